@@ -1,0 +1,48 @@
+// The check contract (STYLE.md): `{ id, title, requires, run(artifacts, ctx) }`, one pure function per file.
+import type { Finding } from './finding.ts';
+import type { ArtifactName, SiteArtifacts } from './artifacts.ts';
+import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
+import type { WorkCalendar } from '../calendar/workdays.ts';
+
+export interface CheckContext {
+  /** The audit's clock (`--now` or the config's `asOf`). */
+  now: Date;
+  timezone: string;
+  config: DistrictConfig;
+  site: SiteConfig;
+  calendar: WorkCalendar;
+}
+
+/** What a check may return: findings alone, or findings with the metrics shown on the scorecard. */
+export type CheckOutput =
+  | Finding[]
+  | {
+      findings: Finding[];
+      metrics?: Record<string, unknown>;
+      /** The check could not measure (e.g. no browser): shown as "not measured" with this reason. */
+      notMeasured?: string;
+      /** Loud notices for the run and the scorecard (e.g. a date beyond the holiday calendar). */
+      warnings?: string[];
+    };
+
+export interface Check {
+  /** Equals the file name under checks/. */
+  id: string;
+  /** Chinese title shown on the scorecard. */
+  title: string;
+  /** Artifact keys the check reads; `text`/`html` ask the crawler to keep page text / HTML. */
+  requires: ArtifactName[];
+  run(artifacts: SiteArtifacts, ctx: CheckContext): CheckOutput;
+}
+
+export type CheckStatus = 'passed' | 'failed' | 'not-measured' | 'error';
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  reason?: string;
+  findings: Finding[];
+  metrics?: Record<string, unknown>;
+  warnings?: string[];
+}

@@ -1,0 +1,100 @@
+// The district config (DESIGN.md "District config"): zod schema, the one place defaults live.
+// Unknown fields are errors (strict objects), so each feature adds its fields here and to the README.
+import { z } from 'zod';
+
+const hostName = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:.]+\]?$/, 'a host name or IP address');
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
+
+const ipAddress = z.union([z.ipv4(), z.ipv6()], { error: 'an IPv4 or IPv6 address' });
+
+export const columnKinds = ['news', 'notice', 'policy', 'interpretation', 'personnel', 'plan', 'interaction', 'other'] as const;
+export type ColumnKind = (typeof columnKinds)[number];
+
+export const columnSchema = z.strictObject({
+  name: z.string().min(1),
+  url: httpUrl,
+  kind: z.enum(columnKinds),
+});
+
+export const crawlSchema = z.strictObject({
+  /** Requests at once per host. */
+  concurrencyPerHost: z.number().int().min(1).max(32).default(4),
+  /** Pause between two requests to the same host, in ms. */
+  delayMs: z.number().int().min(0).max(60_000).default(0),
+  connectTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  headersTimeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+  bodyTimeoutMs: z.number().int().min(100).max(600_000).default(20_000),
+  /** Bytes of a body read at most (decompressed). */
+  maxBodyBytes: z.number().int().min(1024).max(1024 ** 3).default(5 * 1024 * 1024),
+  retries: z.number().int().min(0).max(10).default(2),
+  /** Longest Retry-After / backoff wait obeyed, in ms; a longer one is reported, not obeyed. */
+  maxRetryWaitMs: z.number().int().min(0).max(600_000).default(5_000),
+  maxRedirects: z.number().int().min(0).max(50).default(10),
+  maxDepth: z.number().int().min(0).max(100).default(10),
+  /** Check links to other hosts (HEAD, then GET). */
+  checkExternal: z.boolean().default(true),
+  /** External link targets checked at most per site. */
+  maxExternalLinks: z.number().int().min(0).max(100_000).default(500),
+  userAgent: z.string().min(1).optional(),
+  /** Follow links and redirects to private, loopback and link-local addresses (intranet deployments). */
+  allowPrivateNetworks: z.boolean().default(false),
+});
+
+export const siteSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+  name: z.string().min(1),
+  unit: z.string().min(1),
+  homepage: httpUrl,
+  /** Hosts that count as the same site (the homepage's host always does). */
+  scope: z.array(hostName).default([]),
+  maxPages: z.number().int().min(1).max(1_000_000).optional(),
+  columns: z.array(columnSchema).default([]),
+  /** 网站标识码: 10 characters. */
+  siteCode: z.string().regex(/^[0-9A-Za-z]{10}$/, '10 letters or digits').optional(),
+  respectRobots: z.boolean().default(true),
+});
+
+export const districtSchema = z.strictObject({
+  /** JSON Schema reference for editors; ignored. */
+  $schema: z.string().optional(),
+  district: z.string().min(1),
+  timezone: z.string().default('Asia/Shanghai').refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai'),
+  /** The clock of the demo district: it is audited "as of" this instant unless --now says otherwise. */
+  asOf: z.iso.datetime({ offset: true }).optional(),
+  /** Contact put in the User-Agent, so a site's administrator can reach the center. */
+  contact: z.string().min(1).optional(),
+  resolve: z.record(hostName, z.array(ipAddress)).default({}),
+  maxPages: z.number().int().min(1).max(1_000_000).default(500),
+  crawl: crawlSchema.prefault({}),
+  sites: z.array(siteSchema).min(1),
+  /** Paths of error-report exports imported on each run (relative to the config file). */
+  errorReports: z.array(z.string().min(1)).default([]),
+  /** Paths of disclosure-request exports imported on each run (relative to the config file). */
+  disclosureRequests: z.array(z.string().min(1)).default([]),
+  /** Where the store lives: a folder path (SQLite) or a postgres:// URL. */
+  store: z.string().min(1).optional(),
+}).superRefine((cfg, ctx) => {
+  const seen = new Set<string>();
+  cfg.sites.forEach((s, i) => {
+    if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sites', i, 'id'], message: `duplicate site id "${s.id}"` });
+    seen.add(s.id);
+  });
+});
+
+export type DistrictConfigInput = z.input<typeof districtSchema>;
+export type DistrictConfig = z.output<typeof districtSchema> & { /** Folder of the config file; relative paths resolve against it. */ baseDir: string; file: string };
+export type SiteConfig = z.output<typeof siteSchema>;
+export type CrawlConfig = z.output<typeof crawlSchema>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
