@@ -75,6 +75,13 @@ export const districtSchema = z.strictObject({
   errorReports: z.array(z.string().min(1)).default([]),
   /** Paths of disclosure-request exports imported on each run (relative to the config file). */
   disclosureRequests: z.array(z.string().min(1)).default([]),
+  /** Additions to the official holiday calendar (next year's State Council notice before a package update). */
+  calendar: z
+    .strictObject({
+      holidays: z.array(z.iso.date()).default([]),
+      workdays: z.array(z.iso.date()).default([]),
+    })
+    .prefault({}),
   /** Where the store lives: a folder path (SQLite) or a postgres:// URL. */
   store: z.string().min(1).optional(),
 }).superRefine((cfg, ctx) => {

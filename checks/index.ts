@@ -1,0 +1,5 @@
+// The check registry: every check the audit runs, in scorecard order. Adding a check adds one line here.
+import type { Check } from './types.ts';
+import { links } from './links.ts';
+
+export const allChecks: Check[] = [links];

@@ -1,0 +1,22 @@
+// User-facing strings of the links check (zh-CN), keyed.
+export const strings = {
+  title: '链接可用性',
+  broken: (detail: string) => `链接无法访问（${detail}）`,
+  timeout: '链接访问超时',
+  redirectLoop: '链接重定向循环或跳转次数过多',
+  soft404: '链接返回的页面内容为“页面不存在”（软404）',
+  errors: {
+    timeout: '访问超时',
+    dns: '域名无法解析',
+    refused: '连接被拒绝',
+    reset: '连接被重置',
+    tls: 'TLS/证书错误',
+    'redirect-loop': '重定向循环',
+    'too-many-redirects': '跳转次数过多',
+    'too-large': '内容过大',
+    'unsupported-scheme': '不支持的协议',
+    'blocked-address': '指向内网或本机地址，未访问',
+    robots: '被 robots.txt 禁止',
+    network: '网络错误',
+  } as Record<string, string>,
+};

@@ -1,0 +1,57 @@
+// `govaudit audit`: one audit now, of the config's district or (without --config) the bundled demo district.
+import { access, mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { resolve, relative } from 'node:path';
+import { runAudit } from '../../scheduler/audit.ts';
+import { commonOptions, parseNow, UsageError, type Command } from '../command.ts';
+import { loadConfigOrDemo, openStoreFor } from '../context.ts';
+import { createProgress } from '../progress.ts';
+
+export const auditCommand: Command = {
+  name: 'audit',
+  summary: 'audit the district now (without --config: the bundled demo district)',
+  usage: 'govaudit audit [--config FILE] [--out DIR] [--data DIR] [--sites id,id] [--now ISO] [--max-pages N]',
+  options: { ...commonOptions, out: { type: 'string' }, sites: { type: 'string' }, 'max-pages': { type: 'string' }, quiet: { type: 'boolean' } },
+  async run(values) {
+    const outDir = resolve((values.out as string) ?? 'out');
+    const maxPages = values['max-pages'] === undefined ? undefined : Number(values['max-pages']);
+    if (maxPages !== undefined && (!Number.isInteger(maxPages) || maxPages < 1)) throw new UsageError(`--max-pages: expected a whole number ≥ 1, got "${values['max-pages']}"`);
+    try {
+      await mkdir(outDir, { recursive: true });
+      await access(outDir, constants.W_OK);
+    } catch (e) {
+      throw new UsageError(`--out: cannot write to ${outDir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    const loaded = await loadConfigOrDemo(values.config as string | undefined);
+    const store = await openStoreFor(loaded.config, values.data as string | undefined);
+    const progress = values.quiet ? undefined : createProgress();
+    const abort = new AbortController();
+    const stop = () => abort.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      const now = parseNow(values.now as string | undefined, loaded.config.asOf);
+      const siteIds = typeof values.sites === 'string' ? values.sites.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+      if (siteIds) {
+        const unknown = siteIds.filter((id) => !loaded.config.sites.some((s) => s.id === id));
+        if (unknown.length) throw new UsageError(`--sites: unknown site id ${unknown.join(', ')} (known: ${loaded.config.sites.map((s) => s.id).join(', ')})`);
+      }
+      const { summary } = await runAudit({ config: loaded.config, store, now, outDir, siteIds, maxPages, onEvent: progress?.onEvent, signal: abort.signal });
+      progress?.done();
+      const rel = relative(process.cwd(), outDir) || '.';
+      const out = process.stdout;
+      out.write(`\n${summary.district}${loaded.demo ? ' (demo district)' : ''} — audited as of ${summary.asOf}\n`);
+      for (const s of summary.sites) {
+        out.write(`  ${s.siteId.padEnd(12)} ${String(s.score ?? '-').padStart(5)}  ${(s.verdict ?? '失败').padEnd(3)}  ${String(s.pages).padStart(4)} pages  ${String(s.links).padStart(4)} links  ${String(s.findings).padStart(3)} findings${s.error ? `  (${s.error})` : ''}\n`);
+      }
+      for (const w of summary.warnings) out.write(`  warning: ${w}\n`);
+      out.write(`Reports: ${rel}/run.json, ${rel}/scorecards/<site>.html|.json\n`);
+      return 0;
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      await store.close();
+      await loaded.stopDemo?.();
+    }
+  },
+};

@@ -1,0 +1,67 @@
+// Check results → a site's scorecard: finding identities, new/persisting/fixed against the previous run,
+// indicator scoring (review-marked findings shown, not scored), metrics per check.
+import type { Finding } from '../checks/finding.ts';
+import type { CheckResult } from '../checks/types.ts';
+import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
+import { findingIdentity } from './identity.ts';
+import { defaultIndicators, type Indicator } from './indicators.ts';
+import { codeMatches, score } from './score.ts';
+import { scorecardSchema, scorecardSchemaVersion, type Scorecard, type ScorecardFinding } from './scorecard.ts';
+
+export interface BuildScorecardInput {
+  runId: string;
+  site: SiteConfig;
+  config: DistrictConfig;
+  now: Date;
+  results: CheckResult[];
+  findings: Finding[];
+  previous: Scorecard | null;
+  catalogue?: Indicator[];
+}
+
+export function buildScorecard(input: BuildScorecardInput): Scorecard {
+  const { site, now, results, previous } = input;
+  const catalogue = input.catalogue ?? defaultIndicators;
+  const prevById = new Map((previous?.findings ?? []).map((f) => [f.identity, f]));
+  const seen = new Set<string>();
+  const findings: ScorecardFinding[] = [];
+  for (const f of input.findings) {
+    const identity = findingIdentity(f);
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    const prev = prevById.get(identity);
+    findings.push({
+      ...f,
+      identity,
+      firstSeen: prev?.firstSeen ?? now.toISOString(),
+      state: prev ? 'persisting' : 'new',
+      indicators: catalogue.filter((i) => codeMatches(f.code, i.codes) && (!i.severities || i.severities.includes(f.severity))).map((i) => i.id),
+    });
+  }
+  const scored = findings.filter((f) => !f.waived);
+  const result = score(scored, catalogue);
+  const fixed = (previous?.findings ?? [])
+    .filter((f) => !seen.has(f.identity) && results.some((r) => r.id === f.check && (r.status === 'passed' || r.status === 'failed')))
+    .map(({ state: _s, waived: _w, indicators: _i, ...f }) => f);
+  const metrics: Record<string, unknown> = {};
+  for (const r of results) if (r.metrics) metrics[r.id] = r.metrics;
+  const card: Scorecard = {
+    schemaVersion: scorecardSchemaVersion,
+    runId: input.runId,
+    siteId: site.id,
+    siteName: site.name,
+    unit: site.unit,
+    homepage: site.homepage,
+    auditedAt: now.toISOString(),
+    score: result.score,
+    verdict: result.verdict,
+    vetoes: result.vetoes,
+    indicators: result.indicators,
+    checks: results.map((r) => ({ id: r.id, title: r.title, status: r.status, ...(r.reason ? { reason: r.reason } : {}), findings: r.findings.length })),
+    metrics,
+    warnings: results.flatMap((r) => r.warnings ?? []),
+    findings,
+    fixed,
+  };
+  return scorecardSchema.parse(card);
+}

@@ -1,0 +1,55 @@
+// The scorecard JSON contract (DESIGN.md "Scorecard JSON") and its builder. The zod schema is exported for others.
+import { z } from 'zod';
+import { findingSchema } from '../checks/finding.ts';
+
+export const scorecardSchemaVersion = 1;
+
+export const scorecardFindingSchema = findingSchema.extend({
+  identity: z.string(),
+  firstSeen: z.string(),
+  state: z.enum(['new', 'persisting']),
+  /** Set when the center waived it (shown, not scored). */
+  waived: z.object({ reason: z.string(), by: z.string().optional(), until: z.string().optional() }).optional(),
+  /** Indicator ids the finding feeds. */
+  indicators: z.array(z.string()).default([]),
+});
+
+export const scorecardSchema = z.object({
+  schemaVersion: z.literal(scorecardSchemaVersion),
+  runId: z.string(),
+  siteId: z.string(),
+  siteName: z.string(),
+  unit: z.string(),
+  homepage: z.string(),
+  auditedAt: z.string(),
+  score: z.number().min(0).max(100),
+  verdict: z.enum(['合格', '不合格']),
+  vetoes: z.array(z.string()),
+  indicators: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.enum(['veto', 'deduction', 'bonus']),
+      points: z.number(),
+      deduction: z.number().min(0),
+      findings: z.number().int().min(0),
+      vetoed: z.boolean().optional(),
+    }),
+  ),
+  checks: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      status: z.enum(['passed', 'failed', 'not-measured', 'error']),
+      reason: z.string().optional(),
+      findings: z.number().int().min(0),
+    }),
+  ),
+  metrics: z.record(z.string(), z.unknown()),
+  warnings: z.array(z.string()).default([]),
+  findings: z.array(scorecardFindingSchema),
+  fixed: z.array(findingSchema.extend({ identity: z.string(), firstSeen: z.string() })),
+});
+
+export type Scorecard = z.infer<typeof scorecardSchema>;
+export type ScorecardFinding = z.infer<typeof scorecardFindingSchema>;

@@ -1,0 +1,214 @@
+// One audit run: config → gather (per site, isolated) → checks → findings (with cross-run identity) → score →
+// scorecards (JSON + HTML) and run.json. One site that hangs or fails never stops the others.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pLimit from 'p-limit';
+import type { ArtifactName, SiteArtifacts } from '../checks/artifacts.ts';
+import type { Finding } from '../checks/finding.ts';
+import { allChecks } from '../checks/index.ts';
+import { runChecks } from '../checks/runner.ts';
+import type { Check, CheckResult } from '../checks/types.ts';
+import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
+import { createCalendar } from '../calendar/workdays.ts';
+import type { CrawlEvent } from '../crawler/events.ts';
+import { createExternalLinkCache } from '../crawler/crawl.ts';
+import { createFetcher } from '../crawler/fetcher.ts';
+import { createResolver } from '../crawler/resolver.ts';
+import { allGatherers, createRunResources, gatherSite, type Gatherer } from '../crawler/gatherers.ts';
+import { buildScorecard } from '../reports/build-scorecard.ts';
+import { renderScorecardHtml } from '../reports/html/scorecard.ts';
+import type { Scorecard } from '../reports/scorecard.ts';
+import type { RunRecord, Store } from '../store/types.ts';
+import { prepareSteps } from './prepare.ts';
+
+export interface AuditOptions {
+  config: DistrictConfig;
+  store: Store;
+  now: Date;
+  /** Where run.json and scorecards/ are written; omitted = no files. */
+  outDir?: string;
+  siteIds?: string[];
+  maxPages?: number;
+  checks?: Check[];
+  gatherers?: Gatherer[];
+  runId?: string;
+  kind?: string;
+  /** Sites audited at once. */
+  siteConcurrency?: number;
+  onEvent?: (e: AuditEvent) => void;
+  signal?: AbortSignal;
+}
+
+export type AuditEvent =
+  | CrawlEvent
+  | { type: 'run-start'; runId: string; sites: string[] }
+  | { type: 'site-scored'; siteId: string; score: number; verdict: string; findings: number; pages: number; links: number; error?: string }
+  | { type: 'run-done'; runId: string; outDir?: string };
+
+export interface RunSummary {
+  runId: string;
+  district: string;
+  asOf: string;
+  startedAt: string;
+  finishedAt: string;
+  state: 'done' | 'failed' | 'interrupted';
+  warnings: string[];
+  sites: {
+    siteId: string;
+    name: string;
+    unit: string;
+    homepage: string;
+    score: number | null;
+    verdict: string | null;
+    pages: number;
+    links: number;
+    findings: number;
+    byCode: Record<string, number>;
+    checks: Record<string, string>;
+    error?: string;
+    scorecard?: string;
+  }[];
+}
+
+/** Runs one audit and returns the run and its scorecards. Throws only when it cannot run at all. */
+export async function runAudit(opts: AuditOptions): Promise<{ run: RunRecord; summary: RunSummary; scorecards: Scorecard[] }> {
+  const { config, store, now } = opts;
+  const sites = selectSites(config, opts.siteIds);
+  const checks = opts.checks ?? allChecks;
+  const needed = new Set<ArtifactName>(checks.flatMap((c) => c.requires));
+  const runId = opts.runId ?? `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomUUID().slice(0, 8)}`;
+  const startedAt = new Date().toISOString();
+  if (opts.outDir) await mkdir(join(opts.outDir, 'scorecards'), { recursive: true });
+  const run = (await store.getRun(runId)) ?? (await store.createRun({ id: runId, kind: opts.kind ?? 'audit', asOf: now.toISOString(), startedAt, siteIds: sites.map((s) => s.id) }));
+  opts.onEvent?.({ type: 'run-start', runId, sites: sites.map((s) => s.id) });
+
+  const warnings: string[] = [];
+  for (const step of prepareSteps) {
+    try {
+      warnings.push(...(await step.run({ config, store, now })));
+    } catch (e) {
+      warnings.push(`${step.id}: ${(e as Error).message}`);
+    }
+  }
+
+  const calendar = createCalendar(config.calendar ?? {});
+  const resolver = createResolver(config.resolve);
+  const fetcher = createFetcher({ config, resolver, onEvent: opts.onEvent });
+  const shared = createRunResources();
+  const externalCache = createExternalLinkCache();
+  const limit = pLimit(opts.siteConcurrency ?? 3);
+  const results: { summary: RunSummary['sites'][number]; scorecard?: Scorecard }[] = [];
+
+  try {
+    await Promise.all(
+      sites.map((site) =>
+        limit(async () => {
+          if (opts.signal?.aborted) return;
+          const r = await auditSite({ ...opts, site, runId, checks, needed, calendar, resolver, fetcher, shared, externalCache, asOf: run.asOf });
+          results.push(r);
+        }),
+      ),
+    );
+  } finally {
+    await shared.closeAll();
+    await fetcher.close();
+  }
+
+  results.sort((a, b) => sites.findIndex((s) => s.id === a.summary.siteId) - sites.findIndex((s) => s.id === b.summary.siteId));
+  const state = opts.signal?.aborted ? 'interrupted' : 'done';
+  const summary: RunSummary = {
+    runId,
+    district: config.district,
+    asOf: run.asOf,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    state,
+    warnings: [...warnings, ...results.flatMap((r) => r.scorecard?.warnings.map((w) => `${r.summary.siteId}: ${w}`) ?? [])],
+    sites: results.map((r) => r.summary),
+  };
+  await store.updateRun(runId, { state, finishedAt: summary.finishedAt, summary: summary as unknown as Record<string, unknown> });
+  if (opts.outDir) await writeFile(join(opts.outDir, 'run.json'), JSON.stringify(summary, null, 2) + '\n');
+  opts.onEvent?.({ type: 'run-done', runId, outDir: opts.outDir });
+  return { run: (await store.getRun(runId))!, summary, scorecards: results.flatMap((r) => (r.scorecard ? [r.scorecard] : [])) };
+}
+
+function selectSites(config: DistrictConfig, ids?: string[]): SiteConfig[] {
+  if (!ids?.length) return config.sites;
+  const unknown = ids.filter((id) => !config.sites.some((s) => s.id === id));
+  if (unknown.length) throw new Error(`--sites: unknown site id ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${config.sites.map((s) => s.id).join(', ')})`);
+  return config.sites.filter((s) => ids.includes(s.id));
+}
+
+interface SiteAuditContext extends AuditOptions {
+  site: SiteConfig;
+  runId: string;
+  asOf: string;
+  checks: Check[];
+  needed: Set<ArtifactName>;
+  calendar: ReturnType<typeof createCalendar>;
+  resolver: ReturnType<typeof createResolver>;
+  fetcher: ReturnType<typeof createFetcher>;
+  shared: ReturnType<typeof createRunResources>;
+  externalCache: ReturnType<typeof createExternalLinkCache>;
+}
+
+async function auditSite(ctx: SiteAuditContext): Promise<{ summary: RunSummary['sites'][number]; scorecard?: Scorecard }> {
+  const { site, store, runId, config } = ctx;
+  const base = { siteId: site.id, name: site.name, unit: site.unit, homepage: site.homepage };
+  await store.startSiteRun(runId, site.id, new Date().toISOString());
+  try {
+    const artifacts: SiteArtifacts = await gatherSite(
+      {
+        site,
+        config,
+        now: ctx.now,
+        fetcher: ctx.fetcher,
+        resolver: ctx.resolver,
+        store,
+        needed: ctx.needed,
+        maxPages: ctx.maxPages,
+        externalCache: ctx.externalCache,
+        shared: ctx.shared,
+        onEvent: ctx.onEvent,
+        signal: ctx.signal,
+      },
+      ctx.gatherers ?? allGatherers,
+    );
+    if (artifacts.pages) await store.savePages(runId, site.id, artifacts.pages);
+    if (artifacts.linkTargets) await store.saveLinkTargets(runId, site.id, artifacts.linkTargets);
+    const results: CheckResult[] = runChecks(ctx.checks, artifacts, { now: ctx.now, timezone: config.timezone, config, site, calendar: ctx.calendar });
+    const findings: Finding[] = results.flatMap((r) => r.findings);
+    const previous = await store.previousSiteRun(site.id, { asOf: ctx.asOf, runId });
+    const scorecard = buildScorecard({ runId, site, config, now: ctx.now, results, findings, previous: previous?.scorecard as Scorecard | null });
+    await store.saveFindings(runId, site.id, scorecard.findings.map(({ waived: _w, indicators: _i, ...f }) => f));
+    let file: string | undefined;
+    if (ctx.outDir) {
+      file = join(ctx.outDir, 'scorecards', `${site.id}.json`);
+      await writeFile(file, JSON.stringify(scorecard, null, 2) + '\n');
+      await writeFile(join(ctx.outDir, 'scorecards', `${site.id}.html`), renderScorecardHtml(scorecard, config));
+    }
+    await store.finishSiteRun({ runId, siteId: site.id, state: 'done', finishedAt: new Date().toISOString(), score: scorecard.score, verdict: scorecard.verdict, scorecard, error: null });
+    const byCode: Record<string, number> = {};
+    for (const f of scorecard.findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+    const summary = {
+      ...base,
+      score: scorecard.score,
+      verdict: scorecard.verdict,
+      pages: artifacts.crawl?.pagesCrawled ?? 0,
+      links: artifacts.linkTargets?.filter((t) => !t.skipped).length ?? 0,
+      findings: scorecard.findings.length,
+      byCode,
+      checks: Object.fromEntries(results.map((r) => [r.id, r.status])),
+      ...(artifacts.crawl?.fatal ? { error: artifacts.crawl.fatal } : {}),
+      scorecard: file,
+    };
+    ctx.onEvent?.({ type: 'site-scored', siteId: site.id, score: scorecard.score, verdict: scorecard.verdict, findings: summary.findings, pages: summary.pages, links: summary.links, error: summary.error });
+    return { summary, scorecard };
+  } catch (e) {
+    const error = (e as Error)?.message ?? String(e);
+    await store.finishSiteRun({ runId, siteId: site.id, state: 'failed', finishedAt: new Date().toISOString(), score: null, verdict: null, scorecard: null, error });
+    ctx.onEvent?.({ type: 'site-scored', siteId: site.id, score: 0, verdict: '', findings: 0, pages: 0, links: 0, error });
+    return { summary: { ...base, score: null, verdict: null, pages: 0, links: 0, findings: 0, byCode: {}, checks: {}, error } };
+  }
+}

@@ -1,0 +1,25 @@
+// Chooses the store: --data flag, then GOVAUDIT_DATA, then the config's `store`, then ./data (DESIGN.md).
+import { isAbsolute, resolve } from 'node:path';
+import type { DistrictConfig } from '../config/schema.ts';
+import { openSqliteStore } from './sqlite.ts';
+import type { Store } from './types.ts';
+
+/** Where the store lives, by the documented precedence. */
+export function storeLocation(opts: { data?: string; config?: DistrictConfig; env?: NodeJS.ProcessEnv }): string {
+  const env = opts.env ?? process.env;
+  if (opts.data) return resolve(opts.data);
+  if (env.GOVAUDIT_DATA) return resolve(env.GOVAUDIT_DATA);
+  if (env.GOVAUDIT_DATABASE_URL) return env.GOVAUDIT_DATABASE_URL;
+  const fromConfig = opts.config?.store;
+  if (fromConfig) return /^postgres(ql)?:\/\//.test(fromConfig) || isAbsolute(fromConfig) ? fromConfig : resolve(opts.config!.baseDir, fromConfig);
+  return resolve('data');
+}
+
+/** Opens the store at a location from storeLocation(). */
+export async function openStore(location: string): Promise<Store> {
+  if (/^postgres(ql)?:\/\//.test(location)) {
+    const mod = (await import('./postgres.ts' as string)) as { openPostgresStore(url: string): Promise<Store> };
+    return mod.openPostgresStore(location);
+  }
+  return openSqliteStore(location);
+}
