@@ -42,6 +42,12 @@ export const crawlSchema = z.strictObject({
   userAgent: z.string().min(1).optional(),
   /** Follow links and redirects to private, loopback and link-local addresses (intranet deployments). */
   allowPrivateNetworks: z.boolean().default(false),
+  /** Overall deadline of one request (connect, headers and body), in ms; default the sum of the three timeouts. */
+  requestTimeoutMs: z.number().int().min(100).max(900_000).optional(),
+  /** Distinct query strings crawled per path before further variants count as a crawler trap (calendars). */
+  maxQueryVariantsPerPath: z.number().int().min(1).max(10_000).default(20),
+  /** Sitemap files read per site (sitemap indexes included). */
+  maxSitemaps: z.number().int().min(0).max(1_000).default(10),
 });
 
 export const siteSchema = z.strictObject({

@@ -1,0 +1,111 @@
+// Reads a response body with a size cap applied to the DECOMPRESSED bytes (gzip, deflate, br), so a
+// compression bomb stops at the cap instead of filling memory. Backpressure keeps the inflater's output small.
+import { Readable, type Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { constants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+
+export interface BodyRead {
+  body: Buffer;
+  /** Bytes kept (decompressed), at most the cap. */
+  bytes: number;
+  /** More bytes followed the cap and were not read. */
+  truncated: boolean;
+  /** The body could not be decoded as announced (kept as far as it went, or raw). */
+  decodeProblem?: string;
+  /** Reading failed after the headers (reset, timeout): what was read so far is kept. */
+  readError?: unknown;
+}
+
+class CapReached extends Error {}
+
+/** Content-Encoding values in the order they must be undone. */
+export function contentEncodings(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter((e) => e && e !== 'identity')
+    .reverse();
+}
+
+type Decoder = () => Transform;
+
+function decoderFor(encoding: string, first: Buffer): Decoder | 'identity' | null {
+  switch (encoding) {
+    case 'gzip':
+    case 'x-gzip':
+      if (first.length >= 2 && !(first[0] === 0x1f && first[1] === 0x8b)) return 'identity';
+      return () => createGunzip({ finishFlush: constants.Z_SYNC_FLUSH });
+    case 'deflate': {
+      const zlibHeader = first.length >= 2 && (first[0] & 0x0f) === 8 && ((first[0] << 8) | first[1]) % 31 === 0;
+      return zlibHeader
+        ? () => createInflate({ finishFlush: constants.Z_SYNC_FLUSH })
+        : () => createInflateRaw({ finishFlush: constants.Z_SYNC_FLUSH });
+    }
+    case 'br':
+      return () => createBrotliDecompress({ finishFlush: constants.BROTLI_OPERATION_FLUSH });
+    default:
+      return null;
+  }
+}
+
+/**
+ * Reads `source` to the end or to `maxBytes` decompressed bytes, whichever comes first. Never throws:
+ * failures are reported in the result. The source is destroyed when not read to its end.
+ */
+export async function readBody(source: Readable, contentEncoding: string | undefined, maxBytes: number): Promise<BodyRead> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let truncated = false;
+  let decodeProblem: string | undefined;
+  let readError: unknown;
+  const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  try {
+    const head = await iterator.next();
+    if (head.done) return { body: Buffer.alloc(0), bytes: 0, truncated: false };
+    const first = Buffer.from(head.value);
+    const stages: Transform[] = [];
+    const encodings = contentEncodings(contentEncoding);
+    if (encodings.length > 1) decodeProblem = `several content encodings (${encodings.join(', ')}): only the outermost undone`;
+    if (encodings.length > 0) {
+      const d = decoderFor(encodings[0], first);
+      if (d === null) decodeProblem = `unsupported content-encoding ${encodings[0]}: body kept as sent`;
+      else if (d === 'identity') decodeProblem = `content-encoding ${encodings[0]} announced but body is not compressed`;
+      else stages.push(d());
+    }
+    const input = Readable.from(
+      (async function* () {
+        yield first;
+        for (;;) {
+          const r = await iterator.next();
+          if (r.done) return;
+          yield Buffer.from(r.value);
+        }
+      })(),
+      { objectMode: false },
+    );
+    const sink = async (data: AsyncIterable<Buffer>) => {
+      for await (const chunk of data) {
+        if (total + chunk.length > maxBytes) {
+          chunks.push(chunk.subarray(0, maxBytes - total));
+          total = maxBytes;
+          truncated = true;
+          throw new CapReached();
+        }
+        chunks.push(chunk);
+        total += chunk.length;
+      }
+    };
+    if (stages.length) await pipeline(input, stages[0], sink);
+    else await pipeline(input, sink);
+  } catch (err) {
+    if (!(err instanceof CapReached)) {
+      const code = (err as { code?: string }).code ?? '';
+      if (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || /zlib|brotli|header check|unexpected end/i.test(String((err as Error).message))) {
+        decodeProblem = `content could not be decompressed: ${(err as Error).message}`;
+      } else readError = err;
+    }
+  } finally {
+    if (!source.destroyed && (truncated || readError !== undefined || decodeProblem !== undefined)) source.destroy();
+  }
+  return { body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), bytes: total, truncated, decodeProblem, readError };
+}

@@ -1,0 +1,347 @@
+// The one HTTP client of the gatherers: undici with keep-alive, our own resolver wired through `connect.lookup`
+// (optionally pinned to one address family, with no fallback to the other), per-host politeness, retries on
+// 429/503/resets with capped waits, timeouts, a decompressed-size cap, charset decoding and manual redirects.
+// It never throws for network trouble: every outcome is a FetchResult.
+import { isIP } from 'node:net';
+import type { Readable } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Agent, buildConnector, request, type Dispatcher } from 'undici';
+import type { FetchErrorCode, PageArtifact } from '../checks/artifacts.ts';
+import type { DistrictConfig } from '../config/schema.ts';
+import { isNonPublicAddress } from './addresses.ts';
+import { readBody } from './body.ts';
+import { decodeBody } from './charset.ts';
+import { BLOCKED_CODE, classifyError } from './errors.ts';
+import { emit, type CrawlEvent } from './events.ts';
+import { createHostQueue } from './hostqueue.ts';
+import { createResolver, type Resolver } from './resolver.ts';
+import { backoffMs, parseRetryAfter, RETRY_STATUSES } from './retry.ts';
+import { normalizeUrl } from './url.ts';
+import { buildUserAgent } from './useragent.ts';
+
+export interface FetchOptions {
+  method?: 'GET' | 'HEAD';
+  /** Connect over this address family only (the IPv6 gatherer uses 6); no fallback to the other. */
+  family?: 4 | 6;
+  /** Cap on decompressed body bytes; default `crawl.maxBodyBytes`. */
+  maxBytes?: number;
+  headers?: Record<string, string>;
+  /** Default true. When false a 3xx answer is returned as is. */
+  followRedirects?: boolean;
+  /** Decode text bodies to `text` (default true). */
+  decode?: boolean;
+  /** Read the body only when the answer is (or may be) HTML; other bodies are left unread. */
+  htmlOnly?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface FetchResult {
+  /** URL asked for. */
+  url: string;
+  finalUrl: string;
+  status: number | null;
+  /** Headers of the final answer, names lower-case, repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** URLs visited before finalUrl. */
+  redirects: string[];
+  body?: Buffer;
+  text?: string;
+  charset?: string | null;
+  charsetSource?: PageArtifact['charsetSource'];
+  bytes: number;
+  truncated?: boolean;
+  error?: FetchErrorCode;
+  errorMessage?: string;
+  timeMs: number;
+  /** Remote address of the most recent connection to the final origin (over the requested family). */
+  address?: string;
+  /** HTTP requests this fetch made (redirect hops and retries included). */
+  requests?: number;
+}
+
+export interface Fetcher {
+  /** Never throws for network errors. */
+  fetch(url: string, opts?: FetchOptions): Promise<FetchResult>;
+  /** HTTP requests made so far. */
+  readonly requests: number;
+  close(): Promise<void>;
+}
+
+export interface FetcherOptions {
+  config: DistrictConfig;
+  resolver?: Resolver;
+  userAgent?: string;
+  onEvent?: (e: CrawlEvent) => void;
+  /** Waits between retries and politeness delays; inject to test without real sleeping. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Clock for Retry-After dates. */
+  now?: () => number;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
+const TEXT_TYPES = /^(text\/|application\/(xhtml\+xml|xml|json|javascript|rss\+xml|atom\+xml)|[^;]*\+xml)/i;
+
+type Family = 0 | 4 | 6;
+
+interface Exchange {
+  status: number;
+  headers: Record<string, string>;
+  read?: Awaited<ReturnType<typeof readBody>>;
+  /** A retryable answer whose wait was longer than the cap. */
+  note?: string;
+}
+
+interface Retryable {
+  retry: true;
+  status: number;
+  headers: Record<string, string>;
+  retryAfterMs: number | null;
+}
+
+/** Creates the crawler's HTTP client. Call `close()` when done to free sockets. */
+export function createFetcher(opts: FetcherOptions): Fetcher {
+  const { config } = opts;
+  const crawl = config.crawl;
+  const resolver = opts.resolver ?? createResolver(config.resolve);
+  const trusted = new Set(Object.keys(config.resolve).map((h) => h.toLowerCase()));
+  const userAgent = opts.userAgent ?? buildUserAgent(config);
+  const sleep = opts.sleep ?? ((ms: number) => delay(ms).then(() => undefined));
+  const now = opts.now ?? Date.now;
+  const deadlineMs = crawl.requestTimeoutMs ?? crawl.connectTimeoutMs + crawl.headersTimeoutMs + crawl.bodyTimeoutMs;
+  const queue = createHostQueue({ concurrency: crawl.concurrencyPerHost, delayMs: crawl.delayMs, sleep });
+  const agents = new Map<Family, Agent>();
+  const lastAddress = new Map<string, string>();
+  let requests = 0;
+
+  function lookupFor(family: Family) {
+    return (hostname: string, options: { all?: boolean; family?: number }, cb: (...args: unknown[]) => void) => {
+      const want = family || (options.family === 4 || options.family === 6 ? options.family : undefined);
+      resolver.lookup(hostname, want).then(
+        (list) => {
+          const usable = crawl.allowPrivateNetworks || trusted.has(hostname.toLowerCase()) ? list : list.filter((a) => !isNonPublicAddress(a.address));
+          if (usable.length === 0) {
+            const err = Object.assign(new Error(`${hostname} resolves only to non-public addresses (${list.map((a) => a.address).join(', ')})`), { code: BLOCKED_CODE });
+            cb(err);
+          } else if (options.all) cb(null, usable);
+          else cb(null, usable[0].address, usable[0].family);
+        },
+        (err) => cb(err),
+      );
+    };
+  }
+
+  function agentFor(family: Family): Agent {
+    let agent = agents.get(family);
+    if (!agent) {
+      const base = buildConnector({ timeout: crawl.connectTimeoutMs, lookup: lookupFor(family) } as buildConnector.BuildOptions);
+      const connect: buildConnector.connector = (o, cb) =>
+        base(o, (err, socket) => {
+          if (socket?.remoteAddress) lastAddress.set(`${family}|${o.protocol}//${o.hostname}:${o.port}`, socket.remoteAddress);
+          (cb as (e: Error | null, s: unknown) => void)(err, socket);
+        });
+      agent = new Agent({
+        connect,
+        headersTimeout: crawl.headersTimeoutMs,
+        bodyTimeout: crawl.bodyTimeoutMs,
+        keepAliveTimeout: 4_000,
+        connections: crawl.concurrencyPerHost,
+      });
+      agents.set(family, agent);
+    }
+    return agent;
+  }
+
+  /** Refuses URLs whose literal IP host is non-public or of the wrong family (no DNS lookup happens for those). */
+  function literalHostProblem(url: URL, family: Family): { code: FetchErrorCode; message: string } | null {
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const kind = isIP(host);
+    if (!kind) return null;
+    if (family && kind !== family) return { code: 'dns', message: `${host} is an IPv${kind} address; IPv${family} was required` };
+    if (!crawl.allowPrivateNetworks && !trusted.has(host) && isNonPublicAddress(host)) return { code: 'blocked-address', message: `${host} is not a public address` };
+    return null;
+  }
+
+  async function exchange(url: URL, method: 'GET' | 'HEAD', family: Family, fo: FetchOptions, maxBytes: number, counter: { n: number }): Promise<Exchange> {
+    const headers: Record<string, string> = {
+      'user-agent': userAgent,
+      accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+      'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5',
+      'accept-encoding': 'gzip, deflate, br',
+      ...lowerKeys(fo.headers ?? {}),
+    };
+    const dispatcher: Dispatcher = agentFor(family);
+    for (let attempt = 0; ; attempt++) {
+      counter.n++;
+      requests++;
+      const signals = [AbortSignal.timeout(deadlineMs)];
+      if (fo.signal) signals.push(fo.signal);
+      const signal = AbortSignal.any(signals);
+      let outcome: Exchange | Retryable;
+      try {
+        outcome = await queue.run(url.host, async (): Promise<Exchange | Retryable> => {
+          const res = await request(url, { dispatcher, method, headers, signal });
+          const flat = flattenHeaders(res.headers);
+          const body = res.body as unknown as Readable & { dump(o?: { limit: number }): Promise<void> };
+          if (RETRY_STATUSES.has(res.statusCode) && attempt < crawl.retries) {
+            await body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+            return { retry: true, status: res.statusCode, headers: flat, retryAfterMs: parseRetryAfter(flat['retry-after'], now()) };
+          }
+          const wantsBody =
+            method === 'GET' &&
+            res.statusCode !== 204 &&
+            res.statusCode !== 304 &&
+            !(REDIRECT_STATUSES.has(res.statusCode) && fo.followRedirects !== false && flat.location) &&
+            !(fo.htmlOnly && flat['content-type'] && !HTML_TYPES.test(flat['content-type']));
+          if (!wantsBody) {
+            await body.dump({ limit: 16 * 1024 }).catch(() => undefined);
+            return { status: res.statusCode, headers: flat };
+          }
+          const read = await readBody(body, flat['content-encoding'], maxBytes);
+          return { status: res.statusCode, headers: flat, read };
+        });
+      } catch (err) {
+        if (fo.signal?.aborted) throw err;
+        if (classifyError(err).code === 'reset' && attempt < crawl.retries) {
+          await wait(url.href, attempt + 1, Math.min(backoffMs(attempt + 1, url.href), crawl.maxRetryWaitMs), 'connection reset');
+          continue;
+        }
+        throw err;
+      }
+      if (!('retry' in outcome)) return outcome;
+      const asked = outcome.retryAfterMs;
+      if (asked !== null && asked > crawl.maxRetryWaitMs) {
+        const seconds = Math.round(asked / 1000);
+        return {
+          status: outcome.status,
+          headers: outcome.headers,
+          note: `HTTP ${outcome.status} with Retry-After ${seconds} s, longer than the ${crawl.maxRetryWaitMs} ms cap: not obeyed, not retried`,
+        };
+      }
+      await wait(url.href, attempt + 1, asked ?? Math.min(backoffMs(attempt + 1, url.href), crawl.maxRetryWaitMs), `HTTP ${outcome.status}`);
+    }
+  }
+
+  async function wait(url: string, attempt: number, ms: number, reason: string): Promise<void> {
+    emit(opts.onEvent, { type: 'retry', url, attempt, waitMs: ms, reason });
+    if (ms > 0) await sleep(ms);
+  }
+
+  async function fetchUrl(url: string, fo: FetchOptions = {}): Promise<FetchResult> {
+    const started = performance.now();
+    const family: Family = fo.family ?? 0;
+    const maxBytes = fo.maxBytes ?? crawl.maxBodyBytes;
+    let method = fo.method ?? 'GET';
+    const result: FetchResult = { url, finalUrl: url, status: null, headers: {}, redirects: [], bytes: 0, timeMs: 0 };
+    const counter = { n: 0 };
+    const visited = new Set<string>();
+    let current = url;
+    const finish = (): FetchResult => {
+      result.timeMs = Math.round(performance.now() - started);
+      result.requests = counter.n;
+      return result;
+    };
+    const fail = (code: FetchErrorCode, message: string): FetchResult => {
+      result.error = code;
+      result.errorMessage = message;
+      return finish();
+    };
+
+    for (;;) {
+      result.finalUrl = current;
+      visited.add(current);
+      let parsed: URL;
+      try {
+        parsed = new URL(current);
+      } catch {
+        return fail('unsupported-scheme', `not a valid URL: ${current}`);
+      }
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return fail('unsupported-scheme', `${parsed.protocol} URLs are not fetched`);
+      const literal = literalHostProblem(parsed, family);
+      if (literal) return fail(literal.code, literal.message);
+      if (fo.signal?.aborted) return fail('network', 'aborted');
+
+      let ex: Exchange;
+      try {
+        ex = await exchange(parsed, method, family, fo, maxBytes, counter);
+      } catch (err) {
+        if (fo.signal?.aborted) return fail('network', 'aborted');
+        const { code, message } = classifyError(err);
+        return fail(code, message);
+      }
+      result.status = ex.status;
+      result.headers = ex.headers;
+      result.address = lastAddress.get(`${family}|${parsed.protocol}//${parsed.hostname}:${parsed.port || (parsed.protocol === 'https:' ? '443' : '80')}`);
+      if (ex.note) result.errorMessage = ex.note;
+
+      const location = ex.headers.location;
+      if (REDIRECT_STATUSES.has(ex.status) && location && fo.followRedirects !== false) {
+        const next = normalizeUrl(location, current);
+        result.redirects.push(current);
+        if (!next) {
+          result.status = null;
+          return fail('network', `redirect to an invalid URL: ${location.slice(0, 200)}`);
+        }
+        if (visited.has(next)) {
+          result.finalUrl = next;
+          result.status = null;
+          return fail('redirect-loop', `redirect loop: ${[...result.redirects, next].join(' → ')}`);
+        }
+        if (result.redirects.length > crawl.maxRedirects) {
+          result.finalUrl = next;
+          result.status = null;
+          return fail('too-many-redirects', `more than ${crawl.maxRedirects} redirects`);
+        }
+        if (ex.status === 303) method = 'GET';
+        current = next;
+        continue;
+      }
+
+      if (ex.read) {
+        const { read } = ex;
+        result.bytes = read.bytes;
+        if (read.truncated) result.truncated = true;
+        if (read.decodeProblem) result.errorMessage = read.decodeProblem;
+        if (read.readError !== undefined) {
+          const { code, message } = classifyError(read.readError);
+          result.error = fo.signal?.aborted ? 'network' : code;
+          result.errorMessage = `body: ${fo.signal?.aborted ? 'aborted' : message}`;
+          result.truncated = true;
+        }
+        result.body = read.body;
+        const type = ex.headers['content-type'] ?? null;
+        if (fo.decode !== false && (type === null || TEXT_TYPES.test(type))) {
+          const decoded = decodeBody(read.body, type);
+          result.text = decoded.text;
+          result.charset = decoded.charset;
+          result.charsetSource = decoded.source;
+        }
+      }
+      return finish();
+    }
+  }
+
+  return {
+    fetch: fetchUrl,
+    get requests() {
+      return requests;
+    },
+    async close() {
+      await Promise.all([...agents.values()].map((a) => a.destroy().catch(() => undefined)));
+      agents.clear();
+    },
+  };
+}
+
+function lowerKeys(h: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) {
+    if (v === undefined) continue;
+    out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}

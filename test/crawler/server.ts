@@ -1,0 +1,56 @@
+// Test helpers for the crawler: tiny node:http servers on loopback and a parsed district config.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { districtSchema, type DistrictConfig, type DistrictConfigInput } from '../../config/schema.ts';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface TestServer {
+  port: number;
+  /** Every request seen, as `METHOD path`. */
+  log: string[];
+  close(): Promise<void>;
+}
+
+/** Starts an HTTP server on `host` (default 127.0.0.1), port 0. */
+export async function startServer(handler: Handler, host = '127.0.0.1'): Promise<TestServer> {
+  const log: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    log.push(`${req.method} ${req.url}`);
+    handler(req, res);
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    log,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A validated district config with one site; `input` overrides the defaults. */
+export function testConfig(input: Partial<DistrictConfigInput> & { homepage?: string } = {}): DistrictConfig {
+  const { homepage, ...rest } = input;
+  const parsed = districtSchema.parse({
+    district: '测试区',
+    contact: 'mailto:web@test.gov.cn',
+    sites: [{ id: 'test', name: '测试网站', unit: '测试单位', homepage: homepage ?? 'http://www.test.gov.cn/' }],
+    ...rest,
+    crawl: { connectTimeoutMs: 2000, headersTimeoutMs: 2000, bodyTimeoutMs: 2000, retries: 2, ...(rest.crawl ?? {}) },
+  });
+  return { ...parsed, baseDir: '.', file: 'test.json' };
+}
+
+/** Records the waits asked of `sleep` and returns at once. */
+export function recordingSleep(): { waits: number[]; sleep: (ms: number) => Promise<void> } {
+  const waits: number[] = [];
+  return { waits, sleep: async (ms) => void waits.push(ms) };
+}
