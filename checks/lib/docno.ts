@@ -51,9 +51,12 @@ export function extractIndexNumber(text: string): string | null {
 const MAX_TITLE = 200;
 const MAX_NESTING = 8;
 
-/** Light clean-up of a title for display: full-width letters, digits and brackets folded, spaces collapsed. */
+/**
+ * Light clean-up of a title for display: full-width letters, digits and brackets folded, spaces
+ * collapsed, personal data masked.
+ */
 export function tidyTitle(title: string): string {
-  return toHalfWidthAlnum(String(title)).replace(/\s+/g, ' ').trim();
+  return maskPersonalData(toHalfWidthAlnum(String(title)).replace(/\s+/g, ' ').trim());
 }
 
 /**
@@ -74,7 +77,7 @@ export function extractQuotedTitles(text: string): string[] {
       const start = open.pop() as number;
       if (i - start <= MAX_TITLE) {
         const title = tidyTitle(source.slice(start, i));
-        if (title) found.push({ start, title: maskPersonalData(title) });
+        if (title) found.push({ start, title });
       }
     }
   }
