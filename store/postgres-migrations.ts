@@ -1,0 +1,37 @@
+// PostgreSQL schema migrations (same tables as store/migrations.ts for SQLite). `§` is the schema name. Append only.
+export const postgresMigrations: string[] = [
+  `
+  CREATE TABLE §.runs (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, state TEXT NOT NULL, as_of TEXT NOT NULL, started_at TEXT NOT NULL,
+    finished_at TEXT, site_ids TEXT NOT NULL, summary TEXT, error TEXT
+  );
+  CREATE INDEX runs_as_of ON §.runs(as_of);
+  CREATE TABLE §.site_runs (
+    run_id TEXT NOT NULL REFERENCES §.runs(id) ON DELETE CASCADE, site_id TEXT NOT NULL, state TEXT NOT NULL,
+    started_at TEXT, finished_at TEXT, score DOUBLE PRECISION, verdict TEXT, scorecard TEXT, error TEXT,
+    PRIMARY KEY (run_id, site_id)
+  );
+  CREATE INDEX site_runs_site ON §.site_runs(site_id, finished_at);
+  CREATE TABLE §.pages (
+    run_id TEXT NOT NULL, site_id TEXT NOT NULL, url TEXT NOT NULL, final_url TEXT, status INTEGER, error TEXT,
+    content_type TEXT, charset TEXT, title TEXT, meta TEXT, depth INTEGER, bytes INTEGER, time_ms INTEGER, fetched_at TEXT,
+    PRIMARY KEY (run_id, site_id, url)
+  );
+  CREATE TABLE §.link_targets (
+    run_id TEXT NOT NULL, site_id TEXT NOT NULL, url TEXT NOT NULL, internal BOOLEAN NOT NULL, method TEXT, status INTEGER,
+    error TEXT, soft404 BOOLEAN, on_homepage BOOLEAN, found_on TEXT,
+    PRIMARY KEY (run_id, site_id, url)
+  );
+  CREATE TABLE §.findings (
+    run_id TEXT NOT NULL, site_id TEXT NOT NULL, identity TEXT NOT NULL, check_id TEXT NOT NULL, code TEXT NOT NULL,
+    severity TEXT NOT NULL, review BOOLEAN NOT NULL DEFAULT FALSE, url TEXT, message TEXT NOT NULL, evidence TEXT NOT NULL,
+    first_seen TEXT NOT NULL, state TEXT NOT NULL,
+    PRIMARY KEY (run_id, site_id, identity)
+  );
+  CREATE TABLE §.records (
+    kind TEXT NOT NULL, key TEXT NOT NULL, site_key TEXT, data TEXT NOT NULL, updated_at TEXT NOT NULL,
+    PRIMARY KEY (kind, key)
+  );
+  CREATE INDEX records_site ON §.records(kind, site_key);
+  `,
+];
