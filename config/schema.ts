@@ -1,6 +1,7 @@
 // The district config (DESIGN.md "District config"): zod schema, the one place defaults live.
 // Unknown fields are errors (strict objects), so each feature adds its fields here and to the README.
 import { z } from 'zod';
+import { availabilitySchema, scheduleSchema } from '../scheduler/config.ts';
 
 const hostName = z
   .string()
@@ -90,6 +91,12 @@ export const districtSchema = z.strictObject({
     .prefault({}),
   /** Where the store lives: a folder path (SQLite) or a postgres:// URL. */
   store: z.string().min(1).optional(),
+  /** Cron expressions of the service's jobs (`govaudit serve`), in `timezone`. */
+  schedule: scheduleSchema.prefault({}),
+  /** Homepage availability probes and their judgement. */
+  availability: availabilitySchema.prefault({}),
+  /** Days raw page data (pages, link targets, probes) is kept; findings and scores are kept for good. */
+  retentionDays: z.number().int().min(8).max(3_650).default(90),
 }).superRefine((cfg, ctx) => {
   const seen = new Set<string>();
   cfg.sites.forEach((s, i) => {
