@@ -81,6 +81,8 @@ export async function runAudit(opts: AuditOptions): Promise<{ run: RunRecord; su
   const startedAt = new Date().toISOString();
   if (opts.outDir) await mkdir(join(opts.outDir, 'scorecards'), { recursive: true });
   const run = (await store.getRun(runId)) ?? (await store.createRun({ id: runId, kind: opts.kind ?? 'audit', asOf: now.toISOString(), startedAt, siteIds: sites.map((s) => s.id) }));
+  // A queued run starts here; an interrupted one resumes (its finished sites are reused, see auditSite).
+  if (run.state !== 'running') await store.updateRun(runId, { state: 'running', error: null });
   opts.onEvent?.({ type: 'run-start', runId, sites: sites.map((s) => s.id) });
 
   const warnings: string[] = [];
@@ -156,6 +158,8 @@ interface SiteAuditContext extends AuditOptions {
 async function auditSite(ctx: SiteAuditContext): Promise<{ summary: RunSummary['sites'][number]; scorecard?: Scorecard }> {
   const { site, store, runId, config } = ctx;
   const base = { siteId: site.id, name: site.name, unit: site.unit, homepage: site.homepage };
+  const reused = await reuseFinishedSite(ctx, base);
+  if (reused) return reused;
   await store.startSiteRun(runId, site.id, new Date().toISOString());
   try {
     const artifacts: SiteArtifacts = await gatherSite(
@@ -175,6 +179,7 @@ async function auditSite(ctx: SiteAuditContext): Promise<{ summary: RunSummary['
       },
       ctx.gatherers ?? allGatherers,
     );
+    if (ctx.signal?.aborted) return await interruptSite(ctx, base);
     if (artifacts.pages) await store.savePages(runId, site.id, artifacts.pages);
     if (artifacts.linkTargets) await store.saveLinkTargets(runId, site.id, artifacts.linkTargets);
     const results: CheckResult[] = runChecks(ctx.checks, artifacts, { now: ctx.now, timezone: config.timezone, config, site, calendar: ctx.calendar });
@@ -206,9 +211,52 @@ async function auditSite(ctx: SiteAuditContext): Promise<{ summary: RunSummary['
     ctx.onEvent?.({ type: 'site-scored', siteId: site.id, score: scorecard.score, verdict: scorecard.verdict, findings: summary.findings, pages: summary.pages, links: summary.links, error: summary.error });
     return { summary, scorecard };
   } catch (e) {
+    if (ctx.signal?.aborted) return await interruptSite(ctx, base);
     const error = (e as Error)?.message ?? String(e);
     await store.finishSiteRun({ runId, siteId: site.id, state: 'failed', finishedAt: new Date().toISOString(), score: null, verdict: null, scorecard: null, error });
     ctx.onEvent?.({ type: 'site-scored', siteId: site.id, score: 0, verdict: '', findings: 0, pages: 0, links: 0, error });
     return { summary: { ...base, score: null, verdict: null, pages: 0, links: 0, findings: 0, byCode: {}, checks: {}, error } };
   }
+}
+
+type SiteBase = { siteId: string; name: string; unit: string; homepage: string };
+type SiteOutcome = { summary: RunSummary['sites'][number]; scorecard?: Scorecard };
+
+/**
+ * Site-level checkpoint of a resumed run: a site this run already finished is not gathered again; its stored
+ * scorecard (and the findings saved with it) are reused and its report files rewritten.
+ */
+async function reuseFinishedSite(ctx: SiteAuditContext, base: SiteBase): Promise<SiteOutcome | null> {
+  const prior = await ctx.store.getSiteRun(ctx.runId, ctx.site.id);
+  if (prior?.state !== 'done' || !prior.scorecard) return null;
+  const scorecard = prior.scorecard as Scorecard;
+  let file: string | undefined;
+  if (ctx.outDir) {
+    file = join(ctx.outDir, 'scorecards', `${ctx.site.id}.json`);
+    await writeFile(file, JSON.stringify(scorecard, null, 2) + '\n');
+    await writeFile(join(ctx.outDir, 'scorecards', `${ctx.site.id}.html`), renderScorecardHtml(scorecard, ctx.config));
+  }
+  const byCode: Record<string, number> = {};
+  for (const f of scorecard.findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+  const linkMetrics = (scorecard.metrics.links ?? {}) as { pagesCrawled?: number; linksChecked?: number };
+  const summary = {
+    ...base,
+    score: scorecard.score,
+    verdict: scorecard.verdict,
+    pages: linkMetrics.pagesCrawled ?? (await ctx.store.countPages(ctx.runId, ctx.site.id)),
+    links: linkMetrics.linksChecked ?? 0,
+    findings: scorecard.findings.length,
+    byCode,
+    checks: Object.fromEntries(scorecard.checks.map((c) => [c.id, c.status])),
+    scorecard: file,
+  };
+  ctx.onEvent?.({ type: 'site-scored', siteId: ctx.site.id, score: scorecard.score, verdict: scorecard.verdict, findings: summary.findings, pages: summary.pages, links: summary.links });
+  return { summary, scorecard };
+}
+
+/** A site cut short by a stop request: nothing of it is kept, so a resumed run audits it again from scratch. */
+async function interruptSite(ctx: SiteAuditContext, base: SiteBase): Promise<SiteOutcome> {
+  const error = 'interrupted';
+  await ctx.store.finishSiteRun({ runId: ctx.runId, siteId: ctx.site.id, state: 'interrupted', finishedAt: new Date().toISOString(), score: null, verdict: null, scorecard: null, error });
+  return { summary: { ...base, score: null, verdict: null, pages: 0, links: 0, findings: 0, byCode: {}, checks: {}, error } };
 }

@@ -81,4 +81,27 @@ export const sqliteMigrations: string[] = [
   );
   CREATE INDEX records_site ON records(kind, site_key);
   `,
+  // Homepage availability probes (one row per probe) and named locks (one audit at a time, across restarts).
+  `
+  CREATE TABLE probes (
+    site_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    url TEXT NOT NULL,
+    ok INTEGER NOT NULL,
+    status INTEGER,
+    error TEXT,
+    time_ms INTEGER NOT NULL,
+    PRIMARY KEY (site_id, at)
+  );
+  CREATE INDEX probes_at ON probes(at);
+  CREATE TABLE locks (
+    name TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    run_id TEXT,
+    acquired_at TEXT NOT NULL,
+    heartbeat_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LinkTarget, PageArtifact } from '../checks/artifacts.ts';
 import { sqliteMigrations } from './migrations.ts';
-import type { RunRecord, SiteRunRecord, Store, StoredFinding } from './types.ts';
+import type { LockRecord, ProbeRecord, PurgeCounts, RunRecord, RunState, SiteRunRecord, Store, StoredFinding } from './types.ts';
 
 type Row = Record<string, unknown>;
 
@@ -39,10 +39,10 @@ export class SqliteStore implements Store {
     }
   }
 
-  async createRun(run: { id: string; kind: string; asOf: string; startedAt: string; siteIds: string[] }): Promise<RunRecord> {
+  async createRun(run: { id: string; kind: string; asOf: string; startedAt: string; siteIds: string[]; state?: RunState }): Promise<RunRecord> {
     this.db
       .prepare('INSERT INTO runs (id, kind, state, as_of, started_at, site_ids) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(run.id, run.kind, 'running', run.asOf, run.startedAt, JSON.stringify(run.siteIds));
+      .run(run.id, run.kind, run.state ?? 'running', run.asOf, run.startedAt, JSON.stringify(run.siteIds));
     return (await this.getRun(run.id))!;
   }
 
@@ -218,6 +218,80 @@ export class SqliteStore implements Store {
       ? this.db.prepare('SELECT * FROM records WHERE kind = ? AND site_key = ? ORDER BY key').all(kind, opts.siteKey)
       : this.db.prepare('SELECT * FROM records WHERE kind = ? ORDER BY key').all(kind)) as Row[];
     return rows.map((r) => ({ key: r.key as string, siteKey: (r.site_key as string) ?? null, data: JSON.parse(r.data as string) as T, updatedAt: r.updated_at as string }));
+  }
+
+  async saveProbes(probes: ProbeRecord[]): Promise<void> {
+    const stmt = this.db.prepare(
+      'INSERT OR REPLACE INTO probes (site_id, at, url, ok, status, error, time_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const p of probes) stmt.run(p.siteId, new Date(p.at).toISOString(), p.url, p.ok ? 1 : 0, p.status, p.error, Math.round(p.timeMs));
+    })();
+  }
+
+  async listProbes(opts: { from: string; to: string; siteId?: string }): Promise<ProbeRecord[]> {
+    const from = new Date(opts.from).toISOString();
+    const to = new Date(opts.to).toISOString();
+    const rows = (opts.siteId !== undefined
+      ? this.db.prepare('SELECT * FROM probes WHERE site_id = ? AND at >= ? AND at < ? ORDER BY at, site_id').all(opts.siteId, from, to)
+      : this.db.prepare('SELECT * FROM probes WHERE at >= ? AND at < ? ORDER BY at, site_id').all(from, to)) as Row[];
+    return rows.map((r) => ({
+      siteId: r.site_id as string,
+      at: r.at as string,
+      url: r.url as string,
+      ok: r.ok === 1,
+      status: (r.status as number) ?? null,
+      error: (r.error as string) ?? null,
+      timeMs: r.time_ms as number,
+    }));
+  }
+
+  async acquireLock(lock: LockRecord, opts: { staleBefore: string; replace?: string }): Promise<boolean> {
+    this.db
+      .prepare(
+        `INSERT INTO locks (name, holder, pid, host, run_id, acquired_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, pid = excluded.pid, host = excluded.host, run_id = excluded.run_id,
+           acquired_at = excluded.acquired_at, heartbeat_at = excluded.heartbeat_at
+         WHERE locks.holder = excluded.holder OR locks.heartbeat_at < ? OR locks.holder = ?`,
+      )
+      .run(lock.name, lock.holder, lock.pid, lock.host, lock.runId, lock.acquiredAt, lock.heartbeatAt, opts.staleBefore, opts.replace ?? null);
+    return (await this.getLock(lock.name))?.holder === lock.holder;
+  }
+
+  async heartbeatLock(name: string, holder: string, at: string, runId?: string | null): Promise<boolean> {
+    const info =
+      runId === undefined
+        ? this.db.prepare('UPDATE locks SET heartbeat_at = ? WHERE name = ? AND holder = ?').run(at, name, holder)
+        : this.db.prepare('UPDATE locks SET heartbeat_at = ?, run_id = ? WHERE name = ? AND holder = ?').run(at, runId, name, holder);
+    return info.changes === 1;
+  }
+
+  async releaseLock(name: string, holder: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM locks WHERE name = ? AND holder = ?').run(name, holder).changes === 1;
+  }
+
+  async getLock(name: string): Promise<LockRecord | null> {
+    const r = this.db.prepare('SELECT * FROM locks WHERE name = ?').get(name) as Row | undefined;
+    if (!r) return null;
+    return {
+      name: r.name as string,
+      holder: r.holder as string,
+      pid: r.pid as number,
+      host: r.host as string,
+      runId: (r.run_id as string) ?? null,
+      acquiredAt: r.acquired_at as string,
+      heartbeatAt: r.heartbeat_at as string,
+    };
+  }
+
+  async purgeRawData(before: string): Promise<PurgeCounts> {
+    const cutoff = new Date(before).toISOString();
+    const old = `SELECT id FROM runs WHERE started_at < ? AND state IN ('done', 'failed', 'interrupted')`;
+    return this.db.transaction(() => ({
+      pages: this.db.prepare(`DELETE FROM pages WHERE run_id IN (${old})`).run(cutoff).changes,
+      linkTargets: this.db.prepare(`DELETE FROM link_targets WHERE run_id IN (${old})`).run(cutoff).changes,
+      probes: this.db.prepare('DELETE FROM probes WHERE at < ?').run(cutoff).changes,
+    }))();
   }
 
   async close(): Promise<void> {

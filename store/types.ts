@@ -39,9 +39,43 @@ export interface StoredFinding extends Finding {
   state: 'new' | 'persisting';
 }
 
+/** One homepage availability probe. */
+export interface ProbeRecord {
+  siteId: string;
+  /** When the probe started, ISO (UTC, `toISOString()`). */
+  at: string;
+  url: string;
+  /** An answer with status < 400 arrived within the time limit. */
+  ok: boolean;
+  status: number | null;
+  /** Network failure code (`timeout`, `dns`, `refused`, …) when there was no answer. */
+  error: string | null;
+  timeMs: number;
+}
+
+/** A named lock row: who holds it and when it last showed it was alive. */
+export interface LockRecord {
+  name: string;
+  /** Unique per holder (host, pid and a random part). */
+  holder: string;
+  pid: number;
+  host: string;
+  runId: string | null;
+  acquiredAt: string;
+  heartbeatAt: string;
+}
+
+/** Raw rows deleted by housekeeping. */
+export interface PurgeCounts {
+  pages: number;
+  linkTargets: number;
+  probes: number;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
-  createRun(run: { id: string; kind: string; asOf: string; startedAt: string; siteIds: string[] }): Promise<RunRecord>;
+  /** `state` defaults to `running`. */
+  createRun(run: { id: string; kind: string; asOf: string; startedAt: string; siteIds: string[]; state?: RunState }): Promise<RunRecord>;
   updateRun(id: string, patch: Partial<Pick<RunRecord, 'state' | 'finishedAt' | 'summary' | 'error'>>): Promise<void>;
   getRun(id: string): Promise<RunRecord | null>;
   /** Runs newest first, optionally only those whose asOf falls in [from, to). */
@@ -66,6 +100,25 @@ export interface Store {
   /** Generic keyed records (imported exports, probes, …): upsert by (kind, key). */
   upsertRecords(kind: string, records: { key: string; siteKey: string | null; data: unknown; updatedAt: string }[]): Promise<{ inserted: number; updated: number }>;
   listRecords<T = unknown>(kind: string, opts?: { siteKey?: string }): Promise<{ key: string; siteKey: string | null; data: T; updatedAt: string }[]>;
+
+  /** Stores probes (idempotent by site and time). */
+  saveProbes(probes: ProbeRecord[]): Promise<void>;
+  /** Probes with `at` in [from, to), oldest first; all sites unless `siteId`. */
+  listProbes(opts: { from: string; to: string; siteId?: string }): Promise<ProbeRecord[]>;
+
+  /**
+   * Takes lock `lock.name` for `lock.holder` when it is free, already ours, its heartbeat is older than
+   * `staleBefore`, or its holder is `replace` (a holder found dead). Atomic; true when we hold it afterwards.
+   */
+  acquireLock(lock: LockRecord, opts: { staleBefore: string; replace?: string }): Promise<boolean>;
+  /** Renews our heartbeat (and run id); false when the lock is no longer ours. */
+  heartbeatLock(name: string, holder: string, at: string, runId?: string | null): Promise<boolean>;
+  /** Frees the lock if we hold it; true when it was ours. */
+  releaseLock(name: string, holder: string): Promise<boolean>;
+  getLock(name: string): Promise<LockRecord | null>;
+
+  /** Deletes raw data of finished runs started before `before` (pages, link targets) and probes older than it. */
+  purgeRawData(before: string): Promise<PurgeCounts>;
 
   close(): Promise<void>;
 }
