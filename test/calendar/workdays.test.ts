@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { CalendarNotCoveredError, createCalendar } from '../../calendar/workdays.ts';
 import { addDays, isWeekend } from '../../calendar/dates.ts';
+import { localDate as localDateIn } from '../../calendar/timezone.ts';
 
 const TZ = 'Asia/Shanghai';
 const cal = createCalendar();
@@ -115,5 +117,25 @@ describe('years beyond the package data', () => {
   it('rejects additions that are not real dates or are listed both ways', () => {
     expect(() => createCalendar({ holidays: ['2027-02-30'] })).toThrow(/calendar\.holidays\.0/);
     expect(() => createCalendar({ holidays: ['2027-10-01'], workdays: ['2027-10-01'] })).toThrow(/also listed in holidays/);
+  });
+});
+
+describe('deadline and workdaysBetween agree', () => {
+  it('an answer at the deadline took exactly the allowed working days, one a millisecond later is late', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2004-01-02T00:00:00Z'), max: new Date('2026-11-30T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 15 }),
+        fc.constantFrom('Asia/Shanghai', 'UTC', 'America/New_York'),
+        (from, n, zone) => {
+          const due = cal.deadline(from, n, zone);
+          expect(due.getTime()).toBeGreaterThan(from.getTime());
+          expect(cal.workdaysBetween(from, due, zone)).toBe(n);
+          if (n > 0) expect(cal.isWorkday(localDateIn(due, zone))).toBe(true);
+          expect(localDateIn(new Date(due.getTime() + 1), zone)).not.toBe(localDateIn(due, zone));
+        },
+      ),
+      { numRuns: 200, seed: 20260930 },
+    );
   });
 });
