@@ -2,6 +2,9 @@
 // Unknown fields are errors (strict objects), so each feature adds its fields here and to the README.
 import { z } from 'zod';
 import { availabilitySchema, scheduleSchema } from '../scheduler/config.ts';
+import { indicatorOverridesSchema } from '../reports/catalogue.ts';
+import { bulletinConfigSchema } from '../reports/config.ts';
+import { confirmationsConfigSchema, waiversConfigSchema } from '../reports/review.ts';
 
 const hostName = z
   .string()
@@ -91,6 +94,14 @@ export const districtSchema = z.strictObject({
     .prefault({}),
   /** Where the store lives: a folder path (SQLite) or a postgres:// URL. */
   store: z.string().min(1).optional(),
+  /** Overrides of the indicator catalogue by id: points, perFinding, countBy, codes, severities, triggers, enabled. */
+  indicators: indicatorOverridesSchema,
+  /** Waived findings (identity, reason, by, until), or the path of a JSON/YAML file listing them. */
+  waivers: waiversConfigSchema,
+  /** Confirmed review findings (identity, by, note), or the path of a file listing them. */
+  confirmations: confirmationsConfigSchema,
+  /** The monthly bulletin: rectification deadline in working days, issuer, addressees. */
+  bulletin: bulletinConfigSchema.prefault({}),
   /** Cron expressions of the service's jobs (`govaudit serve`), in `timezone`. */
   schedule: scheduleSchema.prefault({}),
   /** Homepage availability probes and their judgement. */

@@ -54,3 +54,31 @@ export function recordingSleep(): { waits: number[]; sleep: (ms: number) => Prom
   const waits: number[] = [];
   return { waits, sleep: async (ms) => void waits.push(ms) };
 }
+
+/** A response of a route table: status (default 200), headers, body (string is sent as UTF-8 HTML). */
+export interface Route {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+/** A handler serving a fixed table of paths (with query); anything else is a plain 404. */
+export function routes(table: Record<string, Route | ((req: IncomingMessage, res: ServerResponse) => void)>): Handler {
+  return (req, res) => {
+    const route = table[req.url ?? '/'];
+    if (typeof route === 'function') return route(req, res);
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    const body = route.body ?? '';
+    res.writeHead(route.status ?? 200, { 'content-type': 'text/html; charset=utf-8', ...(route.headers ?? {}) });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+}
+
+/** A small HTML page with a title and body. */
+export function page(title: string, body: string): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+}

@@ -1,0 +1,326 @@
+// Crawls one site: robots.txt, the homepage, the site's not-found answer, sitemap seeds, then breadth-first by
+// depth (each level in URL order, fully fetched before the next, so what is crawled never depends on timing),
+// then checks the resources and external links found. One failing site ends with `crawl.fatal`; it never throws.
+import pLimit from 'p-limit';
+import type { CrawlSummary, LinkRef, LinkTag, LinkTarget, PageArtifact } from '../checks/artifacts.ts';
+import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
+import { emit, type CrawlEvent } from './events.ts';
+import type { FetchResult, Fetcher } from './fetcher.ts';
+import { parseHtml } from './html.ts';
+import { createLinkIndex, type TargetEntry, type TargetKind, type TargetOutcome } from './linkindex.ts';
+import { buildPage, isHtmlAnswer } from './page.ts';
+import { loadRobots, type RobotsRules } from './robots.ts';
+import { collectSitemaps } from './sitemap.ts';
+import { normaliseForCompare, notFoundProbeUrl, soft404Reason, type NotFoundProfile } from './soft404.ts';
+import { checkTarget, createExternalLinkCache, type CheckedTarget, type ExternalLinkCache } from './targets.ts';
+import { createTrapGuard } from './traps.ts';
+import { hostOf, IGNORED_SCHEMES, isHttpUrl, looksLikeFile, normalizeUrl, originOf, schemeOf } from './url.ts';
+
+export { createExternalLinkCache, type ExternalLinkCache } from './targets.ts';
+
+export interface CrawlOptions {
+  site: SiteConfig;
+  config: DistrictConfig;
+  fetcher: Fetcher;
+  /** Keep each page's visible text / decoded HTML (only when a check needs them: they are large). */
+  keep?: { text?: boolean; html?: boolean };
+  /** A cap on top of the site's (or district's) maxPages, e.g. from `--max-pages`. */
+  maxPages?: number;
+  /** Shared across the sites of a run so each external URL is checked once. */
+  externalCache?: ExternalLinkCache;
+  onEvent?: (e: CrawlEvent) => void;
+  signal?: AbortSignal;
+  now?: () => Date;
+}
+
+export interface CrawlResult {
+  pages: PageArtifact[];
+  linkTargets: LinkTarget[];
+  crawl: CrawlSummary;
+}
+
+/** References that lead to another page of the site (crawled); everything else is a resource (checked). */
+const PAGE_TAGS = new Set<LinkTag>(['a', 'area', 'iframe', 'frame', 'meta-refresh']);
+/** Entries listed at most in robotsDisallowed / trapsSkipped. */
+const MAX_LISTED = 5_000;
+
+function compareUrls(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Crawls one site and checks the links it finds. Never throws for network or content trouble. */
+export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
+  const { site, config, fetcher, signal } = opts;
+  const cfg = config.crawl;
+  const now = opts.now ?? (() => new Date());
+  const keep = opts.keep ?? {};
+  const siteMax = site.maxPages ?? config.maxPages;
+  const maxPages = opts.maxPages !== undefined ? Math.max(1, Math.min(opts.maxPages, siteMax)) : siteMax;
+  const homepage = normalizeUrl(site.homepage) ?? site.homepage;
+  const scope = new Set([hostOf(homepage) ?? '', ...site.scope.map((h) => h.toLowerCase().replace(/^\[|\]$/g, ''))]);
+  const inScope = (url: string) => isHttpUrl(url) && scope.has(hostOf(url) ?? '');
+  const index = createLinkIndex();
+  const pages: PageArtifact[] = [];
+  const seen = new Set<string>();
+  const robots = new Map<string, RobotsRules>();
+  const guard = createTrapGuard({ maxQueryVariantsPerPath: cfg.maxQueryVariantsPerPath });
+  /** Final URL of a redirected page → the page that reached it, and its outcome (reused instead of refetching). */
+  const finalOf = new Map<string, { from: string; outcome: TargetOutcome }>();
+  const startedAt = now().toISOString();
+  const summary: CrawlSummary = {
+    homepage,
+    pagesCrawled: 0,
+    truncated: false,
+    maxPages,
+    maxDepth: cfg.maxDepth,
+    robotsRespected: site.respectRobots,
+    robotsDisallowed: [],
+    trapsSkipped: [],
+    requests: 0,
+    startedAt,
+    finishedAt: startedAt,
+  };
+  let requests = 0;
+  let homeFinal = homepage;
+  let profile: NotFoundProfile | null = null;
+  const event = (e: CrawlEvent) => emit(opts.onEvent, e);
+  const warn = (message: string, url?: string) => event({ type: 'warning', siteId: site.id, url, message });
+  const aborted = () => signal?.aborted === true;
+
+  const finish = (fatal?: string): CrawlResult => {
+    for (const e of index.entries()) {
+      if (!e.outcome) e.outcome = skippedOutcome(e, fatal ? `not crawled: ${fatal}` : 'not reached');
+    }
+    pages.sort((a, b) => a.depth - b.depth || compareUrls(a.url, b.url));
+    summary.pagesCrawled = pages.length;
+    summary.requests = requests;
+    summary.finishedAt = now().toISOString();
+    summary.robotsDisallowed.sort(compareUrls);
+    summary.trapsSkipped.sort((a, b) => compareUrls(a.url, b.url));
+    if (fatal) summary.fatal = fatal;
+    const linkTargets = index.toTargets();
+    event({ type: 'site-done', siteId: site.id, pages: pages.length, linkTargets: linkTargets.length, requests, fatal });
+    return { pages, linkTargets, crawl: summary };
+  };
+
+  async function robotsFor(url: string): Promise<RobotsRules | null> {
+    const origin = originOf(url);
+    if (!origin) return null;
+    let rules = robots.get(origin);
+    if (!rules) {
+      rules = await loadRobots(fetcher, origin, signal);
+      requests += rules.requests;
+      if (rules.problem) warn(rules.problem, rules.url);
+      robots.set(origin, rules);
+    }
+    return rules;
+  }
+
+  function disallowed(url: string): boolean {
+    if (!site.respectRobots) return false;
+    const rules = robots.get(originOf(url) ?? '');
+    if (!rules || rules.isAllowed(url)) return false;
+    if (summary.robotsDisallowed.length < MAX_LISTED) summary.robotsDisallowed.push(url);
+    return true;
+  }
+
+  function register(ref: LinkRef, from: string, onHomepage: boolean, next: Set<string>): void {
+    const url = ref.url;
+    if (!isHttpUrl(url)) {
+      const scheme = schemeOf(url);
+      if (!scheme || IGNORED_SCHEMES.has(scheme)) return;
+      index.add(url, 'other', false, { tag: ref.tag, from, onHomepage });
+      return;
+    }
+    const internal = inScope(url);
+    const kind: TargetKind = !internal ? 'external' : PAGE_TAGS.has(ref.tag) && !looksLikeFile(url) ? 'page' : 'resource';
+    index.add(url, kind, internal, { tag: ref.tag, from, onHomepage });
+    if (kind === 'page' && !seen.has(url)) next.add(url);
+  }
+
+  /** Records a fetched page: artifact, its own target, soft-404 verdict, and the links it contributes. */
+  function takePage(url: string, depth: number, r: FetchResult, next: Set<string>): PageArtifact {
+    requests += r.requests ?? 0;
+    if (depth === 0) {
+      homeFinal = r.finalUrl;
+      const finalHost = hostOf(r.finalUrl);
+      if (finalHost && r.status !== null && r.status < 400) scope.add(finalHost);
+    }
+    const built = buildPage(r, { depth, fetchedAt: now().toISOString(), parse: inScope(r.finalUrl), keep });
+    const { page } = built;
+    if (r.finalUrl !== url) page.links.unshift({ url: r.finalUrl, tag: 'redirect' });
+    const entry = index.add(url, 'page', true, {});
+    const outcome: TargetOutcome = { method: 'CRAWL', status: r.status, finalUrl: r.finalUrl, redirects: r.redirects.length };
+    if (r.error) outcome.error = r.error;
+    if (r.errorMessage) outcome.errorMessage = r.errorMessage;
+    const soft = built.parsed
+      ? soft404Reason({ url, finalUrl: r.finalUrl, status: r.status, title: page.title, text: built.parsed.text }, profile, { url: homepage, finalUrl: homeFinal })
+      : null;
+    if (soft) {
+      outcome.soft404 = true;
+      outcome.soft404Reason = soft;
+    }
+    entry.outcome = outcome;
+    if (r.finalUrl !== url && inScope(r.finalUrl)) {
+      const prior = finalOf.get(r.finalUrl);
+      if (!prior || compareUrls(url, prior.from) < 0) finalOf.set(r.finalUrl, { from: url, outcome: { ...outcome, redirects: 0 } });
+    }
+    pages.push(page);
+    event({ type: 'page', siteId: site.id, url, depth, status: r.status, error: r.error, timeMs: r.timeMs });
+    if (built.parsed && !soft) for (const ref of page.links) if (ref.tag !== 'redirect') register(ref, url, depth === 0, next);
+    return page;
+  }
+
+  event({ type: 'site-start', siteId: site.id, homepage });
+
+  // 1. robots.txt and the homepage
+  const homeRobots = await robotsFor(homepage);
+  if (aborted()) return finish('aborted');
+  seen.add(homepage);
+  if (disallowed(homepage)) {
+    index.add(homepage, 'page', true, {}).outcome = { method: 'CRAWL', status: null, error: 'robots', redirects: 0, skipped: 'robots' };
+    return finish('robots.txt disallows the homepage');
+  }
+  let next = new Set<string>();
+  const home = takePage(homepage, 0, await fetcher.fetch(homepage, { signal, htmlOnly: true }), next);
+  if (aborted()) return finish('aborted');
+  if (home.status === null) return finish(`homepage unreachable: ${home.error ?? 'network'}${home.errorMessage ? ` (${home.errorMessage})` : ''}`);
+  if (home.status >= 400) return finish(`homepage answered HTTP ${home.status}`);
+
+  // 2. the site's answer for a page that does not exist
+  const probe = await fetcher.fetch(notFoundProbeUrl(homepage, site.id), { signal, htmlOnly: true });
+  requests += probe.requests ?? 0;
+  const probeHtml = probe.status === 200 && probe.text !== undefined && isHtmlAnswer(probe.headers['content-type'] ?? null, probe.text);
+  profile = {
+    status: probe.status,
+    finalUrl: probe.finalUrl,
+    text: probeHtml ? normaliseForCompare(parseHtml(probe.text!, probe.finalUrl, { text: true }).text ?? '') : null,
+  };
+
+  // 3. sitemap seeds (depth 1)
+  if (cfg.maxSitemaps > 0 && !aborted()) {
+    const seeds = await collectSitemaps({
+      fetcher,
+      start: [...(homeRobots?.sitemaps ?? []), `${originOf(homepage)}/sitemap.xml`],
+      maxFiles: cfg.maxSitemaps,
+      maxUrls: Math.min(100_000, maxPages * 4),
+      maxBytes: cfg.maxBodyBytes,
+      accept: inScope,
+      signal,
+    });
+    requests += seeds.requests;
+    for (const w of seeds.warnings) warn(w);
+    for (const [url, file] of seeds.urls) {
+      const kind: TargetKind = looksLikeFile(url) ? 'resource' : 'page';
+      index.add(url, kind, true, { from: file });
+      if (kind === 'page' && !seen.has(url)) next.add(url);
+    }
+  }
+
+  // 4. breadth-first, one depth at a time
+  const pageLimit = pLimit(Math.min(64, cfg.concurrencyPerHost * Math.max(1, scope.size)));
+  for (let depth = 1; next.size > 0; depth++) {
+    if (aborted()) return finish('aborted');
+    const level = [...next].filter((u) => !seen.has(u)).sort(compareUrls);
+    next = new Set();
+    if (depth > cfg.maxDepth) {
+      for (const url of level) skip(index.get(url), 'max-depth');
+      if (level.length) summary.truncated = true;
+      break;
+    }
+    if (site.respectRobots) for (const origin of [...new Set(level.map((u) => originOf(u) ?? ''))].sort()) if (origin) await robotsFor(`${origin}/`);
+    const admitted: string[] = [];
+    for (const url of level) {
+      seen.add(url);
+      const entry = index.get(url);
+      if (disallowed(url)) {
+        skip(entry, 'robots', 'robots');
+        continue;
+      }
+      const trap = guard.admit(url);
+      if (trap) {
+        if (summary.trapsSkipped.length < MAX_LISTED) summary.trapsSkipped.push({ url, guard: trap });
+        skip(entry, `trap: ${trap}`);
+        continue;
+      }
+      const known = finalOf.get(url);
+      if (known && entry) {
+        entry.outcome = { ...known.outcome };
+        continue;
+      }
+      if (pages.length + admitted.length >= maxPages) {
+        summary.truncated = true;
+        skip(entry, 'max-pages');
+        continue;
+      }
+      admitted.push(url);
+    }
+    const levelNext = next;
+    await Promise.all(
+      admitted.map((url) =>
+        pageLimit(async () => {
+          if (aborted()) return;
+          takePage(url, depth, await fetcher.fetch(url, { signal, htmlOnly: true }), levelNext);
+        }),
+      ),
+    );
+  }
+  if (aborted()) return finish('aborted');
+
+  // 5. resources and external links
+  await checkTargets();
+  return finish(aborted() ? 'aborted' : undefined);
+
+  function skip(entry: TargetEntry | undefined, reason: string, error?: 'robots'): void {
+    if (!entry || entry.outcome) return;
+    entry.outcome = skippedOutcome(entry, reason);
+    if (error) entry.outcome.error = error;
+  }
+
+  async function checkTargets(): Promise<void> {
+    const resources: TargetEntry[] = [];
+    const externals: TargetEntry[] = [];
+    for (const e of index.entries()) {
+      if (e.outcome) continue;
+      if (e.kind === 'other') e.outcome = { ...skippedOutcome(e, `${schemeOf(e.url) ?? 'this'} links are not checked`), error: 'unsupported-scheme' };
+      else if (e.kind === 'resource') resources.push(e);
+      else if (e.kind === 'external') externals.push(e);
+    }
+    resources.sort((a, b) => compareUrls(a.url, b.url));
+    externals.sort((a, b) => compareUrls(a.url, b.url));
+    if (site.respectRobots) for (const origin of [...new Set(resources.map((e) => originOf(e.url) ?? ''))].sort()) if (origin) await robotsFor(`${origin}/`);
+    const toCheck: { entry: TargetEntry; external: boolean }[] = [];
+    for (const e of resources) {
+      if (disallowed(e.url)) skip(e, 'robots', 'robots');
+      else toCheck.push({ entry: e, external: false });
+    }
+    externals.forEach((e, i) => {
+      if (!cfg.checkExternal) skip(e, 'external links are not checked (crawl.checkExternal is false)');
+      else if (i >= cfg.maxExternalLinks) skip(e, `over the limit of ${cfg.maxExternalLinks} external links per site (crawl.maxExternalLinks)`);
+      else toCheck.push({ entry: e, external: true });
+    });
+    const cache = opts.externalCache ?? createExternalLinkCache();
+    const limit = pLimit(Math.min(32, Math.max(8, cfg.concurrencyPerHost * 4)));
+    await Promise.all(
+      toCheck.map(({ entry, external }) =>
+        limit(async () => {
+          if (aborted()) return;
+          let result: CheckedTarget;
+          let cached = false;
+          if (external) ({ result, cached } = await cache.get(entry.url, () => checkTarget(fetcher, entry.url, signal)));
+          else result = await checkTarget(fetcher, entry.url, signal);
+          requests += result.requests;
+          const outcome: TargetOutcome = { method: result.method, status: result.status, finalUrl: result.finalUrl, redirects: result.redirects };
+          if (result.error) outcome.error = result.error;
+          if (result.errorMessage) outcome.errorMessage = result.errorMessage;
+          entry.outcome = outcome;
+          event({ type: 'link', siteId: site.id, url: entry.url, internal: entry.internal, method: result.method, status: result.status, error: result.error, cached: cached || undefined });
+        }),
+      ),
+    );
+  }
+}
+
+function skippedOutcome(e: TargetEntry, reason: string): TargetOutcome {
+  return { method: e.kind === 'page' ? 'CRAWL' : 'HEAD', status: null, redirects: 0, skipped: reason };
+}
