@@ -1,11 +1,14 @@
 // Check results → a site's scorecard: finding identities, new/persisting/fixed against the previous run,
-// indicator scoring (review-marked findings shown, not scored), metrics per check.
+// indicator scoring over the district's catalogue (review-marked findings shown, not scored, unless confirmed;
+// waived findings shown as waived, not scored), metrics per check.
 import type { Finding } from '../checks/finding.ts';
 import type { CheckResult } from '../checks/types.ts';
 import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
 import { findingIdentity } from './identity.ts';
-import { defaultIndicators, type Indicator } from './indicators.ts';
-import { codeMatches, score } from './score.ts';
+import { catalogueFor } from './catalogue.ts';
+import type { Indicator } from './indicators.ts';
+import { reviewAndScore } from './rescore.ts';
+import { noDecisions, type ReviewDecisions } from './review.ts';
 import { scorecardSchema, scorecardSchemaVersion, type Scorecard, type ScorecardFinding } from './scorecard.ts';
 
 export interface BuildScorecardInput {
@@ -16,12 +19,16 @@ export interface BuildScorecardInput {
   results: CheckResult[];
   findings: Finding[];
   previous: Scorecard | null;
+  /** Default: the config's catalogue (defaults with `config.indicators` applied). */
   catalogue?: Indicator[];
+  /** The center's waivers and confirmations (reports/review.ts loadReviewDecisions); default none. */
+  decisions?: ReviewDecisions;
 }
 
+/** Builds and validates one site's scorecard. */
 export function buildScorecard(input: BuildScorecardInput): Scorecard {
   const { site, now, results, previous } = input;
-  const catalogue = input.catalogue ?? defaultIndicators;
+  const catalogue = input.catalogue ?? catalogueFor(input.config);
   const prevById = new Map((previous?.findings ?? []).map((f) => [f.identity, f]));
   const seen = new Set<string>();
   const findings: ScorecardFinding[] = [];
@@ -35,14 +42,14 @@ export function buildScorecard(input: BuildScorecardInput): Scorecard {
       identity,
       firstSeen: prev?.firstSeen ?? now.toISOString(),
       state: prev ? 'persisting' : 'new',
-      indicators: catalogue.filter((i) => codeMatches(f.code, i.codes) && (!i.severities || i.severities.includes(f.severity))).map((i) => i.id),
+      indicators: [],
     });
   }
-  const scored = findings.filter((f) => !f.waived);
-  const result = score(scored, catalogue);
+  const reviewed = reviewAndScore(findings, results, { catalogue, decisions: input.decisions ?? noDecisions, now, timezone: input.config.timezone });
+  const result = reviewed.result;
   const fixed = (previous?.findings ?? [])
     .filter((f) => !seen.has(f.identity) && results.some((r) => r.id === f.check && (r.status === 'passed' || r.status === 'failed')))
-    .map(({ state: _s, waived: _w, indicators: _i, ...f }) => f);
+    .map(({ state: _s, waived: _w, confirmed: _c, indicators: _i, ...f }) => f);
   const metrics: Record<string, unknown> = {};
   for (const r of results) if (r.metrics) metrics[r.id] = r.metrics;
   const card: Scorecard = {
@@ -60,7 +67,7 @@ export function buildScorecard(input: BuildScorecardInput): Scorecard {
     checks: results.map((r) => ({ id: r.id, title: r.title, status: r.status, ...(r.reason ? { reason: r.reason } : {}), findings: r.findings.length })),
     metrics,
     warnings: results.flatMap((r) => r.warnings ?? []),
-    findings,
+    findings: reviewed.findings,
     fixed,
   };
   return scorecardSchema.parse(card);

@@ -1,5 +1,5 @@
 // Findings → indicator deductions, vetoes, score and verdict (any veto, or a score below 60, is 不合格).
-// Review-marked and waived findings are shown but never scored.
+// Review-marked and waived findings are shown but never scored; an indicator no check measured is "not measured".
 import type { Finding } from '../checks/finding.ts';
 import type { Indicator } from './indicators.ts';
 
@@ -11,6 +11,13 @@ export interface IndicatorResult {
   deduction: number;
   findings: number;
   vetoed?: boolean;
+  /** No check that measures it ran to completion: neither passes nor deducts. */
+  notMeasured?: boolean;
+}
+
+export interface ScoreOptions {
+  /** Did this check measure (status passed or failed)? Omitted: every indicator counts as measured. */
+  measured?: (checkId: string) => boolean;
 }
 
 export interface ScoreResult {
@@ -33,12 +40,16 @@ export function findingsFor(ind: Indicator, all: Finding[]): Finding[] {
 }
 
 /** Scores one site's scored findings (pass only those not under review and not waived). */
-export function score(findings: Finding[], catalogue: Indicator[]): ScoreResult {
+export function score(findings: Finding[], catalogue: Indicator[], opts: ScoreOptions = {}): ScoreResult {
   const indicators: IndicatorResult[] = [];
   const vetoes: string[] = [];
   let total = 100;
   for (const ind of catalogue) {
     const mine = findingsFor(ind, findings);
+    if (opts.measured && mine.length === 0 && !(ind.checks ?? []).some((c) => opts.measured!(c))) {
+      indicators.push({ id: ind.id, name: ind.name, kind: ind.kind, points: ind.kind === 'veto' ? 0 : ind.points, deduction: 0, findings: 0, ...(ind.kind === 'veto' ? { vetoed: false } : {}), notMeasured: true });
+      continue;
+    }
     if (ind.kind === 'veto') {
       const fired = ind.triggers
         ? ind.triggers.some((t) => {

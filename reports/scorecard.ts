@@ -10,6 +10,8 @@ export const scorecardFindingSchema = findingSchema.extend({
   state: z.enum(['new', 'persisting']),
   /** Set when the center waived it (shown, not scored). */
   waived: z.object({ reason: z.string(), by: z.string().optional(), until: z.string().optional() }).optional(),
+  /** Set when the center confirmed a finding marked for review (then it is scored). */
+  confirmed: z.object({ by: z.string(), note: z.string().optional() }).optional(),
   /** Indicator ids the finding feeds. */
   indicators: z.array(z.string()).default([]),
 });
@@ -34,6 +36,8 @@ export const scorecardSchema = z.object({
       deduction: z.number().min(0),
       findings: z.number().int().min(0),
       vetoed: z.boolean().optional(),
+      /** No check that measures it ran: neither passes nor deducts. */
+      notMeasured: z.boolean().optional(),
     }),
   ),
   checks: z.array(

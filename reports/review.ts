@@ -1,0 +1,105 @@
+// The center's review decisions as data: waivers (a finding shown as waived, neither scored nor named in a
+// bulletin, until a date after which it lapses by itself) and confirmations (a finding marked for review that a
+// person confirmed, so it is scored). Both live in the config, inline or in a file it names (JSON or YAML list).
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { localDate } from '../calendar/timezone.ts';
+
+const identity = z.string().regex(/^[0-9a-f]{16}$/, 'a finding identity: 16 hex digits, as shown on the scorecard');
+
+export const waiverSchema = z.strictObject({
+  identity,
+  /** Why the finding does not count (e.g. 外链由上级单位管理). */
+  reason: z.string().min(1),
+  /** Who decided. */
+  by: z.string().min(1),
+  /** Last local date (inclusive) the waiver holds; it lapses the day after. */
+  until: z.iso.date(),
+  /** The site, for the reader of the list; when given it must match the finding's site. */
+  siteId: z.string().min(1).optional(),
+});
+
+export const confirmationSchema = z.strictObject({
+  identity,
+  by: z.string().min(1),
+  note: z.string().min(1).optional(),
+  siteId: z.string().min(1).optional(),
+});
+
+export type Waiver = z.infer<typeof waiverSchema>;
+export type Confirmation = z.infer<typeof confirmationSchema>;
+
+/** Config `waivers`: a list, or the path of a file holding one (relative to the config file). */
+export const waiversConfigSchema = z.union([z.string().min(1), z.array(waiverSchema)]).default([]);
+/** Config `confirmations`: a list, or the path of a file holding one. */
+export const confirmationsConfigSchema = z.union([z.string().min(1), z.array(confirmationSchema)]).default([]);
+
+export interface ReviewDecisions {
+  waivers: Waiver[];
+  confirmations: Confirmation[];
+}
+
+export const noDecisions: ReviewDecisions = { waivers: [], confirmations: [] };
+
+/** A waiver or confirmation file that cannot be read or is invalid; the message names the file and entry. */
+export class ReviewFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReviewFileError';
+  }
+}
+
+interface ReviewConfig {
+  baseDir: string;
+  waivers?: string | Waiver[];
+  confirmations?: string | Confirmation[];
+}
+
+/** Reads the config's waivers and confirmations (inline, or from the files it names). Throws ReviewFileError. */
+export async function loadReviewDecisions(config: ReviewConfig): Promise<ReviewDecisions> {
+  return {
+    waivers: await listFrom(config.waivers, config.baseDir, 'waivers', waiverSchema),
+    confirmations: await listFrom(config.confirmations, config.baseDir, 'confirmations', confirmationSchema),
+  };
+}
+
+async function listFrom<T>(value: string | T[] | undefined, baseDir: string, field: string, schema: z.ZodType<T>): Promise<T[]> {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value;
+  const file = isAbsolute(value) ? value : resolve(baseDir, value);
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new ReviewFileError(`${field}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = /\.ya?ml$/i.test(file) ? parseYaml(raw) : JSON.parse(raw);
+  } catch (e) {
+    throw new ReviewFileError(`${field}: ${file} is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const parsed = z.array(schema).safeParse(data ?? []);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new ReviewFileError(`${field}: ${file}: [${i.path.join('.')}]: ${i.message}`);
+  }
+  return parsed.data;
+}
+
+/** Is the waiver in force on `now`'s local date in `timeZone`? (It holds through `until`.) */
+export function waiverActive(w: Waiver, now: Date, timeZone: string): boolean {
+  return localDate(now, timeZone) <= w.until;
+}
+
+/** The waiver in force for a finding, if any. */
+export function activeWaiverFor(f: { identity: string; siteId: string }, decisions: ReviewDecisions, now: Date, timeZone: string): Waiver | undefined {
+  return decisions.waivers.find((w) => w.identity === f.identity && (!w.siteId || w.siteId === f.siteId) && waiverActive(w, now, timeZone));
+}
+
+/** The confirmation of a finding, if any. */
+export function confirmationFor(f: { identity: string; siteId: string }, decisions: ReviewDecisions): Confirmation | undefined {
+  return decisions.confirmations.find((c) => c.identity === f.identity && (!c.siteId || c.siteId === f.siteId));
+}
