@@ -1,13 +1,15 @@
-// The config section that adds official days the `chinese-days` package does not know yet (next year's notice).
+// Validation of the official days added by the config's `calendar` section (days the `chinese-days` package
+// does not know yet, e.g. next year's notice), as `createCalendar` receives them.
 import { z } from 'zod';
 import { isIsoDate } from './dates.ts';
 
 const isoDate = z.string().refine(isIsoDate, 'a date YYYY-MM-DD');
 
 /**
- * `calendar` in the district config: `holidays` are days off, `workdays` are make-up working days (调休), both
- * `YYYY-MM-DD`, taken from the State Council's notice. They override the package for the same date, and any
- * year they mention counts as covered (see `createCalendar` in `workdays.ts`), so list the whole year's notice at once.
+ * What `createCalendar` accepts (the district config's `calendar` section): `holidays` are days off, `workdays`
+ * are make-up working days (调休), both `YYYY-MM-DD`, from the State Council's notice. They override the package
+ * for the same date, and any year they mention counts as covered (see `createCalendar` in `workdays.ts`), so
+ * list the whole year's notice at once. A date may not be in both lists.
  */
 export const calendarConfigSchema = z
   .strictObject({
