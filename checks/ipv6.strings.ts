@@ -1,0 +1,47 @@
+// User-facing strings of the ipv6 check (zh-CN), keyed.
+export const strings = {
+  title: 'IPv6支持',
+  noAaaa: (host: string) => `网站域名 ${host} 没有AAAA记录，无法通过IPv6访问`,
+  unreachable: (detail: string) => `网站有AAAA记录，但通过IPv6无法正常访问首页（${detail}）`,
+  contentMismatch: (what: string) => `通过IPv6访问首页得到的内容与IPv4不一致（${what}）`,
+  supportLow: (detail: string) => `IPv6二、三级链接支持率未达标（${detail}）`,
+  levelRatio: (level: string, ok: number, checked: number, min: number) =>
+    `${level}链接 ${ok}/${checked}，要求不低于${Math.round(min * 100)}%`,
+  levelNames: { 2: '二级', 3: '三级' } as Record<number, string>,
+  linkUnsupported: (level: string, detail: string) => `${level}链接通过IPv6无法正常访问（${detail}）`,
+  hostNoAaaa: (host: string, uses: string) => `网站引用的${uses}所在域名 ${host} 没有AAAA记录，IPv6用户无法访问`,
+  uses: { resource: '图片、脚本、样式等资源', outbound: '外部链接' } as Record<string, string>,
+  usesJoin: '和',
+  differences: {
+    status: 'HTTP状态码不同',
+    finalUrl: '最终地址不同',
+    title: '网页标题不同',
+    text: '正文相似度低',
+  } as Record<string, string>,
+  differenceJoin: '；',
+  httpStatus: (status: number) => `HTTP ${status}`,
+  errors: {
+    timeout: '访问超时',
+    dns: '域名无法解析',
+    refused: '连接被拒绝',
+    reset: '连接被重置',
+    tls: 'TLS/证书错误',
+    'redirect-loop': '重定向循环',
+    'too-many-redirects': '跳转次数过多',
+    'too-large': '内容过大',
+    'unsupported-scheme': '不支持的协议',
+    'blocked-address': '指向内网或本机地址，未访问',
+    robots: '被 robots.txt 禁止',
+    network: '网络错误',
+  } as Record<string, string>,
+  notMeasured: {
+    homeLookupFailed: (detail: string) => `首页域名解析失败，无法判断IPv6支持情况：${detail}`,
+    homeNoAddress: '首页域名没有任何地址（A、AAAA均无），属于网站可用性问题，未判断IPv6支持情况',
+    noProbe: '未对首页进行IPv6访问测试',
+  },
+  warnings: {
+    levelsSkipped: (reason: string) => `IPv6二、三级链接未检测：${reason}`,
+    ipv4Failed: '首页通过IPv4无法访问，无法比较IPv4与IPv6内容是否一致',
+    crawlTruncated: '抓取页面数达到上限，二、三级链接可能不完整',
+  },
+};
