@@ -54,6 +54,18 @@ export const crawlSchema = z.strictObject({
   maxSitemaps: z.number().int().min(0).max(1_000).default(10),
 });
 
+/** IPv6 support thresholds (推进IPv6规模部署行动计划; defaults from ../shared/reference/INDICATORS.md). */
+export const ipv6Schema = z.strictObject({
+  /** Share of second-level links (same-site pages linked from the homepage) that must work over IPv6. */
+  secondLevelMin: z.number().min(0).max(1).default(0.9),
+  /** Share of third-level links (linked from those) that must work over IPv6. */
+  thirdLevelMin: z.number().min(0).max(1).default(0.85),
+  /** Normalised text similarity of the homepage over IPv6 and IPv4 at or above which the content counts as the same. */
+  similarityMin: z.number().min(0).max(1).default(0.9),
+  /** Links probed over IPv6 per level (the first ones in sorted order). */
+  maxLinksPerLevel: z.number().int().min(0).max(10_000).default(50),
+});
+
 export const siteSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
   name: z.string().min(1),
@@ -80,6 +92,7 @@ export const districtSchema = z.strictObject({
   resolve: z.record(hostName, z.array(ipAddress)).default({}),
   maxPages: z.number().int().min(1).max(1_000_000).default(500),
   crawl: crawlSchema.prefault({}),
+  ipv6: ipv6Schema.prefault({}),
   sites: z.array(siteSchema).min(1),
   /** Paths of error-report exports imported on each run (relative to the config file). */
   errorReports: z.array(z.string().min(1)).default([]),
