@@ -135,7 +135,8 @@ function validateRows<T extends { id: string }>(spec: ExportSpec<T>, rows: RawRo
     if (!parsed.success) {
       const reasons = parsed.error.issues.map((i) => {
         const key = i.path.length > 0 ? String(i.path[0]) : undefined;
-        return key ? `${headerOf(spec, key)} (${key}): ${i.message}` : i.message;
+        const reason = maskLongNumbers(i.message);
+        return key ? `${headerOf(spec, key)} (${key}): ${reason}` : reason;
       });
       errors.push({ line, message: `${label}: ${reasons.join('; ')}` });
       continue;
@@ -153,6 +154,14 @@ function validateRows<T extends { id: string }>(spec: ExportSpec<T>, rows: RawRo
 
 function headerOf<T extends { id: string }>(spec: ExportSpec<T>, key: string): string {
   return spec.columns.find((c) => c.key === key)?.header ?? key;
+}
+
+/**
+ * Reasons may quote a cell; a cell in the wrong column can hold an ID-card, phone or bank-card number, which must
+ * not reach logs in clear (DESIGN.md). Runs of 7+ digits keep their first 3 and last 2 digits.
+ */
+function maskLongNumbers(text: string): string {
+  return text.replace(/\d{7,}/g, (d) => `${d.slice(0, 3)}${'*'.repeat(d.length - 5)}${d.slice(-2)}`);
 }
 
 function clip(text: string): string {

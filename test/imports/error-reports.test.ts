@@ -63,6 +63,7 @@ describe('parseErrorReports: CSV', () => {
       'A7,区政府网,1101050001,,,,2026-09-30 10:00:00',
       ',,,,,,,,,',
       'A8,区政府网,1101050001,,,,2026-09-30 10:00:00,,,,',
+      'A9,区政府网,1101050001,,,,13812345678 张先生,,,',
     );
     const { records, errors } = parseErrorReports(bytes, 'r.csv', TZ);
     expect(records.map((r) => r.id)).toEqual(['A1', 'A8']);
@@ -78,6 +79,7 @@ describe('parseErrorReports: CSV', () => {
       },
       { line: 7, message: expect.stringMatching(/^error report A6,多行 \(line 7\): 答复时间 \(answeredAt\): not a time of the form/) },
       { line: 9, message: 'error report (line 9) has 7 cells but the header has 10' },
+      { line: 12, message: 'error report A9 (line 12): 转办时间 (forwardedAt): not a time of the form YYYY-MM-DD HH:MM:SS: "138******78 张先生"' },
     ]);
   });
 
