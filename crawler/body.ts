@@ -99,7 +99,7 @@ export async function readBody(source: Readable, contentEncoding: string | undef
     else await pipeline(input, sink);
   } catch (err) {
     if (!(err instanceof CapReached)) {
-      const code = (err as { code?: string }).code ?? '';
+      const code = String((err as { code?: unknown }).code ?? '');
       if (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || /zlib|brotli|header check|unexpected end/i.test(String((err as Error).message))) {
         decodeProblem = `content could not be decompressed: ${(err as Error).message}`;
       } else readError = err;
