@@ -8,6 +8,7 @@ import type { ExternalLinkCache } from './crawl.ts';
 import type { Fetcher } from './fetcher.ts';
 import type { Resolver } from './resolver.ts';
 import { crawlGatherer } from './gather-crawl.ts';
+import { probesGatherer } from './gather-probes.ts';
 
 export interface GatherContext {
   site: SiteConfig;
@@ -47,7 +48,7 @@ export interface Gatherer {
 }
 
 /** All gatherers in run order. Adding one adds a line here. */
-export const allGatherers: Gatherer[] = [crawlGatherer];
+export const allGatherers: Gatherer[] = [crawlGatherer, probesGatherer];
 
 export function createRunResources(): RunResources {
   const items = new Map<string, { value: Promise<unknown>; dispose?: (v: unknown) => Promise<void> | void }>();
