@@ -52,7 +52,7 @@ export function parseRecordExport<T extends { id: string }>(
     }
     const text = decodeText(bytes).text;
     isJson = ext === '.json' || /^\s*[[{]/.test(text);
-    rows = isJson ? jsonRows(spec, text) : csvRows(spec, text, fileName);
+    rows = isJson ? jsonRows(spec, text) : csvRows(spec, text);
   } catch (err) {
     if (err instanceof ImportFormatError) return { records: [], errors: [{ line: err.line, message: `${fileName}: ${err.message}` }] };
     throw err;
@@ -60,7 +60,7 @@ export function parseRecordExport<T extends { id: string }>(
   return validateRows(spec, rows, isJson, timeZone);
 }
 
-function csvRows<T extends { id: string }>(spec: ExportSpec<T>, text: string, fileName: string): RawRow[] {
+function csvRows<T extends { id: string }>(spec: ExportSpec<T>, text: string): RawRow[] {
   const table = parseCsv(text);
   const keyOf = new Map<string, string>();
   for (const c of spec.columns) keyOf.set(c.header, c.key).set(c.key, c.key);
