@@ -1,6 +1,7 @@
 // The district config (DESIGN.md "District config"): zod schema, the one place defaults live.
 // Unknown fields are errors (strict objects), so each feature adds its fields here and to the README.
 import { z } from 'zod';
+import { accessibilityConfigSchema } from '../crawler/browser/config.ts';
 import { availabilitySchema, scheduleSchema } from '../scheduler/config.ts';
 import { indicatorOverridesSchema } from '../reports/catalogue.ts';
 import { bulletinConfigSchema } from '../reports/config.ts';
@@ -92,6 +93,8 @@ export const districtSchema = z.strictObject({
   resolve: z.record(hostName, z.array(ipAddress)).default({}),
   maxPages: z.number().int().min(1).max(1_000_000).default(500),
   crawl: crawlSchema.prefault({}),
+  /** Accessibility in a real browser: pages per site, concurrency, axe tags, Lighthouse, elderly-friendly thresholds. */
+  accessibility: accessibilityConfigSchema.prefault({}),
   ipv6: ipv6Schema.prefault({}),
   sites: z.array(siteSchema).min(1),
   /** Paths of error-report exports imported on each run (relative to the config file). */

@@ -1,0 +1,26 @@
+// The district config's `accessibility` section: which pages the browser checks, how many at once, axe tags,
+// time limits, Lighthouse and the elderly-friendly thresholds. Defaults live here (config/schema.ts includes it).
+import { z } from 'zod';
+
+export const accessibilityConfigSchema = z.strictObject({
+  /** Pages checked per site at most: the homepage, each column's list page, then a sample of articles. */
+  maxPages: z.number().int().min(1).max(1_000).default(20),
+  /** Browser pages open at once in the whole run (one browser per run). */
+  concurrency: z.number().int().min(1).max(16).default(2),
+  /** axe-core tags whose rules run, e.g. `wcag2a`, `wcag2aa`, `wcag21aa`. */
+  tags: z.array(z.string().regex(/^[A-Za-z0-9.-]+$/, 'an axe-core tag such as wcag2aa')).min(1).default(['wcag2a', 'wcag2aa']),
+  /** Time limit of one page (load, axe, probes), ms. */
+  pageTimeoutMs: z.number().int().min(1_000).max(600_000).default(30_000),
+  /** Run Lighthouse's accessibility category on the homepage. */
+  lighthouse: z.boolean().default(true),
+  /** Time limit of one Lighthouse run, ms; past it the score is "not measured". */
+  lighthouseTimeoutMs: z.number().int().min(5_000).max(600_000).default(90_000),
+  /** Lighthouse accessibility score (0–100) below which `a11y.lighthouse-score` is reported. */
+  lighthouseThreshold: z.number().min(0).max(100).default(90),
+  /** Smallest size of body text on the homepage, CSS px (工信部 适老化 rules: not under 12 px). */
+  minFontPx: z.number().min(1).max(100).default(12),
+  /** Browser executable; default `CHROME_PATH`, then /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome. */
+  chromePath: z.string().min(1).optional(),
+});
+
+export type AccessibilityConfig = z.output<typeof accessibilityConfigSchema>;

@@ -1,0 +1,45 @@
+// Lighthouse 12's accessibility category on one URL, through the run's browser (by its DevTools port: Lighthouse
+// ships its own puppeteer-core), with the short waits of DESIGN.md. Lighthouse is loaded only when first used.
+
+export interface LighthouseScore {
+  /** 0–100. */
+  score: number;
+  version: string;
+  /** Failed audits (score 0) of the accessibility category. */
+  failedAudits: { id: string; title: string }[];
+}
+
+/** Settings that keep an accessibility-only run short (~3 s on an idle machine). */
+export const lighthouseSettings = {
+  onlyCategories: ['accessibility'],
+  pauseAfterFcpMs: 0,
+  pauseAfterLoadMs: 0,
+  networkQuietThresholdMs: 0,
+  cpuQuietThresholdMs: 0,
+  disableFullPageScreenshot: true,
+  throttlingMethod: 'provided',
+  disableStorageReset: true,
+  formFactor: 'desktop',
+  screenEmulation: { mobile: false, width: 1280, height: 800, deviceScaleFactor: 1, disabled: false },
+  locale: 'zh',
+} as const;
+
+/** Runs Lighthouse on `url` in the browser listening on `port`. Throws with Lighthouse's own reason on failure. */
+export async function runLighthouse(url: string, port: number, maxWaitForLoadMs: number): Promise<LighthouseScore> {
+  const { default: lighthouse } = await import('lighthouse');
+  const result = await lighthouse(
+    url,
+    { port, hostname: '127.0.0.1', output: 'json', logLevel: 'error' },
+    { extends: 'lighthouse:default', settings: { ...lighthouseSettings, onlyCategories: [...lighthouseSettings.onlyCategories], maxWaitForLoad: maxWaitForLoadMs } },
+  );
+  const lhr = result?.lhr;
+  if (!lhr) throw new Error('Lighthouse returned no result');
+  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const category = lhr.categories.accessibility;
+  if (!category || typeof category.score !== 'number') throw new Error('Lighthouse gave no accessibility score');
+  const failedAudits = category.auditRefs
+    .map((ref) => lhr.audits[ref.id])
+    .filter((a) => a && a.score === 0)
+    .map((a) => ({ id: a.id, title: a.title }));
+  return { score: Math.round(category.score * 100), version: lhr.lighthouseVersion, failedAudits };
+}

@@ -1,0 +1,211 @@
+// The run's browser: one Chromium driven by puppeteer-core, a bounded number of pages at once, a fresh incognito
+// context per site (session), a time limit per page, and a relaunch after a crash or a hang so the run goes on.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pLimit, { type LimitFunction } from 'p-limit';
+import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
+import { launchArgs, viewport } from './launch-args.ts';
+import { TimeLimitError, withTimeLimit } from './time-limit.ts';
+
+export interface BrowserPoolOptions {
+  executablePath: string;
+  /** The config's `resolve` map (host → addresses), given to Chromium as host resolver rules. */
+  resolve: Record<string, string[]>;
+  /** Pages (and Lighthouse runs) at once across the whole run. */
+  concurrency: number;
+  launchTimeoutMs?: number;
+}
+
+/** One launched browser and the profile folder it owns. */
+export interface BrowserInstance {
+  browser: Browser;
+  userDataDir: string;
+  generation: number;
+}
+
+const closeTimeoutMs = 5_000;
+
+/** The run's browser. Create with `BrowserPool.open`, share through `ctx.shared`, close at the end of the run. */
+export class BrowserPool {
+  /** Browser relaunches after a crash, a hang or `restart()`. */
+  restarts = 0;
+  /** Chromium's product string, e.g. `Chrome/131.0.6778.85`. */
+  version = '';
+  private instance: BrowserInstance | null = null;
+  private launching: Promise<BrowserInstance> | null = null;
+  private generation = 0;
+  private closed = false;
+  private readonly limit: LimitFunction;
+
+  private constructor(private readonly opts: BrowserPoolOptions) {
+    this.limit = pLimit(opts.concurrency);
+  }
+
+  /** Launches the browser (so a broken installation fails here, once, with a clear message). */
+  static async open(opts: BrowserPoolOptions): Promise<BrowserPool> {
+    const pool = new BrowserPool(opts);
+    await pool.current();
+    return pool;
+  }
+
+  /** A fresh incognito context for one site; pages of different sessions share nothing (cookies, cache, storage). */
+  session(): BrowserSession {
+    return new BrowserSession(this);
+  }
+
+  /** Runs `work` in one of the bounded slots (pages and Lighthouse share them). */
+  slot<T>(work: () => Promise<T>): Promise<T> {
+    return this.limit(work);
+  }
+
+  /** The DevTools port of the current browser (Lighthouse connects to it). */
+  async debuggingPort(): Promise<number> {
+    const { browser } = await this.current();
+    const port = Number(new URL(browser.wsEndpoint()).port);
+    if (!Number.isInteger(port) || port <= 0) throw new Error(`no DevTools port in ${browser.wsEndpoint()}`);
+    return port;
+  }
+
+  /** The current browser, launched on first use and after a crash. */
+  async current(): Promise<BrowserInstance> {
+    if (this.closed) throw new Error('the browser pool is closed');
+    if (this.instance?.browser.connected) return this.instance;
+    this.launching ??= this.launch().finally(() => {
+      this.launching = null;
+    });
+    return this.launching;
+  }
+
+  /** Kills the current browser (hung page, Lighthouse past its limit); the next use launches a new one. */
+  async restart(): Promise<void> {
+    const inst = this.instance;
+    if (!inst) return;
+    this.drop(inst);
+    await this.dispose(inst);
+  }
+
+  /** Is `generation` still the live browser? */
+  isLive(generation: number): boolean {
+    return this.instance?.generation === generation && this.instance.browser.connected;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const inst = this.instance ?? (await this.launching?.catch(() => null)) ?? null;
+    this.instance = null;
+    if (inst) await this.dispose(inst);
+  }
+
+  private async launch(): Promise<BrowserInstance> {
+    const userDataDir = await mkdtemp(join(tmpdir(), 'govaudit-chromium-'));
+    try {
+      const browser = await puppeteer.launch({
+        executablePath: this.opts.executablePath,
+        headless: true,
+        args: launchArgs({ userDataDir, resolve: this.opts.resolve }),
+        defaultViewport: viewport,
+        timeout: this.opts.launchTimeoutMs ?? 30_000,
+        protocolTimeout: 120_000,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+      const inst: BrowserInstance = { browser, userDataDir, generation: ++this.generation };
+      this.instance = inst;
+      this.version = await browser.version().catch(() => '');
+      browser.once('disconnected', () => {
+        if (this.drop(inst)) void this.dispose(inst);
+      });
+      if (this.closed) {
+        await this.dispose(inst);
+        throw new Error('the browser pool is closed');
+      }
+      return inst;
+    } catch (e) {
+      await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+      throw e;
+    }
+  }
+
+  /** Forgets `inst` if it is current; true when it was. */
+  private drop(inst: BrowserInstance): boolean {
+    if (this.instance !== inst) return false;
+    this.instance = null;
+    if (!this.closed) this.restarts++;
+    return true;
+  }
+
+  private async dispose(inst: BrowserInstance): Promise<void> {
+    try {
+      await withTimeLimit(inst.browser.close(), closeTimeoutMs, 'browser close');
+    } catch {
+      inst.browser.process()?.kill('SIGKILL');
+    }
+    await rm(inst.userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+  }
+}
+
+/** One site's incognito context; recreated transparently when the browser was relaunched. */
+export class BrowserSession {
+  private context: BrowserContext | null = null;
+  private generation = -1;
+
+  constructor(private readonly pool: BrowserPool) {}
+
+  /**
+   * Opens a page, runs `fn` on it within `timeoutMs`, and closes it. A page that outlives its limit is closed
+   * (the browser is relaunched if even that hangs); a browser crash during `fn` is retried once on a new browser.
+   */
+  withPage<T>(fn: (page: Page) => Promise<T>, opts: { timeoutMs: number }): Promise<T> {
+    return this.pool.slot(async () => {
+      try {
+        return await this.attempt(fn, opts.timeoutMs);
+      } catch (e) {
+        if (e instanceof TimeLimitError || !(e instanceof BrowserGoneError)) throw e;
+        return this.attempt(fn, opts.timeoutMs);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    const ctx = this.context;
+    this.context = null;
+    if (ctx && this.pool.isLive(this.generation)) await withTimeLimit(ctx.close(), closeTimeoutMs, 'context close').catch(() => {});
+  }
+
+  private async attempt<T>(fn: (page: Page) => Promise<T>, timeoutMs: number): Promise<T> {
+    const { browser, generation } = await this.pool.current();
+    let page: Page | null = null;
+    try {
+      if (!this.context || this.generation !== generation) {
+        this.context = await browser.createBrowserContext();
+        this.generation = generation;
+      }
+      page = await this.context.newPage();
+      return await withTimeLimit(fn(page), timeoutMs, `page time limit (${timeoutMs} ms) exceeded`);
+    } catch (e) {
+      if (!this.pool.isLive(generation)) throw new BrowserGoneError(e);
+      throw e;
+    } finally {
+      if (page) await this.closePage(page, generation);
+    }
+  }
+
+  private async closePage(page: Page, generation: number): Promise<void> {
+    if (!this.pool.isLive(generation)) return;
+    try {
+      await withTimeLimit(page.close(), closeTimeoutMs, 'page close');
+    } catch {
+      if (this.pool.isLive(generation)) await this.pool.restart();
+    }
+  }
+}
+
+/** The browser went away (crash, kill) while a page was in use. */
+class BrowserGoneError extends Error {
+  constructor(cause: unknown) {
+    super(`the browser exited: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'BrowserGoneError';
+  }
+}
