@@ -1,6 +1,7 @@
 // The artifacts: what gatherers (crawler/) produce and checks (checks/) read. Plain data, no methods.
 // Each gatherer owns one key of ArtifactMap; a check names the keys it needs in `requires`.
 import type { SiteConfig } from '../config/schema.ts';
+import type { AttachmentText } from '../crawler/attachments/artifact.ts';
 import type { AccessibilityArtifact } from '../crawler/browser/artifact.ts';
 import type { ProbesArtifact } from '../crawler/probes-artifact.ts';
 import type { Ipv6Artifact } from '../crawler/ipv6-artifact.ts';
@@ -131,6 +132,8 @@ export interface ArtifactMap {
   pages: PageArtifact[];
   linkTargets: LinkTarget[];
   crawl: CrawlSummary;
+  /** Text of linked attachments (PDF, DOCX, XLSX) for the privacy check (crawler/gather-attachments.ts). */
+  attachments: AttachmentText[];
   /** axe-core, Lighthouse and elderly-friendly probes in a real browser (crawler/gather-browser.ts). */
   accessibility: AccessibilityArtifact;
   /** Homepage availability probes of the judged window, from the store (crawler/gather-probes.ts). */

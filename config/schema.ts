@@ -1,6 +1,7 @@
 // The district config (DESIGN.md "District config"): zod schema, the one place defaults live.
 // Unknown fields are errors (strict objects), so each feature adds its fields here and to the README.
 import { z } from 'zod';
+import { attachmentsConfigSchema, freshnessConfigSchema, identityConfigSchema, interpretationsConfigSchema } from '../checks/content-config.ts';
 import { accessibilityConfigSchema } from '../crawler/browser/config.ts';
 import { availabilitySchema, scheduleSchema } from '../scheduler/config.ts';
 import { indicatorOverridesSchema } from '../reports/catalogue.ts';
@@ -122,6 +123,14 @@ export const districtSchema = z.strictObject({
   schedule: scheduleSchema.prefault({}),
   /** Homepage availability probes and their judgement. */
   availability: availabilitySchema.prefault({}),
+  /** 三同步: working days an interpretation may follow its policy document; title patterns in and out of scope. */
+  interpretations: interpretationsConfigSchema.prefault({}),
+  /** Longest time without a new item: the homepage and each column kind. */
+  freshness: freshnessConfigSchema.prefault({}),
+  /** Identity marks: inner pages sampled besides the homepage. */
+  identity: identityConfigSchema.prefault({}),
+  /** Attachments read for personal data: count, size and time bounds. */
+  attachments: attachmentsConfigSchema.prefault({}),
   /** Days raw page data (pages, link targets, probes) is kept; findings and scores are kept for good. */
   retentionDays: z.number().int().min(8).max(3_650).default(90),
 }).superRefine((cfg, ctx) => {

@@ -1,0 +1,84 @@
+// A configured column as the crawl saw it: its list page and the items listed there, each with the best date
+// known (printed beside the item, else the article's own date, else the date in a TRS-style URL).
+import type { PageArtifact } from '../artifacts.ts';
+import type { SiteConfig } from '../../config/schema.ts';
+import { extractPageDate } from '../lib/dates.ts';
+import { tidyTitle } from '../lib/docno.ts';
+import { folderKey, isHealthyHtml, pageKey } from './site-pages.ts';
+
+export type ColumnConfig = SiteConfig['columns'][number];
+
+/** Where an item's date came from. */
+export type ItemDateSource = 'list' | 'page' | 'url';
+
+export interface ColumnItem {
+  title: string;
+  url: string | null;
+  /** `YYYY-MM-DD`, or null when no date is known. */
+  date: string | null;
+  dateSource: ItemDateSource | null;
+}
+
+export interface ColumnView {
+  column: ColumnConfig;
+  /** The column's list page; null when the crawl did not reach it. */
+  page: PageArtifact | null;
+  items: ColumnItem[];
+  /** No item in the raw HTML but the page runs scripts: the list may be filled in by script. */
+  scriptFilled: boolean;
+}
+
+const PAGINATION = /\/index_\d+\.s?html?$/i;
+const MAX_ITEMS = 500;
+
+/** Reads one column from the crawled pages (`index` from indexPages). Pure; never throws on odd pages. */
+export function readColumn(column: ColumnConfig, index: Map<string, PageArtifact>): ColumnView {
+  const page = index.get(pageKey(column.url)) ?? null;
+  if (!page || !isHealthyHtml(page)) return { column, page, items: [], scriptFilled: false };
+  const items = page.listItems?.length ? fromListItems(page, index) : fromLinks(page, column, index);
+  const scriptFilled = items.length === 0 && hasScript(page);
+  return { column, page, items: items.slice(0, MAX_ITEMS), scriptFilled };
+}
+
+function fromListItems(page: PageArtifact, index: Map<string, PageArtifact>): ColumnItem[] {
+  return (page.listItems ?? []).map((li) => {
+    if (li.date) return { title: tidyTitle(li.title), url: li.url, date: li.date, dateSource: 'list' };
+    const dated = li.url ? dateOf(li.url, index) : null;
+    return { title: tidyTitle(li.title), url: li.url, date: dated?.date ?? null, dateSource: dated?.source ?? null };
+  });
+}
+
+/** Without dated rows in the list: the article links that lead below the column's folder. */
+function fromLinks(page: PageArtifact, column: ColumnConfig, index: Map<string, PageArtifact>): ColumnItem[] {
+  const folder = folderKey(column.url);
+  const own = pageKey(column.url);
+  const seen = new Set<string>([own, pageKey(page.finalUrl)]);
+  const items: ColumnItem[] = [];
+  for (const link of page.links) {
+    if (link.tag !== 'a' || link.hidden || !/^https?:/i.test(link.url)) continue;
+    const key = pageKey(link.url);
+    if (seen.has(key) || !key.startsWith(folder) || PAGINATION.test(key.split(/[?#]/)[0])) continue;
+    seen.add(key);
+    const target = index.get(key);
+    if (target?.listItems?.length) continue;
+    const dated = dateOf(link.url, index);
+    items.push({ title: tidyTitle(link.text ?? target?.title ?? ''), url: link.url, date: dated?.date ?? null, dateSource: dated?.source ?? null });
+  }
+  return items;
+}
+
+/** The date of an article: its crawled page's own date, else the date in its URL. */
+export function dateOf(url: string, index: Map<string, PageArtifact>): { date: string; source: ItemDateSource } | null {
+  const target = index.get(pageKey(url));
+  if (target && isHealthyHtml(target)) {
+    const d = extractPageDate({ url: target.finalUrl, meta: target.meta, text: target.text, title: target.title });
+    if (d) return { date: d.date, source: d.source === 'url' ? 'url' : 'page' };
+  }
+  const d = extractPageDate({ url, meta: {} });
+  return d ? { date: d.date, source: 'url' } : null;
+}
+
+function hasScript(page: PageArtifact): boolean {
+  if (page.links.some((l) => l.tag === 'script')) return true;
+  return typeof page.html === 'string' && /<script\b/i.test(page.html);
+}
