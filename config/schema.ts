@@ -7,6 +7,8 @@ import { availabilitySchema, scheduleSchema } from '../scheduler/config.ts';
 import { indicatorOverridesSchema } from '../reports/catalogue.ts';
 import { bulletinConfigSchema } from '../reports/config.ts';
 import { confirmationsConfigSchema, waiversConfigSchema } from '../reports/review.ts';
+import { errorReportRulesSchema } from '../checks/error-reports-config.ts';
+import { interactionConfigSchema } from '../checks/interaction-config.ts';
 
 const hostName = z
   .string()
@@ -133,6 +135,10 @@ export const districtSchema = z.strictObject({
   attachments: attachmentsConfigSchema.prefault({}),
   /** Days raw page data (pages, link targets, probes) is kept; findings and scores are kept for good. */
   retentionDays: z.number().int().min(8).max(3_650).default(90),
+  /** Error reports (我为政府网站找错): deadline in working days (district notice item 21: 2) and the period judged. */
+  errorReportRules: errorReportRulesSchema.prefault({}),
+  /** Message boards: unanswered limit in months (national veto: 3), look-back, CSS-selector layouts. */
+  interaction: interactionConfigSchema.prefault({}),
 }).superRefine((cfg, ctx) => {
   const seen = new Set<string>();
   cfg.sites.forEach((s, i) => {
