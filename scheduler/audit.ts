@@ -17,7 +17,8 @@ import { createFetcher } from '../crawler/fetcher.ts';
 import { createResolver } from '../crawler/resolver.ts';
 import { allGatherers, createRunResources, gatherSite, type Gatherer } from '../crawler/gatherers.ts';
 import { buildScorecard } from '../reports/build-scorecard.ts';
-import { renderScorecardHtml } from '../reports/html/scorecard.ts';
+import { loadReviewDecisions, noDecisions, type ReviewDecisions } from '../reports/review.ts';
+import { writeScorecardFiles, writeUnitScorecards } from '../reports/write-scorecard.ts';
 import type { Scorecard } from '../reports/scorecard.ts';
 import type { RunRecord, Store } from '../store/types.ts';
 import { prepareSteps } from './prepare.ts';
@@ -94,6 +95,10 @@ export async function runAudit(opts: AuditOptions): Promise<{ run: RunRecord; su
     }
   }
 
+  const decisions = await loadReviewDecisions(config).catch((e: Error) => {
+    warnings.push(`${e.message} — no waivers or confirmations applied`);
+    return noDecisions;
+  });
   const calendar = createCalendar(config.calendar ?? {});
   const resolver = createResolver(config.resolve);
   const fetcher = createFetcher({ config, resolver, onEvent: opts.onEvent });
@@ -107,7 +112,7 @@ export async function runAudit(opts: AuditOptions): Promise<{ run: RunRecord; su
       sites.map((site) =>
         limit(async () => {
           if (opts.signal?.aborted) return;
-          const r = await auditSite({ ...opts, site, runId, checks, needed, calendar, resolver, fetcher, shared, externalCache, asOf: run.asOf });
+          const r = await auditSite({ ...opts, site, runId, checks, needed, calendar, resolver, fetcher, shared, externalCache, asOf: run.asOf, decisions });
           results.push(r);
         }),
       ),
@@ -130,6 +135,7 @@ export async function runAudit(opts: AuditOptions): Promise<{ run: RunRecord; su
     sites: results.map((r) => r.summary),
   };
   await store.updateRun(runId, { state, finishedAt: summary.finishedAt, summary: summary as unknown as Record<string, unknown> });
+  if (opts.outDir) await writeUnitScorecards(opts.outDir, results.flatMap((r) => (r.scorecard ? [r.scorecard] : [])), { config, store });
   if (opts.outDir) await writeFile(join(opts.outDir, 'run.json'), JSON.stringify(summary, null, 2) + '\n');
   opts.onEvent?.({ type: 'run-done', runId, outDir: opts.outDir });
   return { run: (await store.getRun(runId))!, summary, scorecards: results.flatMap((r) => (r.scorecard ? [r.scorecard] : [])) };
@@ -153,6 +159,7 @@ interface SiteAuditContext extends AuditOptions {
   fetcher: ReturnType<typeof createFetcher>;
   shared: ReturnType<typeof createRunResources>;
   externalCache: ReturnType<typeof createExternalLinkCache>;
+  decisions: ReviewDecisions;
 }
 
 async function auditSite(ctx: SiteAuditContext): Promise<{ summary: RunSummary['sites'][number]; scorecard?: Scorecard }> {
@@ -185,14 +192,10 @@ async function auditSite(ctx: SiteAuditContext): Promise<{ summary: RunSummary['
     const results: CheckResult[] = runChecks(ctx.checks, artifacts, { now: ctx.now, timezone: config.timezone, config, site, calendar: ctx.calendar });
     const findings: Finding[] = results.flatMap((r) => r.findings);
     const previous = await store.previousSiteRun(site.id, { asOf: ctx.asOf, runId });
-    const scorecard = buildScorecard({ runId, site, config, now: ctx.now, results, findings, previous: previous?.scorecard as Scorecard | null });
+    const scorecard = buildScorecard({ runId, site, config, now: ctx.now, results, findings, previous: previous?.scorecard as Scorecard | null, decisions: ctx.decisions });
     await store.saveFindings(runId, site.id, scorecard.findings.map(({ waived: _w, indicators: _i, ...f }) => f));
     let file: string | undefined;
-    if (ctx.outDir) {
-      file = join(ctx.outDir, 'scorecards', `${site.id}.json`);
-      await writeFile(file, JSON.stringify(scorecard, null, 2) + '\n');
-      await writeFile(join(ctx.outDir, 'scorecards', `${site.id}.html`), renderScorecardHtml(scorecard, config));
-    }
+    if (ctx.outDir) file = await writeScorecardFiles(ctx.outDir, scorecard, { config, store });
     await store.finishSiteRun({ runId, siteId: site.id, state: 'done', finishedAt: new Date().toISOString(), score: scorecard.score, verdict: scorecard.verdict, scorecard, error: null });
     const byCode: Record<string, number> = {};
     for (const f of scorecard.findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
@@ -231,11 +234,7 @@ async function reuseFinishedSite(ctx: SiteAuditContext, base: SiteBase): Promise
   if (prior?.state !== 'done' || !prior.scorecard) return null;
   const scorecard = prior.scorecard as Scorecard;
   let file: string | undefined;
-  if (ctx.outDir) {
-    file = join(ctx.outDir, 'scorecards', `${ctx.site.id}.json`);
-    await writeFile(file, JSON.stringify(scorecard, null, 2) + '\n');
-    await writeFile(join(ctx.outDir, 'scorecards', `${ctx.site.id}.html`), renderScorecardHtml(scorecard, ctx.config));
-  }
+  if (ctx.outDir) file = await writeScorecardFiles(ctx.outDir, scorecard, { config: ctx.config, store: ctx.store });
   const byCode: Record<string, number> = {};
   for (const f of scorecard.findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
   const linkMetrics = (scorecard.metrics.links ?? {}) as { pagesCrawled?: number; linksChecked?: number };

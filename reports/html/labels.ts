@@ -6,6 +6,7 @@ const evidenceLabels: Record<string, string> = {
   status: 'HTTP状态', error: '错误', detail: '详情', foundOn: '出现页面', onHomepage: '位于首页', finalUrl: '最终地址',
   soft404Reason: '判断依据', internal: '站内链接', tags: '引用方式', reportId: '编号', deadline: '办理时限', answeredAt: '答复时间',
   forwardedAt: '转办时间', workdaysTaken: '用时（工作日）', masked: '内容（已遮盖）', context: '上下文', selector: '元素', rule: '规则',
+  column: '栏目', kind: '类别', title: '标题', newest: '最新日期', host: '主机', documentNumber: '文号', itemId: '事项', requestId: '申请编号',
 };
 
 /** Evidence as label/value rows, arrays joined, long values cut. */
