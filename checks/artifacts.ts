@@ -5,6 +5,7 @@ import type { AttachmentText } from '../crawler/attachments/artifact.ts';
 import type { AccessibilityArtifact } from '../crawler/browser/artifact.ts';
 import type { ProbesArtifact } from '../crawler/probes-artifact.ts';
 import type { Ipv6Artifact } from '../crawler/ipv6-artifact.ts';
+import type { ErrorReportsArtifact } from '../crawler/error-reports-artifact.ts';
 
 /** Where a reference to another URL was found in a page. */
 export type LinkTag =
@@ -140,6 +141,8 @@ export interface ArtifactMap {
   probes: ProbesArtifact;
   /** IPv6 support measurements (crawler/gather-ipv6.ts). */
   ipv6: Ipv6Artifact;
+  /** The site's imported error reports (我为政府网站找错), from the store (crawler/gather-records.ts). */
+  errorReports: ErrorReportsArtifact;
 }
 
 export type ArtifactName = keyof ArtifactMap | 'text' | 'html';
