@@ -224,8 +224,15 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
     const level = [...next].filter((u) => !seen.has(u)).sort(compareUrls);
     next = new Set();
     if (depth > cfg.maxDepth) {
-      for (const url of level) skip(index.get(url), 'max-depth');
-      if (level.length) summary.truncated = true;
+      for (const url of level) {
+        const known = finalOf.get(url);
+        const entry = index.get(url);
+        if (known && entry) entry.outcome = { ...known.outcome };
+        else {
+          skip(entry, 'max-depth');
+          summary.truncated = true;
+        }
+      }
       break;
     }
     if (site.respectRobots) for (const origin of [...new Set(level.map((u) => originOf(u) ?? ''))].sort()) if (origin) await robotsFor(`${origin}/`);

@@ -29,7 +29,7 @@ export const NOT_FOUND_PHRASES = [
 ];
 
 /** Other text allowed beside a not-found phrase (characters, after normalisation) for it still to count. */
-const LITTLE_CONTENT = 400;
+const LITTLE_CONTENT = 200;
 const SIMILAR = 0.9;
 const COMPARE_CHARS = 6000;
 

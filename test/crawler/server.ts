@@ -82,3 +82,35 @@ export function routes(table: Record<string, Route | ((req: IncomingMessage, res
 export function page(title: string, body: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 }
+
+/** Starts `handler` as www.test.gov.cn, crawls it once, and returns the crawl with the server's request log. */
+export async function crawlOnce(
+  handler: Handler,
+  opts: { config?: Partial<DistrictConfigInput>; site?: Record<string, unknown>; keep?: { text?: boolean; html?: boolean }; maxPages?: number; signal?: AbortSignal } = {},
+) {
+  const { crawlSite } = await import('../../crawler/crawl.ts');
+  const { createFetcher } = await import('../../crawler/fetcher.ts');
+  const server = await startServer(handler);
+  const origin = `http://www.test.gov.cn:${server.port}`;
+  try {
+    const config = testConfig({
+      resolve: { 'www.test.gov.cn': ['127.0.0.1'], 'www.other.gov.cn': ['127.0.0.1'] },
+      ...opts.config,
+      sites: [{ id: 'test', name: '测试网站', unit: '测试单位', homepage: `${origin}/`, ...opts.site }],
+    });
+    const fetcher = createFetcher({ config, sleep: async () => {} });
+    try {
+      const result = await crawlSite({ site: config.sites[0], config, fetcher, keep: opts.keep, maxPages: opts.maxPages, signal: opts.signal, now: () => new Date('2026-11-20T02:00:00Z') });
+      return { ...result, origin, log: server.log, port: server.port };
+    } finally {
+      await fetcher.close();
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+/** Paths of URLs on `origin`, sorted. */
+export function paths(urls: string[], origin: string): string[] {
+  return urls.map((u) => (u.startsWith(origin) ? u.slice(origin.length) : u)).sort();
+}
