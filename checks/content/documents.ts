@@ -1,0 +1,99 @@
+// Government documents as the interpretation check sees them: an article's title, date and 文号 from its list
+// item and (when crawled) its page; whether a title is normative (办法, 规定, 细则, 意见, 方案, 决定, a notice that
+// 印发 a document); and the title keys an interpretation may quote.
+import type { PageArtifact } from '../artifacts.ts';
+import { extractPageDate } from '../lib/dates.ts';
+import { extractDocNumbers, extractQuotedTitles, normaliseTitle, tidyTitle } from '../lib/docno.ts';
+import { toHalfWidth } from '../lib/width.ts';
+import { isHealthyHtml, pageKey } from './site-pages.ts';
+
+/** A document (policy or interpretation) known from a list, a crawled page, or both. */
+export interface Doc {
+  url: string;
+  key: string;
+  /** The crawled page, when it was fetched and is healthy HTML. */
+  page: PageArtifact | null;
+  title: string;
+  /** `YYYY-MM-DD`, or null. */
+  date: string | null;
+  /** 文号, normalised (泉鲤政办〔2026〕45号), or null. */
+  docNo: string | null;
+  /** Name of the configured column that lists it, if any. */
+  column: string | null;
+}
+
+const DOC_NO_LABEL_RE = /(?:发文字号|文\s{0,2}号)\s{0,2}[:：]\s{0,3}/g;
+const NORMATIVE_RE = /办法|规定|细则|意见|方案|决定|印发.{1,150}通知/u;
+const CONSULTATION_RE = /征求[^，。；]{0,80}意见|意见(?:征集|反馈)/gu;
+const INTERPRETATION_RE = /解读|图解|一图读懂|答记者问|政策问答/u;
+const SITE_SUFFIX_RE = /\s*(?:_|\||｜|--|——\s)\s*[^_|｜]{2,40}$/u;
+
+/** The page's own title: ArticleTitle meta, else `<title>` without its `_站名` suffix. */
+export function pageTitle(page: PageArtifact): string {
+  const meta = page.meta?.articletitle?.trim();
+  if (meta) return tidyTitle(meta);
+  const t = (page.title ?? '').trim();
+  const stripped = t.replace(SITE_SUFFIX_RE, '');
+  return tidyTitle(stripped.length >= 4 ? stripped : t);
+}
+
+/** The 文号 a page states for itself (`文号：…`), else the first in its title; null when none. */
+export function ownDocNumber(title: string, text: string | undefined): string | null {
+  if (text) {
+    const folded = toHalfWidth(text);
+    for (const m of folded.matchAll(DOC_NO_LABEL_RE)) {
+      const found = extractDocNumbers(folded.slice(m.index + m[0].length, m.index + m[0].length + 40))[0];
+      if (found) return found;
+    }
+  }
+  return extractDocNumbers(title)[0] ?? null;
+}
+
+/** A title that names a normative document; consultations (征求…意见) and interpretations are not. */
+export function isNormativeTitle(title: string): boolean {
+  if (INTERPRETATION_RE.test(title)) return false;
+  return NORMATIVE_RE.test(title.replace(CONSULTATION_RE, ''));
+}
+
+/** A title that names an interpretation (解读, 图解, 一图读懂, 答记者问, 政策问答). */
+export function isInterpretationTitle(title: string): boolean {
+  return INTERPRETATION_RE.test(title);
+}
+
+/** Builds a Doc from what a list says (title, date) and the crawled page, which wins where it knows better. */
+export function makeDoc(url: string, listed: { title?: string; date?: string | null; column?: string | null }, index: Map<string, PageArtifact>): Doc {
+  const key = pageKey(url);
+  const found = index.get(key);
+  const page = found && isHealthyHtml(found) ? found : null;
+  const title = (page ? pageTitle(page) : '') || tidyTitle(listed.title ?? '');
+  const pageDate = page ? extractPageDate({ url: page.finalUrl, meta: page.meta, text: page.text, title: page.title }) : null;
+  const urlDate = extractPageDate({ url, meta: {} });
+  return {
+    url,
+    key,
+    page,
+    title,
+    date: pageDate?.date ?? listed.date ?? urlDate?.date ?? null,
+    docNo: ownDocNumber(title || (listed.title ?? ''), page?.text),
+    column: listed.column ?? null,
+  };
+}
+
+/**
+ * Normalised titles under which an interpretation may quote this policy: the full title, titles quoted in it,
+ * the document a 印发/转发…的通知 issues, and the title from 关于 on (without the issuer).
+ */
+export function titleKeys(title: string): Set<string> {
+  const keys = new Set<string>();
+  const add = (t: string) => {
+    const k = normaliseTitle(t);
+    if (k.length >= 4) keys.add(k);
+  };
+  add(title);
+  for (const q of extractQuotedTitles(title)) add(q);
+  const issued = /(?:印发|转发)(.+?)的?通知$/u.exec(title.replace(/[（(][^（()）]*号[)）]\s*$/u, ''));
+  if (issued) add(issued[1]);
+  const about = title.indexOf('关于');
+  if (about > 0) add(title.slice(about));
+  return keys;
+}
