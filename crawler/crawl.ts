@@ -111,6 +111,9 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
       rules = await loadRobots(fetcher, origin, signal);
       requests += rules.requests;
       if (rules.problem) warn(rules.problem, rules.url);
+      if (site.respectRobots && rules.crawlDelayMs && rules.crawlDelayMs > cfg.delayMs) {
+        warn(`robots.txt asks for a Crawl-delay of ${rules.crawlDelayMs / 1000} s; the crawl keeps crawl.delayMs (${cfg.delayMs} ms) and crawl.concurrencyPerHost (${cfg.concurrencyPerHost})`, rules.url);
+      }
       robots.set(origin, rules);
     }
     return rules;

@@ -174,12 +174,12 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     for (let attempt = 0; ; attempt++) {
       counter.n++;
       requests++;
-      const signals = [AbortSignal.timeout(deadlineMs)];
-      if (fo.signal) signals.push(fo.signal);
-      const signal = AbortSignal.any(signals);
       let outcome: Exchange | Retryable;
       try {
         outcome = await queue.run(url.host, async (): Promise<Exchange | Retryable> => {
+          // the deadline starts when the request does, not while it waits for a free slot on its host
+          const signal = fo.signal ? AbortSignal.any([AbortSignal.timeout(deadlineMs), fo.signal]) : AbortSignal.timeout(deadlineMs);
+          fo.signal?.throwIfAborted();
           const res = await request(url, { dispatcher, method, headers, signal });
           const flat = flattenHeaders(res.headers);
           const body = res.body as unknown as Readable & { dump(o?: { limit: number }): Promise<void> };
