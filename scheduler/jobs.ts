@@ -1,0 +1,65 @@
+// The service's four jobs wired to their implementations: the audit (with its lifecycle), homepage probes,
+// the monthly bulletin and housekeeping. Each returns a small outcome for the logs and `govaudit status`.
+import type { DistrictConfig } from '../config/schema.ts';
+import type { Store } from '../store/types.ts';
+import { runAuditJob, type AuditJobOptions } from './audit-job.ts';
+import { runMonthlyBulletin, type BulletinJobOptions } from './bulletin.ts';
+import { runHousekeeping } from './housekeeping.ts';
+import { runProbes } from './probe.ts';
+import type { JobFn, JobId } from './service.ts';
+
+export interface JobDeps {
+  config: DistrictConfig;
+  store: Store;
+  /** Wall clock. */
+  clock?: () => Date;
+  /** Audit clock forced by `--now` (tests, `--once`); default the wall clock. */
+  now?: Date;
+  /** Where the audit writes run.json and scorecards, and the bulletin its files. */
+  outDir?: string;
+  maxPages?: number;
+  /** The service's --config/--data/--out, handed to the bulletin command. */
+  args?: BulletinJobOptions['args'];
+  /** Audit-job seams (lock tuning, resume window). */
+  audit?: Partial<Pick<AuditJobOptions, 'lock' | 'resumeWithinMs' | 'siteConcurrency'>>;
+  /** Bulletin command loader (tests). */
+  loadBulletin?: BulletinJobOptions['load'];
+}
+
+export function createJobs(deps: JobDeps): Record<JobId, JobFn> {
+  const clock = deps.clock ?? (() => new Date());
+  return {
+    async audit(ctx) {
+      const r = await runAuditJob({
+        ...deps.audit,
+        config: deps.config,
+        store: deps.store,
+        log: ctx.log,
+        clock,
+        now: deps.now,
+        outDir: deps.outDir,
+        maxPages: deps.maxPages,
+        signal: ctx.signal,
+        resumeOnly: ctx.reason === 'startup',
+        onAbandon: ctx.onAbandon,
+      });
+      if (r.status === 'busy') return { ok: false, busy: true, holder: r.holder ? `${r.holder.host} pid ${r.holder.pid} (run ${r.holder.runId ?? '-'}, since ${r.holder.acquiredAt})` : null };
+      if (r.status === 'nothing-to-resume') return { ok: true, resumed: false };
+      const sites = r.summary?.sites ?? [];
+      return { ok: r.status === 'done', state: r.status, runId: r.runId, resumed: r.resumed, sites: sites.length, sitesFailed: sites.filter((s) => s.score === null).map((s) => s.siteId), ...(r.error ? { error: r.error } : {}) };
+    },
+    async probes(ctx) {
+      const probes = await runProbes({ config: deps.config, store: deps.store, clock, signal: ctx.signal, onProbe: (p) => (p.ok ? ctx.log.debug({ siteId: p.siteId, status: p.status, timeMs: p.timeMs }, 'probe ok') : ctx.log.warn({ siteId: p.siteId, status: p.status, error: p.error, timeMs: p.timeMs }, 'probe failed')) });
+      return { ok: true, probes: probes.length, failed: probes.filter((p) => !p.ok).map((p) => p.siteId) };
+    },
+    async bulletin(ctx) {
+      const r = await runMonthlyBulletin({ now: deps.now ?? ctx.startedAt, timezone: deps.config.timezone, args: { ...deps.args }, load: deps.loadBulletin });
+      if (r.status === 'skipped') ctx.log.warn({ month: r.month }, `bulletin skipped: ${r.reason}`);
+      return { ok: r.status !== 'failed', ...r };
+    },
+    async housekeeping() {
+      const r = await runHousekeeping({ config: deps.config, store: deps.store, clock });
+      return { ok: true, ...r };
+    },
+  };
+}
