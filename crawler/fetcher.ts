@@ -178,9 +178,8 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       try {
         outcome = await queue.run(url.host, async (): Promise<Exchange | Retryable> => {
           // the deadline starts when the request does, not while it waits for a free slot on its host
-          const signal = fo.signal ? AbortSignal.any([AbortSignal.timeout(deadlineMs), fo.signal]) : AbortSignal.timeout(deadlineMs);
           fo.signal?.throwIfAborted();
-          const res = await request(url, { dispatcher, method, headers, signal });
+          const res = await requestWithHeadersDeadline(url, { dispatcher, method, headers }, deadlineMs, crawl.headersTimeoutMs, fo.signal);
           const flat = flattenHeaders(res.headers);
           const body = res.body as unknown as Readable & { dump(o?: { limit: number }): Promise<void> };
           if (RETRY_STATUSES.has(res.statusCode) && attempt < crawl.retries) {
@@ -331,6 +330,34 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       agents.clear();
     },
   };
+}
+
+/**
+ * undici's own timers are coarse (about half a second for long timeouts), which makes a 1.5 s headers timeout
+ * fire anywhere up to 2 s: a precise timer of our own ends the wait for headers, and the overall deadline ends
+ * the whole exchange (body included).
+ */
+async function requestWithHeadersDeadline(
+  url: URL,
+  opts: { dispatcher: Dispatcher; method: 'GET' | 'HEAD'; headers: Record<string, string> },
+  deadlineMs: number,
+  headersMs: number,
+  outer?: AbortSignal,
+): Promise<Dispatcher.ResponseData> {
+  const waitForHeaders = new AbortController();
+  const signals = [AbortSignal.timeout(deadlineMs), waitForHeaders.signal];
+  if (outer) signals.push(outer);
+  const timer = setTimeout(() => waitForHeaders.abort(), headersMs);
+  try {
+    return await request(url, { ...opts, signal: AbortSignal.any(signals) });
+  } catch (err) {
+    if (waitForHeaders.signal.aborted && !outer?.aborted) {
+      throw Object.assign(new Error(`no response headers within ${headersMs} ms`), { code: 'UND_ERR_HEADERS_TIMEOUT' });
+    }
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function lowerKeys(h: Record<string, string>): Record<string, string> {
