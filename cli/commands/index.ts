@@ -1,8 +1,7 @@
 // Registry of sub-commands. Adding a command adds a line here.
 import type { Command } from '../command.ts';
 import { auditCommand } from './audit.ts';
-import { importReportsCommand } from './import-reports.ts';
 import { serveCommand } from './serve.ts';
 import { statusCommand } from './status.ts';
 
-export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importReportsCommand];
+export const commands: Command[] = [auditCommand, serveCommand, statusCommand];
