@@ -17,7 +17,7 @@ export const accessibilityConfigSchema = z.strictObject({
   lighthouseTimeoutMs: z.number().int().min(5_000).max(600_000).default(90_000),
   /** Lighthouse accessibility score (0–100) below which `a11y.lighthouse-score` is reported. */
   lighthouseThreshold: z.number().min(0).max(100).default(90),
-  /** Smallest size of body text on the homepage, CSS px (工信部 适老化 rules: not under 12 px). */
+  /** Smallest size of body text on the homepage, CSS px (the project's default; the MIIT 适老化 rules ask for large, legible text). */
   minFontPx: z.number().min(1).max(100).default(12),
   /** Browser executable; default `CHROME_PATH`, then /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome. */
   chromePath: z.string().min(1).optional(),

@@ -1,0 +1,157 @@
+// The browser gatherer: opens the run's Chromium (shared by every site), checks the planned pages of one site with
+// axe-core in a fresh incognito context, probes the homepage for the elderly-friendly rules and runs Lighthouse on
+// it. No browser, or a browser that will not start, leaves `accessibility` unavailable with the reason.
+import type { SiteArtifacts } from '../checks/artifacts.ts';
+import type { A11yPage, HomepageProbe, LighthouseResult } from './browser/artifact.ts';
+import { axeEngine, axeLocale, runAxe } from './browser/axe-run.ts';
+import { chromeCandidates, findChrome } from './browser/chrome-path.ts';
+import type { AccessibilityConfig } from './browser/config.ts';
+import { probeHomepage } from './browser/homepage-probe.ts';
+import { runLighthouse } from './browser/lighthouse-run.ts';
+import { BrowserPool, type BrowserSession } from './browser/pool.ts';
+import { selectPages, type PlannedPage } from './browser/select-pages.ts';
+import { TimeLimitError, withTimeLimit } from './browser/time-limit.ts';
+import type { GatherContext, Gatherer } from './gatherers.ts';
+
+/** Key of the run's shared browser in `ctx.shared`. */
+export const browserResourceKey = 'browser';
+
+/** Reasons shown on the scorecard (zh-CN). */
+export const browserReasons = {
+  noBrowser: (tried: string[]) =>
+    `未找到浏览器 (Chromium)，无障碍检测未进行。已查找：${tried.join('、')}。请安装 Chromium（apt-get install chromium fonts-noto-cjk）或设置 CHROME_PATH。`,
+  launchFailed: (detail: string) => `浏览器 (Chromium) 无法启动，无障碍检测未进行：${detail}`,
+  aborted: '检测已中止',
+  notHtml: (type: string) => `不是网页（${type}）`,
+  homepageFailed: '首页未能在浏览器中打开',
+};
+
+export const browserGatherer: Gatherer = {
+  id: 'browser',
+  produces: ['accessibility'],
+  after: ['crawl'],
+  async gather(ctx, artifacts) {
+    const cfg = ctx.config.accessibility;
+    const executablePath = findChrome({ configured: cfg.chromePath });
+    if (!executablePath) {
+      artifacts.unavailable.accessibility = browserReasons.noBrowser(chromeCandidates({ configured: cfg.chromePath }));
+      return;
+    }
+    let pool: BrowserPool;
+    try {
+      pool = await ctx.shared.get(
+        browserResourceKey,
+        () => BrowserPool.open({ executablePath, resolve: ctx.config.resolve, concurrency: cfg.concurrency }),
+        (p) => p.close(),
+      );
+    } catch (e) {
+      artifacts.unavailable.accessibility = browserReasons.launchFailed(firstLine(e));
+      return;
+    }
+    await gatherAccessibility(ctx, artifacts, pool);
+  },
+};
+
+/** Checks one site's pages in `pool` and sets `artifacts.accessibility`. */
+export async function gatherAccessibility(ctx: GatherContext, artifacts: SiteArtifacts, pool: BrowserPool): Promise<void> {
+  const cfg = ctx.config.accessibility;
+  const restartsBefore = pool.restarts;
+  const maxPages = Math.min(cfg.maxPages, ctx.maxPages ?? Infinity);
+  const plan = selectPages(ctx.site, artifacts.pages, maxPages);
+  const locale = axeLocale();
+  const session = pool.session();
+  let homepage: HomepageProbe | null = null;
+  let pages: A11yPage[];
+  try {
+    pages = await Promise.all(
+      plan.map((p) =>
+        checkPage(session, p, cfg, locale, ctx.signal, (probe) => {
+          homepage = probe;
+        }),
+      ),
+    );
+  } finally {
+    await session.close();
+  }
+  const home = pages.find((p) => p.kind === 'homepage');
+  const lighthouse = cfg.lighthouse && home ? await lighthouseOf(pool, home, cfg, ctx.signal) : null;
+  artifacts.accessibility = {
+    axeVersion: axeEngine().version,
+    locale: locale?.name ?? 'en',
+    tags: cfg.tags,
+    pages,
+    homepage,
+    lighthouse,
+    browserRestarts: pool.restarts - restartsBefore,
+    browserVersion: pool.version,
+  };
+}
+
+async function checkPage(
+  session: BrowserSession,
+  planned: PlannedPage,
+  cfg: AccessibilityConfig,
+  locale: ReturnType<typeof axeLocale>,
+  signal: AbortSignal | undefined,
+  onProbe: (probe: HomepageProbe) => void,
+): Promise<A11yPage> {
+  const base = { url: planned.url, kind: planned.kind, ...(planned.column ? { column: planned.column } : {}) };
+  const started = Date.now();
+  const failed = (error: string, status: number | null = null, finalUrl?: string): A11yPage => ({
+    ...base,
+    ...(finalUrl ? { finalUrl } : {}),
+    status,
+    error,
+    violations: [],
+    incomplete: [],
+    timeMs: Date.now() - started,
+  });
+  if (signal?.aborted) return failed(browserReasons.aborted);
+  try {
+    return await session.withPage(
+      async (page) => {
+        page.on('dialog', (d) => void d.dismiss().catch(() => {}));
+        const response = await page.goto(planned.url, { waitUntil: 'load', timeout: cfg.pageTimeoutMs });
+        const status = response?.status() ?? null;
+        const finalUrl = page.url();
+        if (status !== null && status >= 400) return failed(`HTTP ${status}`, status, finalUrl);
+        const type = response?.headers()['content-type'] ?? '';
+        if (type && !/html/i.test(type)) return failed(browserReasons.notHtml(type.split(';')[0]), status, finalUrl);
+        if (planned.kind === 'homepage') onProbe(await probeHomepage(page, { minFontPx: cfg.minFontPx }));
+        const axe = await runAxe(page, { tags: cfg.tags, locale });
+        return { ...base, finalUrl, status, violations: axe.violations, incomplete: axe.incomplete, timeMs: Date.now() - started };
+      },
+      { timeoutMs: cfg.pageTimeoutMs },
+    );
+  } catch (e) {
+    return failed(firstLine(e));
+  }
+}
+
+async function lighthouseOf(pool: BrowserPool, home: A11yPage, cfg: AccessibilityConfig, signal: AbortSignal | undefined): Promise<LighthouseResult> {
+  const started = Date.now();
+  const url = home.finalUrl ?? home.url;
+  if (home.error) return { url, score: null, error: browserReasons.homepageFailed, timeMs: 0 };
+  if (signal?.aborted) return { url, score: null, error: browserReasons.aborted, timeMs: 0 };
+  try {
+    const r = await pool.slot(async () => {
+      const port = await pool.debuggingPort();
+      const run = runLighthouse(url, port, Math.min(30_000, Math.floor(cfg.lighthouseTimeoutMs / 2)));
+      try {
+        return await withTimeLimit(run, cfg.lighthouseTimeoutMs, `Lighthouse time limit (${cfg.lighthouseTimeoutMs} ms) exceeded`);
+      } catch (e) {
+        run.catch(() => {});
+        if (e instanceof TimeLimitError) await pool.restart();
+        throw e;
+      }
+    });
+    return { url, score: r.score, version: r.version, failedAudits: r.failedAudits, timeMs: Date.now() - started };
+  } catch (e) {
+    return { url, score: null, error: firstLine(e), timeMs: Date.now() - started };
+  }
+}
+
+function firstLine(e: unknown): string {
+  const text = (e as Error)?.message ?? String(e);
+  return text.split('\n')[0].slice(0, 300);
+}
