@@ -86,8 +86,12 @@ export const ipv6: Check = {
           finding('ipv6.content-mismatch', 'major', a.homepage, strings.contentMismatch(what), {
             differences: parity.differences,
             similarity: parity.similarity,
-            ipv4: { status: a.ipv4.status, finalUrl: a.ipv4.finalUrl, title: a.ipv4.title },
-            ipv6: { status: v6.status, finalUrl: v6.finalUrl, title: v6.title },
+            ipv4Status: a.ipv4.status,
+            ipv6Status: v6.status,
+            ipv4FinalUrl: a.ipv4.finalUrl,
+            ipv6FinalUrl: v6.finalUrl,
+            ipv4Title: a.ipv4.title,
+            ipv6Title: v6.title,
           }),
         );
       }

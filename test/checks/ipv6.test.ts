@@ -95,7 +95,7 @@ describe('ipv6 check', () => {
       ],
     }));
     expect(codes(out.findings)).toEqual([['ipv6.content-mismatch', home]]);
-    expect(out.findings[0].evidence).toMatchObject({ differences: ['title', 'text'], ipv6: { title: 'Welcome to nginx!' } });
+    expect(out.findings[0].evidence).toMatchObject({ differences: ['title', 'text'], ipv4Title: '鲤城区人民政府', ipv6Title: 'Welcome to nginx!' });
     expect(out.findings[0].evidence.similarity).toBeLessThan(0.1);
     expect(out.metrics).toMatchObject({ contentMatch: false, secondLevel: { checked: 3, ok: 0, ratio: 0 }, thirdLevel: { checked: 0, ok: 0, ratio: null }, supported: false });
     expect(out.metrics.failingLinks).toHaveLength(3);
