@@ -2,6 +2,7 @@
 // Each returns warnings for the run summary; a failing step is a warning, never a failed run.
 import type { DistrictConfig } from '../config/schema.ts';
 import type { Store } from '../store/types.ts';
+import { errorReportsPrepareStep } from './import-error-reports.ts';
 
 export interface PrepareContext {
   config: DistrictConfig;
@@ -15,4 +16,4 @@ export interface PrepareStep {
 }
 
 /** Registry of prepare steps, in order. */
-export const prepareSteps: PrepareStep[] = [];
+export const prepareSteps: PrepareStep[] = [errorReportsPrepareStep];

@@ -1,7 +1,8 @@
 // Registry of sub-commands. Adding a command adds a line here.
 import type { Command } from '../command.ts';
 import { auditCommand } from './audit.ts';
+import { importReportsCommand } from './import-reports.ts';
 import { serveCommand } from './serve.ts';
 import { statusCommand } from './status.ts';
 
-export const commands: Command[] = [auditCommand, serveCommand, statusCommand];
+export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importReportsCommand];
