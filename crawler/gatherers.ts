@@ -8,6 +8,7 @@ import type { ExternalLinkCache } from './crawl.ts';
 import type { Fetcher } from './fetcher.ts';
 import type { Resolver } from './resolver.ts';
 import { crawlGatherer } from './gather-crawl.ts';
+import { ipv6Gatherer } from './gather-ipv6.ts';
 import { probesGatherer } from './gather-probes.ts';
 import { errorReportsGatherer } from './gather-records.ts';
 
@@ -49,7 +50,7 @@ export interface Gatherer {
 }
 
 /** All gatherers in run order. Adding one adds a line here. */
-export const allGatherers: Gatherer[] = [crawlGatherer, probesGatherer, errorReportsGatherer];
+export const allGatherers: Gatherer[] = [crawlGatherer, ipv6Gatherer, probesGatherer, errorReportsGatherer];
 
 export function createRunResources(): RunResources {
   const items = new Map<string, { value: Promise<unknown>; dispose?: (v: unknown) => Promise<void> | void }>();
