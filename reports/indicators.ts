@@ -117,7 +117,7 @@ export const defaultIndicators: Indicator[] = [
   },
   {
     id: 'ipv6', name: 'IPv6支持', kind: 'deduction', points: 10, perFinding: 10, countBy: 'kind',
-    codes: ['ipv6.no-aaaa', 'ipv6.unreachable', 'ipv6.content-mismatch', 'ipv6.link-unsupported'], severities: ['major', 'veto'], checks: ['ipv6'],
+    codes: ['ipv6.no-aaaa', 'ipv6.unreachable', 'ipv6.content-mismatch', 'ipv6.link-unsupported', 'ipv6.support-low'], severities: ['major', 'veto'], checks: ['ipv6'],
     rule: '门户网站及其系统全面支持IPv6访问（AAAA记录、IPv6可达、内容一致、二三级链接支持率达标）',
     source: '推进互联网协议第六版（IPv6）规模部署行动计划；泉鲤政办〔2018〕77号 第28项', advice: '配置AAAA记录并确保IPv6访问与IPv4内容一致。',
   },
@@ -139,7 +139,7 @@ export const defaultIndicators: Indicator[] = [
  *  these; `a11y.*` is open (one code per axe rule id). A check that adds a code adds it here. */
 export const knownCodes: readonly string[] = [
   'link.broken', 'link.soft-404', 'link.redirect-loop', 'link.timeout',
-  'ipv6.no-aaaa', 'ipv6.unreachable', 'ipv6.content-mismatch', 'ipv6.link-unsupported', 'ipv6.host-no-aaaa',
+  'ipv6.no-aaaa', 'ipv6.unreachable', 'ipv6.content-mismatch', 'ipv6.link-unsupported', 'ipv6.host-no-aaaa', 'ipv6.support-low',
   'a11y.*',
   'interpretation.missing', 'interpretation.late',
   'error-report.overdue', 'error-report.unanswered',
