@@ -2,7 +2,7 @@
 // Unknown fields are errors (strict objects), so each feature adds its fields here and to the README.
 import { z } from 'zod';
 import { attachmentsConfigSchema, freshnessConfigSchema, identityConfigSchema, interpretationsConfigSchema } from '../checks/content-config.ts';
-import { accessibilityConfigSchema } from '../crawler/browser/config.ts';
+import { accessibilityConfigSchema, siteAccessibilitySchema } from '../crawler/browser/config.ts';
 import { availabilitySchema, scheduleSchema } from '../scheduler/config.ts';
 import { indicatorOverridesSchema } from '../reports/catalogue.ts';
 import { bulletinConfigSchema } from '../reports/config.ts';
@@ -82,6 +82,8 @@ export const siteSchema = z.strictObject({
   /** 网站标识码: 10 characters. */
   siteCode: z.string().regex(/^[0-9A-Za-z]{10}$/, '10 letters or digits').optional(),
   respectRobots: z.boolean().default(true),
+  /** Overrides of the district's `accessibility` settings for this site (maxPages, lighthouse). */
+  accessibility: siteAccessibilitySchema.optional(),
 });
 
 export const districtSchema = z.strictObject({

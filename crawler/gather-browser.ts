@@ -5,7 +5,7 @@ import type { SiteArtifacts } from '../checks/artifacts.ts';
 import type { A11yPage, HomepageProbe, LighthouseResult } from './browser/artifact.ts';
 import { axeEngine, axeLocale, runAxe } from './browser/axe-run.ts';
 import { chromeCandidates, findChrome } from './browser/chrome-path.ts';
-import type { AccessibilityConfig } from './browser/config.ts';
+import { accessibilityFor, type AccessibilityConfig } from './browser/config.ts';
 import { probeHomepage } from './browser/homepage-probe.ts';
 import { runLighthouse } from './browser/lighthouse-run.ts';
 import { BrowserPool, type BrowserSession } from './browser/pool.ts';
@@ -54,7 +54,7 @@ export const browserGatherer: Gatherer = {
 
 /** Checks one site's pages in `pool` and sets `artifacts.accessibility`. */
 export async function gatherAccessibility(ctx: GatherContext, artifacts: SiteArtifacts, pool: BrowserPool): Promise<void> {
-  const cfg = ctx.config.accessibility;
+  const cfg = accessibilityFor(ctx.config.accessibility, ctx.site);
   const restartsBefore = pool.restarts;
   const maxPages = Math.min(cfg.maxPages, ctx.maxPages ?? Infinity);
   const plan = selectPages(ctx.site, artifacts.pages, maxPages);

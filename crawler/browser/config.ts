@@ -24,3 +24,15 @@ export const accessibilityConfigSchema = z.strictObject({
 });
 
 export type AccessibilityConfig = z.output<typeof accessibilityConfigSchema>;
+
+/** Per-site overrides of the district's `accessibility` settings (a big portal sampled more, Lighthouse on or off). */
+export const siteAccessibilitySchema = z.strictObject({
+  maxPages: z.number().int().min(1).max(1_000).optional(),
+  lighthouse: z.boolean().optional(),
+});
+
+/** The district settings with the site's overrides applied. */
+export function accessibilityFor(district: AccessibilityConfig, site: { accessibility?: z.output<typeof siteAccessibilitySchema> }): AccessibilityConfig {
+  const o = site.accessibility ?? {};
+  return { ...district, ...(o.maxPages !== undefined ? { maxPages: o.maxPages } : {}), ...(o.lighthouse !== undefined ? { lighthouse: o.lighthouse } : {}) };
+}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import axeCore from 'axe-core';
 import type { SiteArtifacts } from '../../checks/artifacts.ts';
 import { accessibility } from '../../checks/accessibility.ts';
-import { a11yMapping, axeTagsSource, wcagCriteria, wcagFromTags } from '../../checks/data/a11y-mapping.ts';
+import { a11yMapping, axeTagsSource, wcagCriteria, wcagFromTags } from '../../checks/accessibility.mapping.ts';
 import { runChecks } from '../../checks/runner.ts';
 import type { CheckContext } from '../../checks/types.ts';
 import { parseConfig } from '../../config/load.ts';
