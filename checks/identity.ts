@@ -16,14 +16,15 @@ const MAX_LISTED = 20;
 export const identity: Check = {
   id: 'identity',
   title: strings.title,
-  requires: ['pages', 'crawl', 'text', 'html'],
+  requires: ['pages', 'crawl', 'text', 'html', 'linkTargets'],
   run(artifacts, ctx) {
     const pages = artifacts.pages!;
     const crawl = artifacts.crawl!;
     const home = findHomepage(pages, crawl, indexPages(pages));
     if (!home || !isHealthyHtml(home)) return { findings: [], notMeasured: strings.noHomepage(crawl.fatal ?? home?.errorMessage ?? String(home?.status ?? '未抓取')) };
     const siteCode = artifacts.site.siteCode;
-    const sample = sampleInnerPages(pages, home, ctx.config.identity.innerPages);
+    const soft404 = new Set((artifacts.linkTargets ?? []).filter((t) => t.soft404).map((t) => pageKey(t.url)));
+    const sample = sampleInnerPages(pages.filter((p) => !soft404.has(pageKey(p.url))), home, ctx.config.identity.innerPages);
     const homeMarks = findMarks(home, siteCode);
     const innerMarks = sample.map((p) => ({ url: p.url, marks: findMarks(p, siteCode) }));
     const findings: Finding[] = [];
@@ -70,7 +71,10 @@ function homeMessage(mark: Mark, marks: PageMarks, siteCode: string | undefined)
 
 /**
  * Up to `n` healthy HTML pages of the homepage's host other than the homepage, spread evenly over the crawl
- * in URL order (so one folder's template does not fill the sample). Deterministic.
+ * in URL order (so one folder's template does not fill the sample). Pages with a query string are left out:
+ * they are application views (calendars, searches, paging) rather than the CMS column and article templates
+ * the marks belong to, and one calendar could otherwise fill the sample. Deterministic. (The check also leaves
+ * out soft-404 pages: a "not found" page is no content page.)
  */
 export function sampleInnerPages(pages: readonly PageArtifact[], home: PageArtifact, n: number): PageArtifact[] {
   const host = hostOf(home.finalUrl);
@@ -79,7 +83,7 @@ export function sampleInnerPages(pages: readonly PageArtifact[], home: PageArtif
   const inner: PageArtifact[] = [];
   for (const p of pages) {
     const key = pageKey(p.finalUrl);
-    if (!isHealthyHtml(p) || key === homeKey || hostOf(p.finalUrl) !== host || seen.has(key)) continue;
+    if (!isHealthyHtml(p) || key === homeKey || hostOf(p.finalUrl) !== host || seen.has(key) || p.finalUrl.includes('?')) continue;
     seen.add(key);
     inner.push(p);
   }

@@ -1,8 +1,12 @@
 // The check registry: every check the audit runs, in scorecard order. Adding a check adds one line here.
 import type { Check } from './types.ts';
 import { links } from './links.ts';
+import { interpretations } from './interpretations.ts';
+import { freshness } from './freshness.ts';
+import { identity } from './identity.ts';
+import { privacy } from './privacy.ts';
 import { ipv6 } from './ipv6.ts';
 import { availability } from './availability.ts';
 import { errorReports } from './error-reports.ts';
 
-export const allChecks: Check[] = [links, ipv6, availability, errorReports];
+export const allChecks: Check[] = [links, interpretations, freshness, identity, privacy, ipv6, availability, errorReports];

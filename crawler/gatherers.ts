@@ -9,6 +9,7 @@ import type { Fetcher } from './fetcher.ts';
 import type { Resolver } from './resolver.ts';
 import { crawlGatherer } from './gather-crawl.ts';
 import { ipv6Gatherer } from './gather-ipv6.ts';
+import { attachmentsGatherer } from './gather-attachments.ts';
 import { probesGatherer } from './gather-probes.ts';
 import { errorReportsGatherer } from './gather-records.ts';
 
@@ -50,7 +51,7 @@ export interface Gatherer {
 }
 
 /** All gatherers in run order. Adding one adds a line here. */
-export const allGatherers: Gatherer[] = [crawlGatherer, ipv6Gatherer, probesGatherer, errorReportsGatherer];
+export const allGatherers: Gatherer[] = [crawlGatherer, ipv6Gatherer, attachmentsGatherer, probesGatherer, errorReportsGatherer];
 
 export function createRunResources(): RunResources {
   const items = new Map<string, { value: Promise<unknown>; dispose?: (v: unknown) => Promise<void> | void }>();

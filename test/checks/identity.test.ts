@@ -37,9 +37,11 @@ describe('identity marks', () => {
     expect(Object.values(marks).every((m) => m.present)).toBe(true);
   });
 
-  it('finds nothing when the homepage and the sampled inner pages carry every mark', () => {
+  it('finds nothing when the homepage and the sampled inner pages carry every mark (soft 404s are not sampled)', () => {
     const { ctx, artifacts } = setup({ site: { siteCode: CODE } });
-    const out = identity.run(artifacts([full('/'), full('/a.htm'), full('/b/c.htm')]), ctx);
+    const soft404 = page('/gone.htm', { text: '页面不存在' });
+    const target = { url: u('/gone.htm'), internal: true, method: 'CRAWL' as const, status: 200, redirects: 0, soft404: true, foundOn: [u('/')], onHomepage: true, tags: ['a' as const] };
+    const out = identity.run(artifacts([full('/'), full('/a.htm'), full('/b/c.htm'), soft404], { linkTargets: [target] }), ctx);
     expect(findingsOf(out)).toEqual([]);
     expect(metricsOf(out).sampledPages).toEqual([u('/a.htm'), u('/b/c.htm')]);
   });
@@ -83,12 +85,13 @@ describe('identity marks', () => {
     expect(Object.values(marks).some((m) => m.present)).toBe(false);
   });
 
-  it('samples inner pages evenly and deterministically, skipping other hosts and broken pages', () => {
+  it('samples inner pages evenly and deterministically, skipping other hosts, broken pages and query views', () => {
     const home = page('/');
     const inner = Array.from({ length: 30 }, (_, i) => page(`/p${String(i).padStart(2, '0')}.htm`));
     const other = { ...page('/x.htm'), url: 'http://other.gov.cn/x.htm', finalUrl: 'http://other.gov.cn/x.htm' };
     const broken = page('/zz.htm', { status: 404 });
-    const s = sampleInnerPages([home, ...inner.reverse(), other, broken], home, 3);
+    const calendar = page('/calendar/?month=2026-01');
+    const s = sampleInnerPages([home, ...inner.reverse(), other, broken, calendar], home, 3);
     expect(s.map((p) => p.url)).toEqual([u('/p00.htm'), u('/p10.htm'), u('/p20.htm')]);
   });
 });

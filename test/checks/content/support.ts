@@ -1,6 +1,6 @@
 // Test support for the content checks: hand-made pages and artifacts of one site (www.x.gov.cn), a real
 // calendar, the demo's clock. No network.
-import type { CrawlSummary, LinkRef, ListItem, PageArtifact, SiteArtifacts } from '../../../checks/artifacts.ts';
+import type { CrawlSummary, LinkRef, LinkTarget, ListItem, PageArtifact, SiteArtifacts } from '../../../checks/artifacts.ts';
 import type { AttachmentText } from '../../../crawler/attachments/artifact.ts';
 import type { CheckContext, CheckOutput } from '../../../checks/types.ts';
 import type { DistrictConfigInput } from '../../../config/schema.ts';
@@ -52,12 +52,12 @@ export function setup(opts: { site?: Partial<SiteInput>; district?: Partial<Dist
   const config = parseConfig({ district: '测试区', ...opts.district, sites: [{ id: 's', name: '测试网站', unit: '测试单位', homepage: HOME, ...opts.site }] }, '/d.json');
   const site = config.sites[0];
   const ctx: CheckContext = { now: NOW, timezone: 'Asia/Shanghai', config, site, calendar: createCalendar() };
-  const artifacts = (pages: PageArtifact[], more: { crawl?: Partial<CrawlSummary>; attachments?: AttachmentText[] } = {}): SiteArtifacts => ({
+  const artifacts = (pages: PageArtifact[], more: { crawl?: Partial<CrawlSummary>; attachments?: AttachmentText[]; linkTargets?: LinkTarget[] } = {}): SiteArtifacts => ({
     site,
     unavailable: {},
     pages,
     crawl: crawl({ pagesCrawled: pages.length, ...more.crawl }),
-    linkTargets: [],
+    linkTargets: more.linkTargets ?? [],
     attachments: more.attachments ?? [],
   });
   return { config, site, ctx, artifacts };
