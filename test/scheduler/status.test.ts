@@ -1,0 +1,41 @@
+// `govaudit status`: current and last runs, next job times and the lock holder, read from the store.
+import { describe, expect, it } from 'vitest';
+import { hostname } from 'node:os';
+import { parseConfig } from '../../config/load.ts';
+import { collectStatus, formatStatus } from '../../scheduler/status.ts';
+import { JOB_RECORD_KIND } from '../../scheduler/service.ts';
+import { openSqliteStore } from '../../store/sqlite.ts';
+
+describe('status', () => {
+  it('shows the running audit with its progress, the last runs, the lock holder and the next job times', async () => {
+    const config = parseConfig({ district: '测试区', sites: ['a', 'b'].map((id) => ({ id, name: id, unit: 'U', homepage: `http://${id}.example/` })) }, '/tmp/d.json');
+    const store = openSqliteStore(':memory:');
+    await store.createRun({ id: 'r1', kind: 'audit', asOf: '2026-11-19T01:30:00+08:00', startedAt: '2026-11-18T17:30:00.000Z', siteIds: ['a', 'b'], state: 'done' });
+    await store.createRun({ id: 'r2', kind: 'audit', asOf: '2026-11-20T01:30:00+08:00', startedAt: '2026-11-19T17:30:00.000Z', siteIds: ['a', 'b'] });
+    await store.finishSiteRun({ runId: 'r2', siteId: 'a', state: 'done', finishedAt: '2026-11-19T17:40:00.000Z', score: 90, verdict: '合格', scorecard: {}, error: null });
+    await store.acquireLock({ name: 'audit', holder: 'x', pid: process.pid, host: hostname(), runId: 'r2', acquiredAt: '2026-11-19T17:30:00.000Z', heartbeatAt: '2026-11-19T17:45:00.000Z' }, { staleBefore: '1970-01-01T00:00:00Z' });
+    await store.upsertRecords(JOB_RECORD_KIND, [{ key: 'probes', siteKey: null, data: { lastStartedAt: '2026-11-19T17:00:00.000Z', lastFinishedAt: '2026-11-19T17:05:00.000Z', lastReason: 'scheduled', ok: true, outcome: { ok: true } }, updatedAt: '2026-11-19T17:05:00.000Z' }]);
+
+    const s = await collectStatus({ config, store, clock: () => new Date('2026-11-20T01:46:00+08:00') });
+    expect(s.current).toEqual([{ id: 'r2', state: 'running', asOf: '2026-11-20T01:30:00+08:00', startedAt: '2026-11-19T17:30:00.000Z', finishedAt: null, sites: 2, sitesDone: 1, error: null }]);
+    expect(s.last.map((r) => [r.id, r.state])).toEqual([['r1', 'done']]);
+    expect(s.lock).toMatchObject({ pid: process.pid, runId: 'r2', holderState: 'alive' });
+    expect(Object.fromEntries(Object.entries(s.jobs).map(([k, v]) => [k, v.next]))).toEqual({
+      audit: '2026-11-21T01:30:00+08:00',
+      probes: '2026-11-20T02:00:00+08:00',
+      bulletin: '2026-12-01T08:00:00+08:00',
+      housekeeping: '2026-11-20T04:00:00+08:00',
+    });
+    const text = formatStatus(s);
+    expect(text).toContain(`audit lock: held by ${hostname()} pid ${process.pid} since 2026-11-19T17:30:00.000Z, heartbeat 2026-11-19T17:45:00.000Z (alive), run r2`);
+    expect(text).toContain('r2  running     as of 2026-11-20T01:30:00+08:00');
+    expect(text).toContain('sites 1/2');
+    expect(text).toMatch(/probes\s+0 \* \* \* \*\s+next 2026-11-20T02:00:00\+08:00  last 2026-11-19T17:00:00.000Z ok/);
+    expect(text).toMatch(/bulletin\s+0 8 1 \* \*\s+next 2026-12-01T08:00:00\+08:00  never run/);
+
+    // a heartbeat gone quiet reads as stale
+    const later = await collectStatus({ config, store, clock: () => new Date('2026-11-20T02:30:00+08:00') });
+    expect(later.lock?.holderState).toBe('stale');
+    await store.close();
+  });
+});
