@@ -3,11 +3,14 @@
 import { z } from 'zod';
 import { attachmentsConfigSchema, freshnessConfigSchema, identityConfigSchema, interpretationsConfigSchema } from '../checks/content-config.ts';
 import { accessibilityConfigSchema, siteAccessibilitySchema } from '../crawler/browser/config.ts';
+import { districtDisclosureSchema, siteDisclosureSchema } from '../checks/disclosure-config.ts';
+import { catalogueIdIssues } from '../checks/disclosure/catalogue.ts';
 import { availabilitySchema, scheduleSchema } from '../scheduler/config.ts';
 import { indicatorOverridesSchema } from '../reports/catalogue.ts';
 import { bulletinConfigSchema } from '../reports/config.ts';
 import { confirmationsConfigSchema, waiversConfigSchema } from '../reports/review.ts';
 import { errorReportRulesSchema } from '../checks/error-reports-config.ts';
+import { disclosureRequestRulesSchema } from '../checks/disclosure-requests-config.ts';
 import { interactionConfigSchema } from '../checks/interaction-config.ts';
 
 const hostName = z
@@ -84,6 +87,8 @@ export const siteSchema = z.strictObject({
   respectRobots: z.boolean().default(true),
   /** Overrides of the district's `accessibility` settings for this site (maxPages, lighthouse). */
   accessibility: siteAccessibilitySchema.optional(),
+  /** Disclosure catalogue: the site's role (which items apply), its own items and removals. */
+  disclosure: siteDisclosureSchema.prefault({}),
 });
 
 export const districtSchema = z.strictObject({
@@ -106,6 +111,8 @@ export const districtSchema = z.strictObject({
   errorReports: z.array(z.string().min(1)).default([]),
   /** Paths of disclosure-request exports imported on each run (relative to the config file). */
   disclosureRequests: z.array(z.string().min(1)).default([]),
+  /** The disclosure catalogue (主动公开基本目录): replaces the shipped default when `catalogue` is given; `add`, `remove`. */
+  disclosure: districtDisclosureSchema.prefault({}),
   /** Additions to the official holiday calendar (next year's State Council notice before a package update). */
   calendar: z
     .strictObject({
@@ -139,6 +146,8 @@ export const districtSchema = z.strictObject({
   retentionDays: z.number().int().min(8).max(3_650).default(90),
   /** Error reports (我为政府网站找错): deadline in working days (district notice item 21: 2) and the period judged. */
   errorReportRules: errorReportRulesSchema.prefault({}),
+  /** Disclosure requests (依申请公开): working days to answer, extension, "due soon" horizon, period judged. */
+  disclosureRequestRules: disclosureRequestRulesSchema.prefault({}),
   /** Message boards: unanswered limit in months (national veto: 3), look-back, CSS-selector layouts. */
   interaction: interactionConfigSchema.prefault({}),
 }).superRefine((cfg, ctx) => {
@@ -147,6 +156,7 @@ export const districtSchema = z.strictObject({
     if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sites', i, 'id'], message: `duplicate site id "${s.id}"` });
     seen.add(s.id);
   });
+  for (const issue of catalogueIdIssues(cfg.disclosure, cfg.sites)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });
 
 export type DistrictConfigInput = z.input<typeof districtSchema>;

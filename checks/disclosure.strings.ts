@@ -1,0 +1,20 @@
+// User-facing strings of the disclosure-catalogue check (zh-CN), keyed.
+
+const cycleName = (name: string, year: number | null) => (year === null ? `“${name}”` : `${year}年度“${name}”`);
+
+export const strings = {
+  title: '主动公开基本目录',
+  missing: (name: string, year: number | null, due: string | null) =>
+    due === null ? `未找到应主动公开的${cycleName(name, year)}` : `未找到${cycleName(name, year)}，应于${due}前公开`,
+  where: (url: string) => `（应发布在栏目 ${url}）`,
+  brokenLink: (count: number) => `；有${count}个同名链接无法打开`,
+  truncated: '；抓取达到页数上限，可能遗漏，需人工确认',
+  whereNotCrawled: '；未抓取到指定栏目，需人工确认',
+  late: (name: string, year: number, date: string, due: string, days: number) =>
+    `${cycleName(name, year)}于${date}公开，晚于规定期限${due}（逾期${days}天）`,
+  notMeasured: {
+    noRole: '站点未声明信息公开主体类型（disclosure.role：government 本级政府 / department 部门 / sector-department 行业主管部门），且目录中没有适用于所有站点的事项，未检查主动公开目录',
+    noItems: '按配置本站没有适用的主动公开目录事项',
+    crawlFailed: (reason: string) => `站点抓取失败（${reason}），未检查主动公开目录`,
+  },
+};
