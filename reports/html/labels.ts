@@ -7,6 +7,11 @@ const evidenceLabels: Record<string, string> = {
   soft404Reason: '判断依据', internal: '站内链接', tags: '引用方式', reportId: '编号', deadline: '办理时限', answeredAt: '答复时间',
   forwardedAt: '转办时间', workdaysTaken: '用时（工作日）', masked: '内容（已遮盖）', context: '上下文', selector: '元素', rule: '规则',
   column: '栏目', kind: '类别', title: '标题', newest: '最新日期', host: '主机', documentNumber: '文号', itemId: '事项', requestId: '申请编号',
+  date: '发布日期', interpretationUrl: '解读地址', interpretationTitle: '解读标题', interpretationDate: '解读发布日期', workdays: '相隔工作日',
+  maxDelayWorkdays: '允许工作日', pairedBy: '关联方式', reviewReason: '复核原因', limit: '更新时限', cutoff: '最晚应更新至', daysSince: '距今天数',
+  items: '条目数', undated: '无日期条目数', newestTitle: '最新信息', newestUrl: '最新信息地址', scriptFilled: '列表由脚本生成', rendered: '已在浏览器中渲染',
+  unreachable: '无法访问', mark: '标识', level: '位置', sampled: '抽查内页数', alsoMissingOn: '同样缺少的内页', pages: '缺少的内页', missingCount: '缺少页数',
+  problem: '问题', found: '页面所示', expected: '应为', source: '来源', format: '附件格式', count: '数量', values: '号码（已遮盖）', contexts: '上下文（已遮盖）',
 };
 
 /** Evidence as label/value rows, arrays joined, long values cut. */

@@ -3,6 +3,7 @@
 // as a plain list. Renderers return HTML and must escape every value (esc from ./escape.ts).
 import type { Scorecard } from '../scorecard.ts';
 import { esc } from './escape.ts';
+import { contentSections } from './content-sections.ts';
 
 export interface ScorecardSection {
   /** The check id whose `metrics` it shows. */
@@ -13,6 +14,7 @@ export interface ScorecardSection {
 
 /** Registered sections, in no particular order (the scorecard follows its checks' order). */
 export const scorecardSections: ScorecardSection[] = [];
+scorecardSections.push(...contentSections);
 
 const metricLabels: Record<string, string> = {
   pagesCrawled: '抓取页面数', crawlTruncated: '抓取是否截断', linksChecked: '检测链接数', linksSkipped: '跳过链接数',
