@@ -23,7 +23,7 @@ describe('probes gatherer', () => {
     ]);
     const site = config.sites[0];
     const artifacts: SiteArtifacts = { site, unavailable: {} };
-    await probesGatherer.gather({ site, config, store, now: new Date('2026-11-20T01:30:00+08:00') } as GatherContext, artifacts);
+    await probesGatherer.gather({ site, config, store, now: new Date('2026-11-20T01:30:00+08:00') } as unknown as GatherContext, artifacts);
     expect(artifacts.probes).toEqual({
       timezone: 'Asia/Shanghai',
       days: ['2026-11-13', '2026-11-14', '2026-11-15', '2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19'],

@@ -35,7 +35,7 @@ describe('health endpoint and dashboard mount', () => {
   });
 
   it('hands every other path to the dashboard', async () => {
-    const base = await start({ health: async () => ({ status: 'ok' }), dashboard: (req, res) => res.end(`dashboard ${req.url}`) });
+    const base = await start({ health: async () => ({ status: 'ok' }), dashboard: (req, res) => void res.end(`dashboard ${req.url}`) });
     expect(await (await fetch(`${base}/units/edu?x=1`)).text()).toBe('dashboard /units/edu?x=1');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
