@@ -6,6 +6,7 @@ import type { AccessibilityArtifact } from '../crawler/browser/artifact.ts';
 import type { ProbesArtifact } from '../crawler/probes-artifact.ts';
 import type { Ipv6Artifact } from '../crawler/ipv6-artifact.ts';
 import type { ErrorReportsArtifact } from '../crawler/error-reports-artifact.ts';
+import type { DisclosureRequestsArtifact } from '../crawler/disclosure-requests-artifact.ts';
 
 /** Where a reference to another URL was found in a page. */
 export type LinkTag =
@@ -143,6 +144,8 @@ export interface ArtifactMap {
   ipv6: Ipv6Artifact;
   /** The site's imported error reports (我为政府网站找错), from the store (crawler/gather-records.ts). */
   errorReports: ErrorReportsArtifact;
+  /** The site's imported disclosure requests (依申请公开), from the store (crawler/gather-disclosure-requests.ts). */
+  disclosureRequests: DisclosureRequestsArtifact;
 }
 
 export type ArtifactName = keyof ArtifactMap | 'text' | 'html';

@@ -83,6 +83,24 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
   let requests = 0;
   let homeFinal = homepage;
   let profile: NotFoundProfile | null = null;
+  /**
+   * Identical references (a site's navigation repeats on every page) share one LinkRef object, so a large crawl
+   * holds each distinct link once. Artifacts are plain data that nobody mutates, so sharing is safe.
+   */
+  const refsByUrl = new Map<string, LinkRef[]>();
+  const internRef = (ref: LinkRef): LinkRef => {
+    const url = index.get(ref.url)?.url ?? ref.url;
+    let list = refsByUrl.get(url);
+    if (!list) {
+      list = [];
+      refsByUrl.set(url, list);
+    }
+    const known = list.find((k) => k.tag === ref.tag && k.text === ref.text && k.hidden === ref.hidden && k.rel === ref.rel);
+    if (known) return known;
+    const shared = { ...ref, url };
+    if (list.length < 64) list.push(shared);
+    return shared;
+  };
   const event = (e: CrawlEvent) => emit(opts.onEvent, e);
   const warn = (message: string, url?: string) => event({ type: 'warning', siteId: site.id, url, message });
   const aborted = () => signal?.aborted === true;
@@ -171,6 +189,8 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
     pages.push(page);
     event({ type: 'page', siteId: site.id, url, depth, status: r.status, error: r.error, timeMs: r.timeMs });
     if (built.parsed && !soft) for (const ref of page.links) if (ref.tag !== 'redirect') register(ref, url, depth === 0, next);
+    page.links = page.links.map(internRef);
+    if (page.listItems) for (const item of page.listItems) if (item.url) item.url = index.get(item.url)?.url ?? item.url;
     return page;
   }
 

@@ -12,6 +12,7 @@ import { ipv6Gatherer } from './gather-ipv6.ts';
 import { attachmentsGatherer } from './gather-attachments.ts';
 import { probesGatherer } from './gather-probes.ts';
 import { errorReportsGatherer } from './gather-records.ts';
+import { disclosureRequestsGatherer } from './gather-disclosure-requests.ts';
 
 export interface GatherContext {
   site: SiteConfig;
@@ -51,7 +52,7 @@ export interface Gatherer {
 }
 
 /** All gatherers in run order. Adding one adds a line here. */
-export const allGatherers: Gatherer[] = [crawlGatherer, ipv6Gatherer, attachmentsGatherer, probesGatherer, errorReportsGatherer];
+export const allGatherers: Gatherer[] = [crawlGatherer, ipv6Gatherer, attachmentsGatherer, probesGatherer, errorReportsGatherer, disclosureRequestsGatherer];
 
 export function createRunResources(): RunResources {
   const items = new Map<string, { value: Promise<unknown>; dispose?: (v: unknown) => Promise<void> | void }>();

@@ -48,11 +48,12 @@ export interface NotFoundProfile {
   text: string | null;
 }
 
-/** Text reduced to what identifies a page: no whitespace, digits, punctuation or URL-like tokens. */
+/** Text reduced to what identifies a page: no whitespace, digits, punctuation or URL-like tokens (first 20,000 characters read). */
 export function normaliseForCompare(text: string): string {
   return text
+    .slice(0, 20_000)
     .toLowerCase()
-    .replace(/\S*[/.?=&%]\S*/g, '')
+    .replace(/[a-z0-9_:-]{0,100}[/.?=&%][a-z0-9_/.?=&%#:-]{0,300}/g, '')
     .replace(/[\s\d\p{P}\p{S}]+/gu, '')
     .slice(0, COMPARE_CHARS);
 }
@@ -104,14 +105,14 @@ export function soft404Reason(page: PageForSoft404, profile: NotFoundProfile | n
   for (const phrase of NOT_FOUND_PHRASES) {
     if (title.includes(phrase) && title.length <= phrase.length + 20) return `title says "${phrase}"`;
   }
+  const phrase = NOT_FOUND_PHRASES.find((p) => page.text.includes(p));
+  const compareWithProfile = profile?.status === 200 && !!profile.text && profile.finalUrl !== homepage.finalUrl && profile.text.length >= 4;
+  if (!phrase && !compareWithProfile) return null;
   const norm = normaliseForCompare(page.text);
-  for (const phrase of NOT_FOUND_PHRASES) {
-    if (!page.text.includes(phrase)) continue;
-    if (norm.length - normaliseForCompare(phrase).length <= LITTLE_CONTENT) return `page says "${phrase}" and little else`;
-  }
-  if (profile?.status === 200 && profile.text && profile.finalUrl !== homepage.finalUrl && profile.text.length >= 4) {
-    const lengthRatio = norm.length / profile.text.length;
-    if (lengthRatio > 0.6 && lengthRatio < 1.67 && textSimilarity(norm, profile.text) >= SIMILAR) return "same content as the site's answer for a missing page";
+  if (phrase && norm.length - normaliseForCompare(phrase).length <= LITTLE_CONTENT) return `page says "${phrase}" and little else`;
+  if (compareWithProfile) {
+    const lengthRatio = norm.length / profile!.text!.length;
+    if (lengthRatio > 0.6 && lengthRatio < 1.67 && textSimilarity(norm, profile!.text!) >= SIMILAR) return "same content as the site's answer for a missing page";
   }
   return null;
 }

@@ -3,6 +3,7 @@
 import type { DistrictConfig } from '../config/schema.ts';
 import type { Store } from '../store/types.ts';
 import { errorReportsPrepareStep } from './import-error-reports.ts';
+import { disclosureRequestsPrepareStep } from './import-disclosure-requests.ts';
 
 export interface PrepareContext {
   config: DistrictConfig;
@@ -16,4 +17,4 @@ export interface PrepareStep {
 }
 
 /** Registry of prepare steps, in order. */
-export const prepareSteps: PrepareStep[] = [errorReportsPrepareStep];
+export const prepareSteps: PrepareStep[] = [errorReportsPrepareStep, disclosureRequestsPrepareStep];

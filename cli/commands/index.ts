@@ -2,7 +2,8 @@
 import type { Command } from '../command.ts';
 import { auditCommand } from './audit.ts';
 import { importReportsCommand } from './import-reports.ts';
+import { importRequestsCommand } from './import-requests.ts';
 import { serveCommand } from './serve.ts';
 import { statusCommand } from './status.ts';
 
-export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importReportsCommand];
+export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importReportsCommand, importRequestsCommand];
