@@ -8,7 +8,8 @@ import { privacy } from './privacy.ts';
 import { ipv6 } from './ipv6.ts';
 import { availability } from './availability.ts';
 import { errorReports } from './error-reports.ts';
+import { interaction } from './interaction.ts';
 import { disclosure } from './disclosure.ts';
 import { disclosureRequests } from './disclosure-requests.ts';
 
-export const allChecks: Check[] = [links, interpretations, freshness, identity, privacy, ipv6, availability, errorReports, disclosure, disclosureRequests];
+export const allChecks: Check[] = [links, interpretations, freshness, identity, privacy, ipv6, availability, errorReports, interaction, disclosure, disclosureRequests];

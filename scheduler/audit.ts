@@ -22,6 +22,7 @@ import { writeScorecardFiles, writeUnitScorecards } from '../reports/write-score
 import type { Scorecard } from '../reports/scorecard.ts';
 import type { RunRecord, Store } from '../store/types.ts';
 import { prepareSteps } from './prepare.ts';
+import { dueSoonReports, type DueSoonEntry } from './due-soon.ts';
 
 export interface AuditOptions {
   config: DistrictConfig;
@@ -55,6 +56,8 @@ export interface RunSummary {
   finishedAt: string;
   state: 'done' | 'failed' | 'interrupted';
   warnings: string[];
+  /** Open error reports due today or the next working day (not findings yet). */
+  dueSoon: DueSoonEntry[];
   sites: {
     siteId: string;
     name: string;
@@ -132,6 +135,7 @@ export async function runAudit(opts: AuditOptions): Promise<{ run: RunRecord; su
     finishedAt: new Date().toISOString(),
     state,
     warnings: [...warnings, ...results.flatMap((r) => r.scorecard?.warnings.map((w) => `${r.summary.siteId}: ${w}`) ?? [])],
+    dueSoon: dueSoonReports(results.flatMap((r) => (r.scorecard ? [r.scorecard] : []))),
     sites: results.map((r) => r.summary),
   };
   await store.updateRun(runId, { state, finishedAt: summary.finishedAt, summary: summary as unknown as Record<string, unknown> });

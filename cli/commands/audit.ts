@@ -45,6 +45,7 @@ export const auditCommand: Command = {
         out.write(`  ${s.siteId.padEnd(12)} ${String(s.score ?? '-').padStart(5)}  ${(s.verdict ?? '失败').padEnd(3)}  ${String(s.pages).padStart(4)} pages  ${String(s.links).padStart(4)} links  ${String(s.findings).padStart(3)} findings${s.error ? `  (${s.error})` : ''}\n`);
       }
       for (const w of summary.warnings) out.write(`  warning: ${w}\n`);
+      for (const d of summary.dueSoon) out.write(`  due soon: ${d.siteId} error report ${d.reportId}, answer by ${d.deadline}${d.dueToday ? ' (today)' : ''}\n`);
       out.write(`Reports: ${rel}/run.json, ${rel}/scorecards/<site>.html|.json\n`);
       return 0;
     } finally {

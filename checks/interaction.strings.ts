@@ -1,0 +1,18 @@
+// User-facing strings of the message-board check (zh-CN), keyed.
+const quote = (title: string | null) => (title ? `“${title}”` : '（无标题）');
+
+export const strings = {
+  title: '互动交流',
+  noChannel: '未发现互动交流渠道：配置中没有互动类栏目，首页也没有“互动交流”“领导信箱”“在线咨询”等留言渠道的链接',
+  brokenChannels: (list: string) => `互动交流渠道均无法正常访问（${list}），网民无法留言`,
+  unanswered: (title: string | null, submitted: string, today: string, months: number) =>
+    `网民留言${quote(title)}${submitted}提交，至${today}超过${months}个月未回复`,
+  answeredLate: (title: string | null, submitted: string, answered: string, months: number) =>
+    `网民留言${quote(title)}${submitted}提交，${answered}才回复，超过${months}个月未回应`,
+  notMeasured: {
+    noHomepage: (why: string) => `首页未能正常抓取（${why}），未判断互动交流渠道`,
+    unchecked: (list: string) => `互动交流渠道未能检测（${list}），未判断是否有效`,
+  },
+  notCovered: (year: number) =>
+    `工作日历未覆盖${year}年，部分留言的回复用时（工作日）未计算：请在配置 calendar 中补充${year}年的节假日和调休上班日`,
+};
