@@ -26,31 +26,42 @@ export const browserReasons = {
   homepageFailed: '首页未能在浏览器中打开',
 };
 
-export const browserGatherer: Gatherer = {
-  id: 'browser',
-  produces: ['accessibility'],
-  after: ['crawl'],
-  async gather(ctx, artifacts) {
-    const cfg = ctx.config.accessibility;
-    const executablePath = findChrome({ configured: cfg.chromePath });
-    if (!executablePath) {
-      artifacts.unavailable.accessibility = browserReasons.noBrowser(chromeCandidates({ configured: cfg.chromePath }));
-      return;
-    }
-    let pool: BrowserPool;
-    try {
-      pool = await ctx.shared.get(
-        browserResourceKey,
-        () => BrowserPool.open({ executablePath, resolve: ctx.config.resolve, concurrency: cfg.concurrency }),
-        (p) => p.close(),
-      );
-    } catch (e) {
-      artifacts.unavailable.accessibility = browserReasons.launchFailed(firstLine(e));
-      return;
-    }
-    await gatherAccessibility(ctx, artifacts, pool);
-  },
-};
+export interface BrowserGathererOptions {
+  /** Finds the browser executable (default: config, CHROME_PATH, the usual paths). */
+  findChrome?: typeof findChrome;
+}
+
+/** The gatherer; options exist for tests (a machine without a browser). */
+export function createBrowserGatherer(opts: BrowserGathererOptions = {}): Gatherer {
+  const find = opts.findChrome ?? findChrome;
+  return {
+    id: 'browser',
+    produces: ['accessibility'],
+    after: ['crawl'],
+    async gather(ctx, artifacts) {
+      const cfg = ctx.config.accessibility;
+      const executablePath = find({ configured: cfg.chromePath });
+      if (!executablePath) {
+        artifacts.unavailable.accessibility = browserReasons.noBrowser(chromeCandidates({ configured: cfg.chromePath }));
+        return;
+      }
+      let pool: BrowserPool;
+      try {
+        pool = await ctx.shared.get(
+          browserResourceKey,
+          () => BrowserPool.open({ executablePath, resolve: ctx.config.resolve, concurrency: cfg.concurrency }),
+          (p) => p.close(),
+        );
+      } catch (e) {
+        artifacts.unavailable.accessibility = browserReasons.launchFailed(firstLine(e));
+        return;
+      }
+      await gatherAccessibility(ctx, artifacts, pool);
+    },
+  };
+}
+
+export const browserGatherer: Gatherer = createBrowserGatherer();
 
 /** Checks one site's pages in `pool` and sets `artifacts.accessibility`. */
 export async function gatherAccessibility(ctx: GatherContext, artifacts: SiteArtifacts, pool: BrowserPool): Promise<void> {
@@ -96,7 +107,7 @@ async function checkPage(
   onProbe: (probe: HomepageProbe) => void,
 ): Promise<A11yPage> {
   const base = { url: planned.url, kind: planned.kind, ...(planned.column ? { column: planned.column } : {}) };
-  const started = Date.now();
+  let started = Date.now();
   const failed = (error: string, status: number | null = null, finalUrl?: string): A11yPage => ({
     ...base,
     ...(finalUrl ? { finalUrl } : {}),
@@ -110,6 +121,7 @@ async function checkPage(
   try {
     return await session.withPage(
       async (page) => {
+        started = Date.now();
         page.on('dialog', (d) => void d.dismiss().catch(() => {}));
         const response = await page.goto(planned.url, { waitUntil: 'load', timeout: cfg.pageTimeoutMs });
         const status = response?.status() ?? null;

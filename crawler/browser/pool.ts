@@ -22,13 +22,15 @@ export interface BrowserInstance {
   browser: Browser;
   userDataDir: string;
   generation: number;
+  /** Set once disposal started (so it runs once). */
+  disposed?: Promise<void>;
 }
 
 const closeTimeoutMs = 5_000;
 
 /** The run's browser. Create with `BrowserPool.open`, share through `ctx.shared`, close at the end of the run. */
 export class BrowserPool {
-  /** Browser relaunches after a crash, a hang or `restart()`. */
+  /** Browser launches after the first one (after a crash, a hang or `restart()`). */
   restarts = 0;
   /** Chromium's product string, e.g. `Chrome/131.0.6778.85`. */
   version = '';
@@ -71,7 +73,7 @@ export class BrowserPool {
   async current(): Promise<BrowserInstance> {
     if (this.closed) throw new Error('the browser pool is closed');
     if (this.instance?.browser.connected) return this.instance;
-    this.launching ??= this.launch().finally(() => {
+    this.launching ??= this.relaunch().finally(() => {
       this.launching = null;
     });
     return this.launching;
@@ -81,7 +83,7 @@ export class BrowserPool {
   async restart(): Promise<void> {
     const inst = this.instance;
     if (!inst) return;
-    this.drop(inst);
+    this.instance = null;
     await this.dispose(inst);
   }
 
@@ -95,6 +97,15 @@ export class BrowserPool {
     const inst = this.instance ?? (await this.launching?.catch(() => null)) ?? null;
     this.instance = null;
     if (inst) await this.dispose(inst);
+  }
+
+  /** Disposes of a dead browser (crash, kill) before launching the next one; counts relaunches. */
+  private async relaunch(): Promise<BrowserInstance> {
+    const dead = this.instance;
+    this.instance = null;
+    if (dead) await this.dispose(dead);
+    if (this.generation > 0) this.restarts++;
+    return this.launch();
   }
 
   private async launch(): Promise<BrowserInstance> {
@@ -115,7 +126,8 @@ export class BrowserPool {
       this.instance = inst;
       this.version = await browser.version().catch(() => '');
       browser.once('disconnected', () => {
-        if (this.drop(inst)) void this.dispose(inst);
+        if (this.instance === inst) this.instance = null;
+        void this.dispose(inst);
       });
       if (this.closed) {
         await this.dispose(inst);
@@ -128,21 +140,17 @@ export class BrowserPool {
     }
   }
 
-  /** Forgets `inst` if it is current; true when it was. */
-  private drop(inst: BrowserInstance): boolean {
-    if (this.instance !== inst) return false;
-    this.instance = null;
-    if (!this.closed) this.restarts++;
-    return true;
-  }
-
-  private async dispose(inst: BrowserInstance): Promise<void> {
-    try {
-      await withTimeLimit(inst.browser.close(), closeTimeoutMs, 'browser close');
-    } catch {
-      inst.browser.process()?.kill('SIGKILL');
-    }
-    await rm(inst.userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+  /** Closes the browser (killing it if that hangs) and removes its profile folder; once per instance. */
+  private dispose(inst: BrowserInstance): Promise<void> {
+    inst.disposed ??= (async () => {
+      try {
+        await withTimeLimit(inst.browser.close(), closeTimeoutMs, 'browser close');
+      } catch {
+        inst.browser.process()?.kill('SIGKILL');
+      }
+      await rm(inst.userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    })();
+    return inst.disposed;
   }
 }
 

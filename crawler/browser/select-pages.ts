@@ -38,14 +38,14 @@ export function selectPages(site: SiteConfig, pages: PageArtifact[] | undefined,
     const column = columnOf(site, p.url, byUrl);
     (column === null ? other : buckets.get(column)!).push(p.url);
   }
-  const queues = [...buckets.entries()].map(([name, urls]) => ({ name: name as string | undefined, urls: seeded(urls) }));
-  queues.push({ name: undefined, urls: seeded(other) });
+  const queues = [...buckets.entries()].map(([name, urls]) => ({ name, urls: seeded(urls) }));
   while (plan.length < maxPages && queues.some((q) => q.urls.length)) {
     for (const q of queues) {
       const url = q.urls.shift();
-      if (url) add({ url, kind: 'article', ...(q.name ? { column: q.name } : {}) });
+      if (url) add({ url, kind: 'article', column: q.name });
     }
   }
+  for (const url of seeded(other)) add({ url, kind: 'article' });
   return plan;
 }
 

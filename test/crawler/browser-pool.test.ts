@@ -1,0 +1,128 @@
+// The browser pool against a real Chromium and a loopback server: host names from `resolve` (IPv4, IPv6, not
+// resolving), at most N pages at once, one incognito context per session, a per-page time limit, a relaunch
+// after a crash (an in-flight page is retried), and the temporary profile removed at close.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { findChrome } from '../../crawler/browser/chrome-path.ts';
+import { BrowserPool } from '../../crawler/browser/pool.ts';
+
+const chrome = findChrome();
+const held: ServerResponse[] = [];
+const hanging: ServerResponse[] = [];
+let onHeld: () => void = () => {};
+let servers: Server[] = [];
+let port = 0;
+let pool: BrowserPool;
+
+function handler(req: IncomingMessage, res: ServerResponse) {
+  const html = (body: string, headers: Record<string, string> = {}) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...headers });
+    res.end(`<!doctype html><html lang="zh-CN"><head><title>${body}</title></head><body><p>${body}</p></body></html>`);
+  };
+  const path = (req.url ?? '/').split('?')[0];
+  if (path === '/ok') return html(`ok ${req.socket.localAddress}`);
+  if (path === '/cookie-set') return html('set', { 'Set-Cookie': 'sid=abc; Path=/' });
+  if (path === '/cookie-echo') return html(`cookie=${req.headers.cookie ?? ''}`);
+  if (path === '/hang') return void hanging.push(res);
+  if (path === '/held') {
+    held.push(res);
+    return onHeld();
+  }
+  res.writeHead(404).end();
+}
+const release = () => held.splice(0).forEach((r) => r.writeHead(200, { 'Content-Type': 'text/html' }).end('<title>held</title><p>held</p>'));
+const url = (host: string, path: string) => `http://${host}:${port}${path}`;
+const resolve = { 'www.pool.gov.cn': ['127.0.0.1', '::1'], 'v6.pool.gov.cn': ['::1'], 'old.pool.gov.cn': [] as string[] };
+
+beforeAll(async () => {
+  const v4 = createServer(handler);
+  await new Promise<void>((r) => v4.listen(0, '127.0.0.1', r));
+  port = (v4.address() as AddressInfo).port;
+  const v6 = createServer(handler);
+  await new Promise<void>((r) => v6.listen(port, '::1', r));
+  servers = [v4, v6];
+  if (chrome) pool = await BrowserPool.open({ executablePath: chrome, resolve, concurrency: 2 });
+});
+
+afterAll(async () => {
+  const dir = pool ? (await pool.current().catch(() => null))?.userDataDir : undefined;
+  await pool?.close();
+  if (dir) expect(existsSync(dir)).toBe(false);
+  for (const r of [...held, ...hanging]) r.destroy();
+  for (const s of servers) s.closeAllConnections();
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+});
+
+describe.skipIf(!chrome)('browser pool', { timeout: 180_000 }, () => {
+  it('reaches host names of the resolve map over IPv4 and IPv6, and not a host listed with no address', async () => {
+    const s = pool.session();
+    const title = (u: string) => s.withPage(async (p) => (await p.goto(u), p.title()), { timeoutMs: 60_000 });
+    expect(await title(url('www.pool.gov.cn', '/ok'))).toBe('ok 127.0.0.1');
+    expect(await title(url('v6.pool.gov.cn', '/ok'))).toBe('ok ::1');
+    await expect(title(url('old.pool.gov.cn', '/ok'))).rejects.toThrow(/ERR_NAME_NOT_RESOLVED/);
+    await s.close();
+  });
+
+  it('gives each session its own incognito context', async () => {
+    const a = pool.session();
+    const b = pool.session();
+    const body = (s: typeof a, path: string) => s.withPage(async (p) => (await p.goto(url('www.pool.gov.cn', path)), p.title()), { timeoutMs: 60_000 });
+    await body(a, '/cookie-set');
+    expect(await body(a, '/cookie-echo')).toBe('cookie=sid=abc');
+    expect(await body(b, '/cookie-echo')).toBe('cookie=');
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('keeps at most `concurrency` pages open at once', async () => {
+    const total = 5;
+    let active = 0;
+    let max = 0;
+    let done = 0;
+    onHeld = () => {
+      if (held.length >= 2 || held.length + done >= total) release();
+    };
+    const s = pool.session();
+    await Promise.all(
+      Array.from({ length: total }, () =>
+        s.withPage(
+          async (p) => {
+            max = Math.max(max, ++active);
+            await p.goto(url('www.pool.gov.cn', '/held'));
+            active--;
+            done++;
+          },
+          { timeoutMs: 60_000 },
+        ),
+      ),
+    );
+    onHeld = () => {};
+    expect(max).toBe(2);
+    await s.close();
+  });
+
+  it('stops a page at its time limit and goes on with the next one', async () => {
+    const s = pool.session();
+    await expect(s.withPage((p) => p.goto(url('www.pool.gov.cn', '/hang')).then(() => 'loaded'), { timeoutMs: 1_500 })).rejects.toThrow(/time limit/);
+    expect(await s.withPage(async (p) => (await p.goto(url('www.pool.gov.cn', '/ok')), p.title()), { timeoutMs: 60_000 })).toBe('ok 127.0.0.1');
+    await s.close();
+  });
+
+  it('relaunches the browser after a crash and retries the page that was open', async () => {
+    const s = pool.session();
+    const before = pool.restarts;
+    const first = await pool.current();
+    onHeld = () => {
+      if (held.length === 1 && pool.restarts === before) first.browser.process()!.kill('SIGKILL');
+      else release();
+    };
+    const title = await s.withPage(async (p) => (await p.goto(url('www.pool.gov.cn', '/held')), p.title()), { timeoutMs: 60_000 });
+    onHeld = () => {};
+    expect(title).toBe('held');
+    expect(pool.restarts).toBe(before + 1);
+    expect(existsSync(first.userDataDir)).toBe(false);
+    expect(await s.withPage(async (p) => (await p.goto(url('www.pool.gov.cn', '/ok')), p.title()), { timeoutMs: 60_000 })).toBe('ok 127.0.0.1');
+    await s.close();
+  });
+});
