@@ -52,7 +52,7 @@ export const defaultDisclosureCatalogue: DisclosureItem[] = [
   },
   {
     id: 'random-inspection-list',
-    name: '“双随机、一公开”随机抽查事项清单',
+    name: '随机抽查事项清单（双随机、一公开）',
     titlePattern: '抽查事项清单',
     due: 'standing',
     roles: ['department', 'sector-department'],
@@ -60,7 +60,7 @@ export const defaultDisclosureCatalogue: DisclosureItem[] = [
   },
   {
     id: 'random-inspection-results',
-    name: '“双随机、一公开”抽查结果',
+    name: '随机抽查结果（双随机、一公开）',
     titlePattern: '抽查(?:检查)?(?:结果|情况)',
     due: 'standing',
     roles: ['department', 'sector-department'],
