@@ -16,7 +16,7 @@ export interface BulletinJobOptions {
   now: Date;
   timezone: string;
   /** The service's own flags, handed on to the bulletin command. */
-  args: { config?: string; data?: string; out?: string };
+  args: { config?: string; data?: string; now?: string; out?: string };
   /** Finds the bulletin command; injected in tests. */
   load?: () => Promise<Command | null>;
 }

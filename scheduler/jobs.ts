@@ -49,7 +49,7 @@ export function createJobs(deps: JobDeps): Record<JobId, JobFn> {
       return { ok: r.status === 'done', state: r.status, runId: r.runId, resumed: r.resumed, sites: sites.length, sitesFailed: sites.filter((s) => s.score === null).map((s) => s.siteId), ...(r.error ? { error: r.error } : {}) };
     },
     async probes(ctx) {
-      const probes = await runProbes({ config: deps.config, store: deps.store, clock, signal: ctx.signal, onProbe: (p) => (p.ok ? ctx.log.debug({ siteId: p.siteId, status: p.status, timeMs: p.timeMs }, 'probe ok') : ctx.log.warn({ siteId: p.siteId, status: p.status, error: p.error, timeMs: p.timeMs }, 'probe failed')) });
+      const probes = await runProbes({ config: deps.config, store: deps.store, clock, signal: ctx.signal, spread: ctx.reason === 'scheduled', onProbe: (p) => (p.ok ? ctx.log.debug({ siteId: p.siteId, status: p.status, timeMs: p.timeMs }, 'probe ok') : ctx.log.warn({ siteId: p.siteId, status: p.status, error: p.error, timeMs: p.timeMs }, 'probe failed')) });
       return { ok: true, probes: probes.length, failed: probes.filter((p) => !p.ok).map((p) => p.siteId) };
     },
     async bulletin(ctx) {

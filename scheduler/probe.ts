@@ -16,6 +16,8 @@ export interface ProbeJobOptions {
   /** Waits between sites; injected in tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   signal?: AbortSignal;
+  /** Spread the sites over `availability.spreadSeconds` (default true; a one-off run probes all at once). */
+  spread?: boolean;
   onProbe?: (p: ProbeRecord) => void;
 }
 
@@ -49,7 +51,7 @@ export async function runProbes(opts: ProbeJobOptions): Promise<ProbeRecord[]> {
   const sites = config.sites;
   const fetcher = opts.fetcher ?? probeFetcher(config);
   const sleep = opts.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }).then(() => undefined));
-  const spreadMs = config.availability.spreadSeconds * 1000;
+  const spreadMs = opts.spread === false ? 0 : config.availability.spreadSeconds * 1000;
   const gap = sites.length > 1 ? Math.floor(spreadMs / sites.length) : 0;
   const taken: ProbeRecord[] = [];
   try {

@@ -49,6 +49,10 @@ describe('homepage probes', () => {
     expect(byId.hang.timeMs).toBeLessThan(3000);
     // five sites spread over 300 s: one every 60 s
     expect(waits.sort((a, b) => a - b)).toEqual([60_000, 120_000, 180_000, 240_000]);
+    // a one-off run (`--once probes`) does not spread
+    const oneOff: number[] = [];
+    await runProbes({ config: config(300), store: openSqliteStore(':memory:'), clock, spread: false, sleep: async (ms) => void oneOff.push(ms) });
+    expect(oneOff).toEqual([]);
     const stored = await store.listProbes({ from: '2026-11-20T00:00:00Z', to: '2026-11-21T00:00:00Z' });
     expect(stored.map((p) => [p.siteId, p.ok, p.at])).toEqual(
       ['dns', 'down', 'hang', 'moved', 'ok'].map((id) => [id, id === 'ok' || id === 'moved', '2026-11-20T03:00:00.000Z']),
