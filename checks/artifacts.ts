@@ -2,11 +2,16 @@
 // Each gatherer owns one key of ArtifactMap; a check names the keys it needs in `requires`.
 import type { SiteConfig } from '../config/schema.ts';
 import type { AttachmentText } from '../crawler/attachments/artifact.ts';
+import type { RenderedListsArtifact } from '../crawler/lists/artifact.ts';
 import type { AccessibilityArtifact } from '../crawler/browser/artifact.ts';
 import type { ProbesArtifact } from '../crawler/probes-artifact.ts';
 import type { Ipv6Artifact } from '../crawler/ipv6-artifact.ts';
 import type { ErrorReportsArtifact } from '../crawler/error-reports-artifact.ts';
 import type { DisclosureRequestsArtifact } from '../crawler/disclosure-requests-artifact.ts';
+import type { TlsArtifact } from '../crawler/tls-artifact.ts';
+import type { CloakingArtifact } from '../crawler/cloaking-artifact.ts';
+import type { LinkVisibilityArtifact } from '../crawler/link-visibility-artifact.ts';
+import type { SearchArtifact } from '../crawler/search-artifact.ts';
 
 /** Where a reference to another URL was found in a page. */
 export type LinkTag =
@@ -136,6 +141,8 @@ export interface ArtifactMap {
   crawl: CrawlSummary;
   /** Text of linked attachments (PDF, DOCX, XLSX) for the privacy check (crawler/gather-attachments.ts). */
   attachments: AttachmentText[];
+  /** Column lists filled in by script, rendered in the browser (crawler/gather-rendered-lists.ts). */
+  renderedLists: RenderedListsArtifact;
   /** axe-core, Lighthouse and elderly-friendly probes in a real browser (crawler/gather-browser.ts). */
   accessibility: AccessibilityArtifact;
   /** Homepage availability probes of the judged window, from the store (crawler/gather-probes.ts). */
@@ -146,6 +153,14 @@ export interface ArtifactMap {
   errorReports: ErrorReportsArtifact;
   /** The site's imported disclosure requests (依申请公开), from the store (crawler/gather-disclosure-requests.ts). */
   disclosureRequests: DisclosureRequestsArtifact;
+  /** HTTPS offered, certificate chain, HTTP→HTTPS redirect (crawler/gather-tls.ts). */
+  tls: TlsArtifact;
+  /** Homepage and sampled pages as search-engine crawlers are served them (crawler/gather-cloaking.ts). */
+  cloaking: CloakingArtifact;
+  /** Link visibility by computed style on pages whose raw HTML hides links (crawler/gather-link-visibility.ts). */
+  linkVisibility: LinkVisibilityArtifact;
+  /** The site-search form and one search for a recent article (crawler/gather-search.ts). */
+  search: SearchArtifact;
 }
 
 export type ArtifactName = keyof ArtifactMap | 'text' | 'html';

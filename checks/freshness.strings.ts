@@ -30,8 +30,9 @@ export const strings = {
     `栏目“${name}”（${kindLabels[kind]}）最新信息发布于${newest}，距今${days}天，超过${ageLabel(limit)}未更新`,
   columnUndated: (name: string, count: number) => `栏目“${name}”的${count}条信息均未标注发布日期，视为未更新，请人工核实`,
   columnEmpty: (name: string) => `栏目“${name}”为空白栏目，没有任何信息`,
-  columnScriptFilled: (name: string) =>
-    `栏目“${name}”的原始页面中没有信息条目，列表可能由脚本生成；未能在浏览器中渲染核实，请人工确认是否为空白栏目`,
+  columnScriptFilled: (name: string, reason: string) =>
+    `栏目“${name}”的原始页面中没有信息条目，列表可能由脚本生成；未能在浏览器中渲染核实（${reason}），请人工确认是否为空白栏目`,
+  noRendering: '未进行浏览器渲染',
   columnUnreachable: (name: string, detail: string) => `栏目“${name}”的页面无法正常访问（${detail}），请核实栏目地址`,
   columnNotCrawled: (name: string, url: string, truncated: boolean) =>
     `栏目“${name}”（${url}）未被抓取${truncated ? '（抓取达到页面上限而提前结束）' : '（站内没有链接指向该栏目）'}，未检测其更新情况`,

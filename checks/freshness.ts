@@ -1,7 +1,7 @@
 // Freshness (首页不更新 / 栏目不更新, 国办秘函〔2019〕19号 单项否决 2–3): the homepage's newest item against 2 weeks,
 // each configured column's newest item against its kind's limit (exactly at the limit is still fresh), undated
 // lists (review) and empty columns. A list with no items in the raw HTML but scripts on the page may be filled in
-// by script: no browser rendering is available to this check, so such a column is marked for review.
+// by script: it is judged on the browser's rendering (renderedLists) when there is one, else marked for review.
 import type { PageArtifact } from './artifacts.ts';
 import type { Finding } from './finding.ts';
 import type { Check } from './types.ts';
@@ -9,7 +9,7 @@ import type { ColumnKind } from '../config/schema.ts';
 import { localDate } from '../calendar/timezone.ts';
 import { cutoffDate, daysBetween, parseAge } from './content/age.ts';
 import { dateOf, readColumn, type ColumnView } from './content/columns.ts';
-import { findHomepage, indexPages, isHealthyHtml } from './content/site-pages.ts';
+import { findHomepage, indexPages, isHealthyHtml, pageKey } from './content/site-pages.ts';
 import { tidyTitle } from './lib/docno.ts';
 import { strings } from './freshness.strings.ts';
 
@@ -34,6 +34,8 @@ interface ColumnMetric {
   kind: ColumnKind;
   url: string;
   status: 'fresh' | 'stale' | 'undated' | 'empty' | 'unreachable' | 'not-crawled' | 'no-limit';
+  /** The list was filled in by script and read from the browser's rendering. */
+  rendered?: boolean;
   items: number;
   newest: string | null;
   daysSince: number | null;
@@ -43,7 +45,7 @@ interface ColumnMetric {
 export const freshness: Check = {
   id: 'freshness',
   title: strings.title,
-  requires: ['pages', 'crawl', 'text', 'html'],
+  requires: ['pages', 'crawl', 'text', 'html', 'renderedLists'],
   run(artifacts, ctx) {
     const pages = artifacts.pages!;
     const crawl = artifacts.crawl!;
@@ -65,11 +67,15 @@ export const freshness: Check = {
       findings.push({ check: 'freshness', code: 'freshness.homepage-stale', severity: 'veto', siteId, url: home.url, message: strings.homepageStale(homeNewest.date, homeEvidence.daysSince!, cfg.homepage), evidence: homeEvidence });
     }
 
+    const renderedLists = artifacts.renderedLists ?? { browser: 'unavailable' as const, pages: [] };
+    const rendered = new Map(renderedLists.pages.map((r) => [pageKey(r.url), r]));
     const columns: ColumnMetric[] = [];
     for (const column of artifacts.site.columns) {
-      const view = readColumn(column, index);
+      const renderedPage = rendered.get(pageKey(column.url));
+      const view = readColumn(column, index, renderedPage);
       const limit = cfg.maxAge[column.kind];
-      const judged = judgeColumn(view, limit, today, crawl.truncated);
+      const notRendered = renderedPage?.error ?? renderedLists.reason ?? strings.noRendering;
+      const judged = judgeColumn(view, limit, today, crawl.truncated, notRendered);
       columns.push(judged.metric);
       if (judged.warning) warnings.push(judged.warning);
       if (judged.finding) findings.push({ check: 'freshness', siteId, url: column.url, ...judged.finding });
@@ -94,10 +100,10 @@ export const freshness: Check = {
 };
 
 /** One column's metric line and, when something is wrong, its finding (without check, siteId and url). */
-function judgeColumn(view: ColumnView, limit: string | null, day: string, truncated: boolean): Judged {
+function judgeColumn(view: ColumnView, limit: string | null, day: string, truncated: boolean, notRendered: string): Judged {
   const { column, page } = view;
-  const base = { name: column.name, kind: column.kind, url: column.url, limit, items: view.items.length, newest: null, daysSince: null } as ColumnMetric;
-  const evidence: Record<string, unknown> = { kind: column.kind, column: column.name, limit };
+  const base = { name: column.name, kind: column.kind, url: column.url, limit, items: view.items.length, newest: null, daysSince: null, ...(view.rendered ? { rendered: true } : {}) } as ColumnMetric;
+  const evidence: Record<string, unknown> = { kind: column.kind, column: column.name, limit, ...(view.scriptFilled ? { scriptFilled: true, rendered: view.rendered } : {}) };
   if (!page) {
     return { metric: { ...base, status: 'not-crawled' as const }, warning: strings.columnNotCrawled(column.name, column.url, truncated) };
   }
@@ -109,10 +115,10 @@ function judgeColumn(view: ColumnView, limit: string | null, day: string, trunca
     };
   }
   if (view.items.length === 0) {
-    if (view.scriptFilled) {
+    if (view.scriptFilled && !view.rendered) {
       return {
         metric: { ...base, status: 'empty' as const },
-        finding: { code: 'freshness.column-empty', severity: 'major' as const, review: true as const, message: strings.columnScriptFilled(column.name), evidence: { ...evidence, items: 0, scriptFilled: true, rendered: false } },
+        finding: { code: 'freshness.column-empty', severity: 'major' as const, review: true as const, message: strings.columnScriptFilled(column.name, notRendered), evidence: { ...evidence, items: 0, notRendered } },
       };
     }
     return { metric: { ...base, status: 'empty' as const }, finding: { code: 'freshness.column-empty', severity: 'major' as const, message: strings.columnEmpty(column.name), evidence: { ...evidence, items: 0 } } };

@@ -195,111 +195,123 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
   }
 
   event({ type: 'site-start', siteId: site.id, homepage });
-
-  // 1. robots.txt and the homepage
-  const homeRobots = await robotsFor(homepage);
-  if (aborted()) return finish('aborted');
-  seen.add(homepage);
-  if (disallowed(homepage)) {
-    index.add(homepage, 'page', true, {}).outcome = { method: 'CRAWL', status: null, error: 'robots', redirects: 0, skipped: 'robots' };
-    return finish('robots.txt disallows the homepage');
-  }
-  let next = new Set<string>();
-  const home = takePage(homepage, 0, await fetcher.fetch(homepage, { signal, htmlOnly: true }), next);
-  if (aborted()) return finish('aborted');
-  if (home.status === null) return finish(`homepage unreachable: ${home.error ?? 'network'}${home.errorMessage ? ` (${home.errorMessage})` : ''}`);
-  if (home.status >= 400) return finish(`homepage answered HTTP ${home.status}`);
-
-  // 2. the site's answer for a page that does not exist
-  const probe = await fetcher.fetch(notFoundProbeUrl(homepage, site.id), { signal, htmlOnly: true });
-  requests += probe.requests ?? 0;
-  const probeHtml = probe.status === 200 && probe.text !== undefined && isHtmlAnswer(probe.headers['content-type'] ?? null, probe.text);
-  profile = {
-    status: probe.status,
-    finalUrl: probe.finalUrl,
-    text: probeHtml ? normaliseForCompare(parseHtml(probe.text!, probe.finalUrl, { text: true }).text ?? '') : null,
-  };
-
-  // 3. sitemap seeds (depth 1)
-  if (cfg.maxSitemaps > 0 && !aborted()) {
-    const seeds = await collectSitemaps({
-      fetcher,
-      start: [...(homeRobots?.sitemaps ?? []), `${originOf(homepage)}/sitemap.xml`],
-      maxFiles: cfg.maxSitemaps,
-      maxUrls: Math.min(100_000, maxPages * 4),
-      maxBytes: cfg.maxBodyBytes,
-      accept: inScope,
-      signal,
-    });
-    requests += seeds.requests;
-    for (const w of seeds.warnings) warn(w);
-    for (const [url, file] of seeds.urls) {
-      const kind: TargetKind = looksLikeFile(url) ? 'resource' : 'page';
-      index.add(url, kind, true, { from: file });
-      if (kind === 'page' && !seen.has(url)) next.add(url);
-    }
-  }
-
-  // 4. breadth-first, one depth at a time
-  const pageLimit = pLimit(Math.min(64, cfg.concurrencyPerHost * Math.max(1, scope.size)));
-  for (let depth = 1; next.size > 0; depth++) {
+  const pageLimit = pLimit(Math.min(64, cfg.concurrencyPerHost * Math.max(1, scope.size + 1)));
+  try {
+    // 1. robots.txt and the homepage
+    const homeRobots = await robotsFor(homepage);
     if (aborted()) return finish('aborted');
-    const level = [...next].filter((u) => !seen.has(u)).sort(compareUrls);
-    next = new Set();
-    if (depth > cfg.maxDepth) {
-      for (const url of level) {
-        const known = finalOf.get(url);
-        const entry = index.get(url);
-        if (known && entry) entry.outcome = { ...known.outcome };
-        else {
-          skip(entry, 'max-depth');
-          summary.truncated = true;
-        }
-      }
-      break;
+    seen.add(homepage);
+    if (disallowed(homepage)) {
+      index.add(homepage, 'page', true, {}).outcome = { method: 'CRAWL', status: null, error: 'robots', redirects: 0, skipped: 'robots' };
+      return finish('robots.txt disallows the homepage');
     }
-    if (site.respectRobots) for (const origin of [...new Set(level.map((u) => originOf(u) ?? ''))].sort()) if (origin) await robotsFor(`${origin}/`);
-    const admitted: string[] = [];
-    for (const url of level) {
-      seen.add(url);
-      const entry = index.get(url);
-      if (disallowed(url)) {
-        skip(entry, 'robots', 'robots');
-        continue;
-      }
-      const trap = guard.admit(url);
-      if (trap) {
-        if (summary.trapsSkipped.length < MAX_LISTED) summary.trapsSkipped.push({ url, guard: trap });
-        skip(entry, `trap: ${trap}`);
-        continue;
-      }
-      const known = finalOf.get(url);
-      if (known && entry) {
-        entry.outcome = { ...known.outcome };
-        continue;
-      }
-      if (pages.length + admitted.length >= maxPages) {
-        summary.truncated = true;
-        skip(entry, 'max-pages');
-        continue;
-      }
-      admitted.push(url);
-    }
-    const levelNext = next;
-    await Promise.all(
-      admitted.map((url) =>
-        pageLimit(async () => {
-          if (aborted()) return;
-          takePage(url, depth, await fetcher.fetch(url, { signal, htmlOnly: true }), levelNext);
-        }),
-      ),
-    );
-  }
-  if (aborted()) return finish('aborted');
+    const next = new Set<string>();
+    const home = takePage(homepage, 0, await fetcher.fetch(homepage, { signal, htmlOnly: true }), next);
+    if (aborted()) return finish('aborted');
+    if (home.status === null) return finish(`homepage unreachable: ${home.error ?? 'network'}${home.errorMessage ? ` (${home.errorMessage})` : ''}`);
+    if (home.status >= 400) return finish(`homepage answered HTTP ${home.status}`);
 
-  // 5. resources and external links
-  await checkTargets();
-  return finish(aborted() ? 'aborted' : undefined);
+    // 2. the site's answer for a page that does not exist
+    const probe = await fetcher.fetch(notFoundProbeUrl(homepage, site.id), { signal, htmlOnly: true });
+    requests += probe.requests ?? 0;
+    const probeHtml = probe.status === 200 && probe.text !== undefined && isHtmlAnswer(probe.headers['content-type'] ?? null, probe.text);
+    profile = {
+      status: probe.status,
+      finalUrl: probe.finalUrl,
+      text: probeHtml ? normaliseForCompare(parseHtml(probe.text!, probe.finalUrl, { text: true }).text ?? '') : null,
+    };
+
+    // 3. sitemap seeds: URLs no link may lead to, crawled at depth 1 after the link-led crawl, budget permitting
+    const sitemapPages: string[] = [];
+    if (cfg.maxSitemaps > 0 && !aborted()) {
+      const seeds = await collectSitemaps({
+        fetcher,
+        start: [...(homeRobots?.sitemaps ?? []), `${originOf(homepage)}/sitemap.xml`],
+        maxFiles: cfg.maxSitemaps,
+        maxUrls: Math.min(100_000, maxPages * 4),
+        maxBytes: cfg.maxBodyBytes,
+        accept: inScope,
+        signal,
+      });
+      requests += seeds.requests;
+      for (const w of seeds.warnings) warn(w);
+      for (const [url, file] of seeds.urls) {
+        const kind: TargetKind = looksLikeFile(url) ? 'resource' : 'page';
+        index.add(url, kind, true, { from: file });
+        if (kind === 'page') sitemapPages.push(url);
+      }
+    }
+
+    // 4. breadth-first from the homepage's links, then from the sitemap URLs not reached that way
+    await crawlLevels(next);
+    if (!aborted()) await crawlLevels(new Set(sitemapPages.filter((u) => !seen.has(u))));
+    if (aborted()) return finish('aborted');
+
+    // 5. resources and external links
+    await checkTargets();
+    return finish(aborted() ? 'aborted' : undefined);
+  } catch (err) {
+    // a bug or an unforeseen input must cost this site's crawl, not the run
+    return finish(`crawler error: ${(err as Error)?.message ?? String(err)}`);
+  }
+
+  /** Crawls level by level from `start` (depth 1), each level in URL order and fully fetched before the next. */
+  async function crawlLevels(start: Set<string>): Promise<void> {
+    let next = start;
+    for (let depth = 1; next.size > 0; depth++) {
+      if (aborted()) return;
+      const level = [...next].filter((u) => !seen.has(u)).sort(compareUrls);
+      next = new Set();
+      if (depth > cfg.maxDepth) {
+        for (const url of level) {
+          const known = finalOf.get(url);
+          const entry = index.get(url);
+          if (known && entry) entry.outcome = { ...known.outcome };
+          else {
+            skip(entry, 'max-depth');
+            summary.truncated = true;
+          }
+        }
+        return;
+      }
+      if (site.respectRobots) for (const origin of [...new Set(level.map((u) => originOf(u) ?? ''))].sort()) if (origin) await robotsFor(`${origin}/`);
+      const admitted: string[] = [];
+      for (const url of level) {
+        seen.add(url);
+        const entry = index.get(url);
+        if (disallowed(url)) {
+          skip(entry, 'robots', 'robots');
+          continue;
+        }
+        const trap = guard.admit(url);
+        if (trap) {
+          if (summary.trapsSkipped.length < MAX_LISTED) summary.trapsSkipped.push({ url, guard: trap });
+          skip(entry, `trap: ${trap}`);
+          continue;
+        }
+        const known = finalOf.get(url);
+        if (known && entry) {
+          entry.outcome = { ...known.outcome };
+          continue;
+        }
+        if (pages.length + admitted.length >= maxPages) {
+          summary.truncated = true;
+          skip(entry, 'max-pages');
+          continue;
+        }
+        admitted.push(url);
+      }
+      const levelNext = next;
+      await Promise.all(
+        admitted.map((url) =>
+          pageLimit(async () => {
+            if (aborted()) return;
+            takePage(url, depth, await fetcher.fetch(url, { signal, htmlOnly: true }), levelNext);
+          }),
+        ),
+      );
+    }
+  }
 
   function skip(entry: TargetEntry | undefined, reason: string, error?: 'robots'): void {
     if (!entry || entry.outcome) return;

@@ -10,6 +10,7 @@ import type { Resolver } from './resolver.ts';
 import { crawlGatherer } from './gather-crawl.ts';
 import { ipv6Gatherer } from './gather-ipv6.ts';
 import { attachmentsGatherer } from './gather-attachments.ts';
+import { renderedListsGatherer } from './gather-rendered-lists.ts';
 import { probesGatherer } from './gather-probes.ts';
 import { errorReportsGatherer } from './gather-records.ts';
 import { disclosureRequestsGatherer } from './gather-disclosure-requests.ts';
@@ -52,7 +53,7 @@ export interface Gatherer {
 }
 
 /** All gatherers in run order. Adding one adds a line here. */
-export const allGatherers: Gatherer[] = [crawlGatherer, ipv6Gatherer, attachmentsGatherer, probesGatherer, errorReportsGatherer, disclosureRequestsGatherer];
+export const allGatherers: Gatherer[] = [crawlGatherer, ipv6Gatherer, attachmentsGatherer, renderedListsGatherer, probesGatherer, errorReportsGatherer, disclosureRequestsGatherer];
 
 export function createRunResources(): RunResources {
   const items = new Map<string, { value: Promise<unknown>; dispose?: (v: unknown) => Promise<void> | void }>();

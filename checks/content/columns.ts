@@ -1,6 +1,7 @@
 // A configured column as the crawl saw it: its list page and the items listed there, each with the best date
 // known (printed beside the item, else the article's own date, else the date in a TRS-style URL).
-import type { PageArtifact } from '../artifacts.ts';
+import type { LinkRef, ListItem, PageArtifact } from '../artifacts.ts';
+import type { RenderedList } from '../../crawler/lists/artifact.ts';
 import type { SiteConfig } from '../../config/schema.ts';
 import { extractPageDate } from '../lib/dates.ts';
 import { tidyTitle } from '../lib/docno.ts';
@@ -26,21 +27,38 @@ export interface ColumnView {
   items: ColumnItem[];
   /** No item in the raw HTML but the page runs scripts: the list may be filled in by script. */
   scriptFilled: boolean;
+  /** The items come from the page as rendered in the browser. */
+  rendered: boolean;
 }
+
+/** What a list is read from: the crawled page, or the same page rendered in the browser. */
+type ListSource = { finalUrl: string; listItems?: ListItem[]; links: LinkRef[] };
 
 const PAGINATION = /\/index_\d+\.s?html?$/i;
 const MAX_ITEMS = 500;
 
-/** Reads one column from the crawled pages (`index` from indexPages). Pure; never throws on odd pages. */
-export function readColumn(column: ColumnConfig, index: Map<string, PageArtifact>): ColumnView {
+/**
+ * Reads one column from the crawled pages (`index` from indexPages). When the raw list is empty but the page runs
+ * scripts and `rendered` (the page as the browser rendered it) is given without error, the items come from it.
+ * Pure; never throws on odd pages.
+ */
+export function readColumn(column: ColumnConfig, index: Map<string, PageArtifact>, rendered?: RenderedList): ColumnView {
   const page = index.get(pageKey(column.url)) ?? null;
-  if (!page || !isHealthyHtml(page)) return { column, page, items: [], scriptFilled: false };
-  const items = page.listItems?.length ? fromListItems(page, index) : fromLinks(page, column, index);
+  if (!page || !isHealthyHtml(page)) return { column, page, items: [], scriptFilled: false, rendered: false };
+  const items = itemsOf(page, column, index);
   const scriptFilled = items.length === 0 && hasScript(page);
-  return { column, page, items: items.slice(0, MAX_ITEMS), scriptFilled };
+  if (scriptFilled && rendered && !rendered.error) {
+    const source = { finalUrl: rendered.finalUrl ?? page.finalUrl, listItems: rendered.listItems, links: rendered.links };
+    return { column, page, items: itemsOf(source, column, index).slice(0, MAX_ITEMS), scriptFilled, rendered: true };
+  }
+  return { column, page, items: items.slice(0, MAX_ITEMS), scriptFilled, rendered: false };
 }
 
-function fromListItems(page: PageArtifact, index: Map<string, PageArtifact>): ColumnItem[] {
+function itemsOf(source: ListSource, column: ColumnConfig, index: Map<string, PageArtifact>): ColumnItem[] {
+  return source.listItems?.length ? fromListItems(source, index) : fromLinks(source, column, index);
+}
+
+function fromListItems(page: ListSource, index: Map<string, PageArtifact>): ColumnItem[] {
   return (page.listItems ?? []).map((li) => {
     if (li.date) return { title: tidyTitle(li.title), url: li.url, date: li.date, dateSource: 'list' };
     const dated = li.url ? dateOf(li.url, index) : null;
@@ -49,7 +67,7 @@ function fromListItems(page: PageArtifact, index: Map<string, PageArtifact>): Co
 }
 
 /** Without dated rows in the list: the article links that lead below the column's folder. */
-function fromLinks(page: PageArtifact, column: ColumnConfig, index: Map<string, PageArtifact>): ColumnItem[] {
+function fromLinks(page: ListSource, column: ColumnConfig, index: Map<string, PageArtifact>): ColumnItem[] {
   const folder = folderKey(column.url);
   const own = pageKey(column.url);
   const seen = new Set<string>([own, pageKey(page.finalUrl)]);

@@ -110,8 +110,32 @@ describe('freshness check', () => {
       ['freshness.column-empty', u('/gg/'), true, 'notice'],
       ['freshness.column-empty', u('/wj/'), true, 'policy'],
     ]);
-    expect(findingsOf(out)[1].evidence).toMatchObject({ scriptFilled: true, rendered: false });
+    expect(findingsOf(out)[1].evidence).toMatchObject({ scriptFilled: true, rendered: false, notRendered: '未进行浏览器渲染' });
     expect(metricsOf(out).vetoCounts).toEqual({ staleNewsNoticePolicy: 0, staleAll: 0, empty: 0 });
+  });
+
+  it('judges a script-filled list on the browser\'s rendering when there is one, else says why it is not', () => {
+    const columns = [col('公示', '/gs/', 'notice'), col('服务', '/fw/', 'other'), col('空', '/k/', 'news')];
+    const { ctx, artifacts } = setup({ site: { columns } });
+    const scripted = (path: string) => page(path, { links: [{ url: u('/js/list.js'), tag: 'script' }] });
+    const renderedLists = {
+      browser: 'rendered' as const,
+      pages: [
+        { url: u('/gs/'), listItems: items(['a', '/gs/1.htm', '2026-04-16'], ['b', '/gs/2.htm', '2026-02-03'], ['c', '/gs/3.htm', '2025-12-01']), links: [] },
+        { url: u('/fw/'), listItems: [], links: [], error: 'page time limit (30000 ms) exceeded' },
+        { url: u('/k/'), listItems: [], links: [] },
+      ],
+    };
+    const out = freshness.run(artifacts([home('2026-11-18'), scripted('/gs/'), scripted('/fw/'), scripted('/k/')], { renderedLists }), ctx);
+    expect(findingsOf(out).map((x) => [x.code, x.url, x.review, x.evidence.rendered])).toEqual([
+      ['freshness.column-stale', u('/gs/'), undefined, true],
+      ['freshness.column-empty', u('/fw/'), true, false],
+      ['freshness.column-empty', u('/k/'), undefined, true],
+    ]);
+    expect(findingsOf(out)[0].evidence).toMatchObject({ newest: '2026-04-16', scriptFilled: true });
+    expect(findingsOf(out)[1].message).toContain('page time limit');
+    const none = freshness.run(artifacts([home('2026-11-18'), scripted('/gs/')], { renderedLists: { browser: 'unavailable', reason: '未找到浏览器 (Chromium)', pages: [] } }), ctx);
+    expect(findingsOf(none).map((x) => [x.code, x.review, x.evidence.notRendered])).toEqual([['freshness.column-empty', true, '未找到浏览器 (Chromium)']]);
   });
 
   it('warns about a configured column the crawl did not reach, and honours configured limits', () => {

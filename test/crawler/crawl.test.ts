@@ -189,6 +189,21 @@ describe('sitemaps', () => {
     expect(r.linkTargets.find((t) => t.url.endsWith('/doc.pdf'))).toMatchObject({ method: 'HEAD', status: 200 });
     expect(r.linkTargets.some((t) => t.url.includes('elsewhere'))).toBe(false);
   });
+  it('crawls sitemap-only URLs after the pages links lead to, within the same budget', async () => {
+    const r = await crawlOnce(
+      (req, res) =>
+        routes({
+          '/sitemap.xml': { headers: { 'content-type': 'application/xml' }, body: `<urlset><url><loc>http://${req.headers.host}/a-orphan.html</loc></url></urlset>` },
+          '/': { headers: html, body: page('首页', '<a href="/b.html">乙</a>') },
+          '/b.html': { headers: html, body: page('乙', '') },
+          '/a-orphan.html': { headers: html, body: page('孤立', '') },
+        })(req, res),
+      { maxPages: 2 },
+    );
+    expect(paths(r.pages.map((p) => p.url), r.origin)).toEqual(['/', '/b.html']);
+    expect(r.linkTargets.find((t) => t.url.endsWith('/a-orphan.html'))).toMatchObject({ skipped: 'max-pages' });
+    expect(r.crawl.truncated).toBe(true);
+  });
 });
 
 describe('external links', () => {

@@ -2,6 +2,7 @@
 // calendar, the demo's clock. No network.
 import type { CrawlSummary, LinkRef, LinkTarget, ListItem, PageArtifact, SiteArtifacts } from '../../../checks/artifacts.ts';
 import type { AttachmentText } from '../../../crawler/attachments/artifact.ts';
+import type { RenderedListsArtifact } from '../../../crawler/lists/artifact.ts';
 import type { CheckContext, CheckOutput } from '../../../checks/types.ts';
 import type { DistrictConfigInput } from '../../../config/schema.ts';
 import { parseConfig } from '../../../config/load.ts';
@@ -52,13 +53,14 @@ export function setup(opts: { site?: Partial<SiteInput>; district?: Partial<Dist
   const config = parseConfig({ district: '测试区', ...opts.district, sites: [{ id: 's', name: '测试网站', unit: '测试单位', homepage: HOME, ...opts.site }] }, '/d.json');
   const site = config.sites[0];
   const ctx: CheckContext = { now: NOW, timezone: 'Asia/Shanghai', config, site, calendar: createCalendar() };
-  const artifacts = (pages: PageArtifact[], more: { crawl?: Partial<CrawlSummary>; attachments?: AttachmentText[]; linkTargets?: LinkTarget[] } = {}): SiteArtifacts => ({
+  const artifacts = (pages: PageArtifact[], more: { crawl?: Partial<CrawlSummary>; attachments?: AttachmentText[]; linkTargets?: LinkTarget[]; renderedLists?: RenderedListsArtifact } = {}): SiteArtifacts => ({
     site,
     unavailable: {},
     pages,
     crawl: crawl({ pagesCrawled: pages.length, ...more.crawl }),
     linkTargets: more.linkTargets ?? [],
     attachments: more.attachments ?? [],
+    renderedLists: more.renderedLists ?? { browser: 'not-needed', pages: [] },
   });
   return { config, site, ctx, artifacts };
 }
