@@ -1,12 +1,14 @@
 // Policy interpretations (三同步; 国办发〔2016〕80号, 泉鲤政办〔2018〕77号 第12–13项): every policy document in scope
 // has an interpretation, published at most N working days after it (default 3, official calendar). Scope: items of
 // `policy` columns (or, without one, pages stating a 文号) that carry a 文号 and a normative title, adjusted by the
-// config's include/exclude title patterns. Pairing: explicit link, same 文号, or the title quoted in 《》.
+// config's include/exclude title patterns. Pairing: explicit link, same 文号, or the title quoted in 《》. A document
+// still within its N working days is "pending", not missing.
 // When the crawl was cut short or the document's page was not fetched, "missing" is marked for review.
 import type { PageArtifact } from './artifacts.ts';
 import type { Finding } from './finding.ts';
 import type { Check } from './types.ts';
 import type { WorkCalendar } from '../calendar/workdays.ts';
+import { localDate } from '../calendar/timezone.ts';
 import { readColumn } from './content/columns.ts';
 import { isInterpretationTitle, isNormativeTitle, makeDoc, pageTitle, type Doc } from './content/documents.ts';
 import { indexInterpretations, pairPolicy, type Pairing } from './content/pairing.ts';
@@ -57,6 +59,8 @@ export const interpretations: Check = {
     const missing: Listed[] = [];
     const late: (Listed & { interpretationUrl: string; interpretationDate: string; workdays: number })[] = [];
     const pairedBy = { link: 0, 'document-number': 0, title: 0 };
+    const pending: (Listed & { deadline: string })[] = [];
+    const today = localDate(ctx.now, ctx.timezone);
     const warnings = new Set<string>();
     let paired = 0;
 
@@ -64,6 +68,11 @@ export const interpretations: Check = {
       const listed: Listed = { title: policy.title, date: policy.date, docNo: policy.docNo, url: policy.url };
       const pairing = pairPolicy(policy, interpIndex);
       if (!pairing) {
+        const due = policy.date ? deadlineOf(policy.date, cfg.maxDelayWorkdays, ctx.calendar, warnings) : null;
+        if (due && today <= due) {
+          pending.push({ ...listed, deadline: due });
+          continue;
+        }
         missing.push(listed);
         const reason = crawl.truncated ? strings.reasonTruncated : !policy.page ? strings.reasonNotCrawled : null;
         findings.push({
@@ -98,12 +107,13 @@ export const interpretations: Check = {
         policyDocuments: policies.length,
         needingInterpretation: inScope.length,
         interpreted: paired,
-        coverage: inScope.length ? Math.round((paired / inScope.length) * 1000) / 1000 : null,
+        coverage: inScope.length > pending.length ? Math.round((paired / (inScope.length - pending.length)) * 1000) / 1000 : null,
         pairedBy,
         interpretationsFound: interpretationDocs.length,
         crawlTruncated: crawl.truncated,
         missing,
         late,
+        pending,
       },
     };
   },
@@ -124,6 +134,17 @@ function lateness(policy: Doc, pairing: Pairing, max: number, calendar: WorkCale
       return null;
     }
     throw e;
+  }
+}
+
+/** The last day an interpretation of a document published on `date` is on time; null beyond the calendar. */
+function deadlineOf(date: string, max: number, calendar: WorkCalendar, warnings: Set<string>): string | null {
+  try {
+    return calendar.addWorkdays(date, max);
+  } catch (e) {
+    if ((e as Error)?.name !== 'CalendarNotCoveredError') throw e;
+    warnings.add(strings.calendarGap(date));
+    return null;
   }
 }
 

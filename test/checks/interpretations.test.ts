@@ -111,6 +111,18 @@ describe('interpretations check', () => {
     expect(f.map((x) => [x.code, x.url])).toEqual([['interpretation.missing', P.noNumber.url]]);
   });
 
+  it('does not call an interpretation missing while its document is within the allowed working days', () => {
+    const { ctx, artifacts } = setup({ site: { columns } });
+    const fresh = policy('/zcwj/t20261118_9.htm', '测试区人民政府关于印发辛管理办法的通知', '测政〔2026〕9号', '2026-11-18');
+    const pages = site([fresh]).map((p) => (p.url === u('/zcwj/') ? { ...p, listItems: [...p.listItems!, { title: '辛', url: fresh.url, date: '2026-11-18' }] } : p));
+    const out = interpretations.run(artifacts(pages), ctx);
+    expect(findingsOf(out).map((x) => [x.code, x.url])).toEqual([
+      ['interpretation.missing', P.missing.url],
+      ['interpretation.late', P.late.url],
+    ]);
+    expect(metricsOf(out).pending).toEqual([{ title: '测试区人民政府关于印发辛管理办法的通知', date: '2026-11-18', docNo: '测政〔2026〕9号', url: fresh.url, deadline: '2026-11-23' }]);
+  });
+
   it('without a policy column, takes pages that state a 文号 and a normative title', () => {
     const { ctx, artifacts } = setup({ site: { columns: [] } });
     const out = interpretations.run(artifacts(site()), ctx);
