@@ -55,7 +55,7 @@ const interpretationsSection: ScorecardSection = {
     const missing = list(m.missing).map((d) => doc(d));
     const late = list(m.late).map((d) => doc(d, `<td>${link(d.interpretationUrl, d.interpretationDate)}</td>${cell(d.workdays, 'num')}`));
     return `<p>需配套解读的政策文件 ${esc(m.needingInterpretation ?? 0)} 件，已解读 ${esc(m.interpreted ?? 0)} 件，解读覆盖率 ${esc(coverage)}；
-关联方式：${Object.entries(pairedByLabels).map(([k, label]) => `${esc(label)} ${esc(by[k] ?? 0)} 件`).join('，')}${m.crawlTruncated ? '；抓取提前结束，未找到解读的文件待人工复核' : ''}</p>
+关联方式：${Object.entries(pairedByLabels).map(([k, label]) => `${esc(label)} ${esc(by[k] ?? 0)} 件`).join('，')}${list(m.pending).length ? `；${esc(list(m.pending).length)} 件尚在解读发布时限内（不计入覆盖率）` : ''}${m.crawlTruncated ? '；抓取提前结束，未找到解读的文件待人工复核' : ''}</p>
 ${missing.length ? `<h4>未发布解读</h4>${table(['文件', '发布日期', '文号'], missing)}` : ''}
 ${late.length ? `<h4>解读发布超时</h4>${table(['文件', '发布日期', '文号', '解读发布日期', '相隔工作日'], late)}` : ''}`;
   },

@@ -24,7 +24,9 @@ describe('content sections of the HTML scorecard', () => {
       needingInterpretation: 5, interpreted: 4, coverage: 0.8, pairedBy: { link: 1, 'document-number': 1, title: 2 },
       missing: [{ title: '关于<b>的决定', url: 'http://x/a.htm', date: '2026-11-09', docNo: '泉鲤海〔2026〕20号' }],
       late: [{ title: '方案', url: 'http://x/b.htm', date: '2026-08-03', docNo: null, interpretationUrl: 'javascript:alert(1)', interpretationDate: '2026-08-10', workdays: 5 }],
+      pending: [{ title: '新文件', url: 'http://x/c.htm', date: '2026-11-19', docNo: null, deadline: '2026-11-24' }],
     }, card);
+    expect(html).toContain('1 件尚在解读发布时限内');
     expect(html).toContain('解读覆盖率 80%');
     expect(html).toContain('相同文号 1 件');
     expect(html).toContain('关于&lt;b&gt;的决定</a></td><td>2026-11-09</td><td>泉鲤海〔2026〕20号</td>');
