@@ -4,6 +4,7 @@
 import type { Scorecard } from '../scorecard.ts';
 import { esc } from './escape.ts';
 import { contentSections } from './content-sections.ts';
+import { recordSections } from './record-sections.ts';
 
 export interface ScorecardSection {
   /** The check id whose `metrics` it shows. */
@@ -15,6 +16,7 @@ export interface ScorecardSection {
 /** Registered sections, in no particular order (the scorecard follows its checks' order). */
 export const scorecardSections: ScorecardSection[] = [];
 scorecardSections.push(...contentSections);
+scorecardSections.push(...recordSections);
 
 const metricLabels: Record<string, string> = {
   pagesCrawled: '抓取页面数', crawlTruncated: '抓取是否截断', linksChecked: '检测链接数', linksSkipped: '跳过链接数',
