@@ -49,7 +49,9 @@ export async function acquireLock(opts: LockOptions): Promise<AcquireResult> {
   const isAlive = opts.isAlive ?? processAlive;
   const now = clock();
   const current = await store.getLock(name);
-  const dead = current && current.host === host && current.pid !== pid && !isAlive(current.pid) ? current.holder : undefined;
+  // This host's holder is dead when its process is gone, or when it has our own pid: a process holds the lock at
+  // most once, so that row is a previous incarnation's (a restarted container often gets the same pid).
+  const dead = current && current.host === host && (current.pid === pid || !isAlive(current.pid)) ? current.holder : undefined;
   const record: LockRecord = {
     name,
     holder: `${host}:${pid}:${randomUUID().slice(0, 8)}`,

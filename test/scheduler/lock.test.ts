@@ -56,6 +56,13 @@ describe('audit lock', () => {
     if (first.acquired) expect(await first.lock.beat()).toBe(false);
   });
 
+  it('takes over a row left with its own pid by a previous incarnation (a restarted container)', async () => {
+    expect((await acquireLock(opts(a, 1))).acquired).toBe(true);
+    const again = await acquireLock(opts(b, 1));
+    expect(again.acquired).toBe(true);
+    if (again.acquired) expect(again.lock.replaced).toMatchObject({ pid: 1 });
+  });
+
   it('does not judge a process of another host by pid; waits for its heartbeat to go stale', async () => {
     const first = await acquireLock(opts(a, 100, { host: 'h2' }));
     expect(first.acquired).toBe(true);
