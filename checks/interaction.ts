@@ -96,20 +96,32 @@ function selectBoardPages(channels: Channel[], pages: readonly PageArtifact[], i
     .slice(0, MAX_BOARD_PAGES);
 }
 
-/** One message per id; a detail page's reading wins over the list row that links to it. */
+/**
+ * One message per id, then per date and title (a list row without a link and the detail page showing the same
+ * message). A detail page's reading wins over a list row; a reply or an invalid mark seen on either counts.
+ */
 function dedupe(messages: BoardMessage[]): BoardMessage[] {
+  const merge = (prev: BoardMessage, m: BoardMessage): BoardMessage => {
+    const keep = m.layout === 'labelled' && prev.layout !== 'labelled' ? m : prev;
+    return { ...keep, answered: keep.answered ?? (keep === m ? prev.answered : m.answered), invalid: m.invalid || prev.invalid };
+  };
   const byId = new Map<string, BoardMessage>();
-  for (const m of messages) {
+  for (const m of [...messages].sort((a, b) => a.id.localeCompare(b.id))) {
     const prev = byId.get(m.id);
-    if (!prev) byId.set(m.id, m);
-    else byId.set(m.id, { ...(m.layout === 'labelled' ? m : prev), answered: m.answered ?? prev.answered, invalid: m.invalid || prev.invalid });
+    byId.set(m.id, prev ? merge(prev, m) : m);
   }
-  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const byContent = new Map<string, BoardMessage>();
+  for (const m of byId.values()) {
+    const key = m.title ? `${m.submitted.date}\u0000${m.title}` : `id\u0000${m.id}`;
+    const prev = byContent.get(key);
+    byContent.set(key, prev ? merge(prev, m) : m);
+  }
+  return [...byContent.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
 interface Judged {
   late: { message: BoardMessage; months: number }[];
-  counts: { found: number; invalid: number; beforePeriod: number; inPeriod: number; answered: number; open: number; overLimit: number };
+  counts: { found: number; invalid: number; outsidePeriod: number; inPeriod: number; answered: number; open: number; overLimit: number };
   replyWorkdays: number[];
   lookbackFrom: string;
   warnings: string[];
@@ -119,7 +131,7 @@ function judgeMessages(messages: BoardMessage[], ctx: CheckContext): Judged {
   const { unansweredMonths: months, lookbackMonths } = ctx.config.interaction;
   const today = localDate(ctx.now, ctx.timezone);
   const lookbackFrom = cutoffDate(today, { n: lookbackMonths, unit: 'm' });
-  const out: Judged = { late: [], counts: { found: messages.length, invalid: 0, beforePeriod: 0, inPeriod: 0, answered: 0, open: 0, overLimit: 0 }, replyWorkdays: [], lookbackFrom, warnings: [] };
+  const out: Judged = { late: [], counts: { found: messages.length, invalid: 0, outsidePeriod: 0, inPeriod: 0, answered: 0, open: 0, overLimit: 0 }, replyWorkdays: [], lookbackFrom, warnings: [] };
   const uncovered = new Set<number>();
   for (const m of messages) {
     if (m.invalid) {
@@ -127,7 +139,7 @@ function judgeMessages(messages: BoardMessage[], ctx: CheckContext): Judged {
       continue;
     }
     if (m.submitted.date < lookbackFrom || m.submitted.date > today) {
-      out.counts.beforePeriod++;
+      out.counts.outsidePeriod++;
       continue;
     }
     out.counts.inPeriod++;

@@ -27,7 +27,7 @@ export interface BoardMessage {
   layout: 'configured' | 'table' | 'labelled';
 }
 
-const SUBMITTED = '(?:留言|来信|提问|咨询|写信|诉求|投诉|信件|提交)(?:时间|日期)';
+const SUBMITTED = '(?:留言|来信|提问|咨询|写信|诉求|投诉|信件)(?:时间|日期)';
 const ANSWERED = '(?:回复|答复|办结|反馈)(?:时间|日期)';
 const SUBMITTED_HEAD = new RegExp(`^${SUBMITTED}$`);
 const ANSWERED_HEAD = new RegExp(`^${ANSWERED}$`);

@@ -45,7 +45,7 @@ const interactionSection: ScorecardSection = {
     const msg = obj(m.messages);
     const median = typeof m.medianReplyWorkdays === 'number' ? `${esc(m.medianReplyWorkdays)} 个工作日` : '—';
     return `${table(['互动渠道', '地址', '来源', '位置', '状态'], channels) || '<p>未发现互动渠道</p>'}
-${'messages' in m ? `<p>读取留言页面 ${num(m.boardPages)} 个，留言 ${num(msg.found)} 条（无效 ${num(msg.invalid)}，统计期外 ${num(msg.beforePeriod)}）；统计期内 ${num(msg.inPeriod)} 条：已回复 ${num(msg.answered)}，未回复 ${num(msg.open)}，超过时限未回应 ${num(msg.overLimit)}；回复用时中位数 ${median}</p>` : ''}`;
+${'messages' in m ? `<p>读取留言页面 ${num(m.boardPages)} 个，留言 ${num(msg.found)} 条（无效 ${num(msg.invalid)}，统计期外 ${num(msg.outsidePeriod)}）；统计期内 ${num(msg.inPeriod)} 条：已回复 ${num(msg.answered)}，未回复 ${num(msg.open)}，超过时限未回应 ${num(msg.overLimit)}；回复用时中位数 ${median}</p>` : ''}`;
   },
 };
 

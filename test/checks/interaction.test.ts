@@ -66,12 +66,19 @@ describe('messages on the site’s own board', () => {
     // 停车难 30 Sep → 9 Oct: 2 working days; 路面破损 2 Mar → 10 Jul: 88; 噪音 16 → 17 Nov: 1
     expect(r.metrics).toMatchObject({
       boardPages: 8,
-      messages: { found: 7, invalid: 1, beforePeriod: 1, inPeriod: 5, answered: 3, open: 2, overLimit: 2 },
+      messages: { found: 7, invalid: 1, outsidePeriod: 1, inPeriod: 5, answered: 3, open: 2, overLimit: 2 },
       medianReplyWorkdays: 2,
       replyTimesMeasured: 3,
       lookbackFrom: '2025-11-20',
       channels: [{ url: `${ORIGIN}/hdjl/`, name: '互动交流', source: 'link', internal: true, state: 'working', detail: null }],
     });
+  });
+
+  it('counts a message once when a list row without a link and its detail page both show it', () => {
+    const list = page('/hdjl/list.htm', '<table><tr><th>标题</th><th>留言时间</th><th>答复时间</th></tr><tr><td>楼道照明损坏</td><td>2026-07-08</td><td></td></tr></table>');
+    const r = run([home('<li><a href="/hdjl/">互动交流</a></li>'), page('/hdjl/', '<a href="list.htm">列表</a>'), list, board[0]]);
+    expect(r.findings.map((f) => [f.code, f.url, f.evidence.layout])).toEqual([['interaction.unanswered-message', `${ORIGIN}/hdjl/1.htm`, 'labelled']]);
+    expect(r.metrics).toMatchObject({ messages: { found: 1 } });
   });
 
   it('honours configured limits', () => {

@@ -21,7 +21,7 @@ describe('record sections of the HTML scorecard', () => {
   it('shows the channels and message counts, and survives odd stored metrics', () => {
     const html = renderMetricsSection('interaction', {
       channels: [{ url: 'javascript:alert(1)', name: '互动<交流>', source: 'link', internal: true, state: 'working' }],
-      boardPages: 6, messages: { found: 5, invalid: 1, beforePeriod: 1, inPeriod: 3, answered: 1, open: 2, overLimit: 1 }, medianReplyWorkdays: 2,
+      boardPages: 6, messages: { found: 5, invalid: 1, outsidePeriod: 1, inPeriod: 3, answered: 1, open: 2, overLimit: 1 }, medianReplyWorkdays: 2,
     }, card);
     expect(html).toContain('<td>互动&lt;交流&gt;</td>');
     expect(html).not.toContain('href="javascript:');
