@@ -137,7 +137,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       const base = buildConnector({ timeout: crawl.connectTimeoutMs, lookup: lookupFor(family) } as buildConnector.BuildOptions);
       const connect: buildConnector.connector = (o, cb) =>
         base(o, (err, socket) => {
-          if (socket?.remoteAddress) lastAddress.set(`${family}|${o.protocol}//${o.hostname}:${o.port}`, socket.remoteAddress);
+          if (socket?.remoteAddress) lastAddress.set(`${family}|${o.protocol}//${o.hostname}:${o.port || (o.protocol === 'https:' ? '443' : '80')}`, socket.remoteAddress);
           (cb as (e: Error | null, s: unknown) => void)(err, socket);
         });
       agent = new Agent({

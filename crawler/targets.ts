@@ -16,11 +16,11 @@ export interface CheckedTarget {
 }
 
 /** Failures a GET would not cure: no point in asking twice. */
-const FINAL_ERRORS = new Set<FetchErrorCode>(['dns', 'blocked-address', 'unsupported-scheme', 'timeout', 'robots']);
+const FINAL_ERRORS = new Set<FetchErrorCode>(['dns', 'blocked-address', 'unsupported-scheme', 'timeout', 'robots', 'redirect-loop', 'too-many-redirects']);
 /** Bytes read of a GET made only to learn the status. */
 const PROBE_BYTES = 16 * 1024;
 
-/** HEAD, then GET when HEAD gives 405/501/403, another error status, or a network error other than DNS/timeout. */
+/** HEAD, then GET when HEAD gives 405/501/403, another error status, or a network error a GET could cure (not DNS, timeout, a redirect loop). */
 export async function checkTarget(fetcher: Fetcher, url: string, signal?: AbortSignal): Promise<CheckedTarget> {
   const head = await fetcher.fetch(url, { method: 'HEAD', decode: false, signal });
   const ok = head.status !== null && head.status < 400 && !head.error;
