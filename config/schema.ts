@@ -12,6 +12,7 @@ import { confirmationsConfigSchema, waiversConfigSchema } from '../reports/revie
 import { errorReportRulesSchema } from '../checks/error-reports-config.ts';
 import { disclosureRequestRulesSchema } from '../checks/disclosure-requests-config.ts';
 import { interactionConfigSchema } from '../checks/interaction-config.ts';
+import { securityConfigSchema } from '../checks/security-config.ts';
 
 const hostName = z
   .string()
@@ -150,6 +151,8 @@ export const districtSchema = z.strictObject({
   disclosureRequestRules: disclosureRequestRulesSchema.prefault({}),
   /** Message boards: unanswered limit in months (national veto: 3), look-back, CSS-selector layouts. */
   interaction: interactionConfigSchema.prefault({}),
+  /** Security and service checks: spam and ad-host lists, government domains, HTTPS probe, cloaking re-fetch, browser confirmation. */
+  security: securityConfigSchema.prefault({}),
 }).superRefine((cfg, ctx) => {
   const seen = new Set<string>();
   cfg.sites.forEach((s, i) => {
