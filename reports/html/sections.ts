@@ -5,6 +5,7 @@ import type { Scorecard } from '../scorecard.ts';
 import { esc } from './escape.ts';
 import { contentSections } from './content-sections.ts';
 import { recordSections } from './record-sections.ts';
+import { disclosureSections } from './disclosure-sections.ts';
 
 export interface ScorecardSection {
   /** The check id whose `metrics` it shows. */
@@ -17,6 +18,7 @@ export interface ScorecardSection {
 export const scorecardSections: ScorecardSection[] = [];
 scorecardSections.push(...contentSections);
 scorecardSections.push(...recordSections);
+scorecardSections.push(...disclosureSections);
 
 const metricLabels: Record<string, string> = {
   pagesCrawled: '抓取页面数', crawlTruncated: '抓取是否截断', linksChecked: '检测链接数', linksSkipped: '跳过链接数',
