@@ -123,7 +123,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
           if (usable.length === 0) {
             const err = Object.assign(new Error(`${hostname} resolves only to non-public addresses (${list.map((a) => a.address).join(', ')})`), { code: BLOCKED_CODE });
             cb(err);
-          } else if (options.all) cb(null, usable);
+          } else if (options.all) cb(null, family ? usable : preferIpv4(usable));
           else cb(null, usable[0].address, usable[0].family);
         },
         (err) => cb(err),
@@ -134,7 +134,14 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
   function agentFor(family: Family): Agent {
     let agent = agents.get(family);
     if (!agent) {
-      const base = buildConnector({ timeout: crawl.connectTimeoutMs, lookup: lookupFor(family) } as buildConnector.BuildOptions);
+      // Either family (family 0): IPv4 first, and the next address only after half the connect timeout (Node's
+      // default 250 ms lets a busy event loop drift to IPv6, so the same site could be read over either family).
+      const base = buildConnector({
+        timeout: crawl.connectTimeoutMs,
+        lookup: lookupFor(family),
+        autoSelectFamily: family === 0,
+        autoSelectFamilyAttemptTimeout: Math.max(250, Math.floor(crawl.connectTimeoutMs / 2)),
+      } as buildConnector.BuildOptions);
       const connect: buildConnector.connector = (o, cb) =>
         base(o, (err, socket) => {
           if (socket?.remoteAddress) lastAddress.set(`${family}|${o.protocol}//${o.hostname}:${o.port || (o.protocol === 'https:' ? '443' : '80')}`, socket.remoteAddress);
@@ -371,4 +378,9 @@ function flattenHeaders(h: Record<string, string | string[] | undefined>): Recor
     out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   }
   return out;
+}
+
+/** Orders resolved addresses IPv4 first (stable within a family), so the ordinary crawl is deterministic. */
+function preferIpv4<T extends { family: number }>(list: T[]): T[] {
+  return [...list.filter((a) => a.family === 4), ...list.filter((a) => a.family !== 4)];
 }
