@@ -11,5 +11,6 @@ import { errorReports } from './error-reports.ts';
 import { interaction } from './interaction.ts';
 import { disclosure } from './disclosure.ts';
 import { disclosureRequests } from './disclosure-requests.ts';
+import { accessibility } from './accessibility.ts';
 
-export const allChecks: Check[] = [links, interpretations, freshness, identity, privacy, ipv6, availability, errorReports, interaction, disclosure, disclosureRequests];
+export const allChecks: Check[] = [links, interpretations, freshness, identity, privacy, ipv6, availability, errorReports, interaction, disclosure, disclosureRequests, accessibility];

@@ -14,6 +14,7 @@ import { renderedListsGatherer } from './gather-rendered-lists.ts';
 import { probesGatherer } from './gather-probes.ts';
 import { errorReportsGatherer } from './gather-records.ts';
 import { disclosureRequestsGatherer } from './gather-disclosure-requests.ts';
+import { browserGatherer } from './gather-browser.ts';
 
 export interface GatherContext {
   site: SiteConfig;
@@ -53,7 +54,7 @@ export interface Gatherer {
 }
 
 /** All gatherers in run order. Adding one adds a line here. */
-export const allGatherers: Gatherer[] = [crawlGatherer, ipv6Gatherer, attachmentsGatherer, renderedListsGatherer, probesGatherer, errorReportsGatherer, disclosureRequestsGatherer];
+export const allGatherers: Gatherer[] = [crawlGatherer, ipv6Gatherer, attachmentsGatherer, renderedListsGatherer, probesGatherer, errorReportsGatherer, disclosureRequestsGatherer, browserGatherer];
 
 export function createRunResources(): RunResources {
   const items = new Map<string, { value: Promise<unknown>; dispose?: (v: unknown) => Promise<void> | void }>();
