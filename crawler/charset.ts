@@ -1,5 +1,6 @@
 // Character set of a fetched body and its decoding: BOM, then the Content-Type header, then <meta charset> /
-// http-equiv (or an XML declaration), then sniffing (valid UTF-8 → utf-8, else gb18030). GBK and GB2312 are
+// http-equiv (or an XML declaration), then sniffing (valid UTF-8 → utf-8, else gb18030); a declared UTF-8 that the
+// bytes mostly break is read as gb18030 (a GBK page declaring UTF-8). GBK and GB2312 are
 // decoded with the gb18030 decoder, their superset, so characters outside GB2312 still come out right.
 import type { PageArtifact } from '../checks/artifacts.ts';
 
@@ -11,6 +12,8 @@ export interface CharsetDecision {
   source: CharsetSource;
   /** Bytes of byte-order mark to skip. */
   bomLength: number;
+  /** The charset the header or markup declared, when the bytes contradicted it and it was not used. */
+  declared?: string;
 }
 
 /** Canonical encoding name for a label, or null when the label is unknown. */
@@ -70,13 +73,54 @@ export function isValidUtf8(buf: Uint8Array): boolean {
   }
 }
 
+const UTF8_SCAN_BYTES = 256 * 1024;
+
+/**
+ * Counts well-formed and broken UTF-8 multi-byte sequences in the first 256 KB. A page that declares UTF-8 but
+ * whose bytes break UTF-8 more often than they follow it was written in another charset (old CMS templates
+ * copied between sites keep a `charset=utf-8` over GBK text).
+ */
+export function utf8Evidence(buf: Uint8Array): { valid: number; broken: number } {
+  const end = Math.min(buf.length, UTF8_SCAN_BYTES);
+  let valid = 0;
+  let broken = 0;
+  for (let i = 0; i < end; ) {
+    const b = buf[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= end;
+    for (let k = 1; ok && k < len; k++) ok = (buf[i + k] & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += len;
+    } else {
+      if (i + len > end && len > 0 && end === buf.length) break; // cut by truncation at the very end
+      broken++;
+      i++;
+    }
+  }
+  return { valid, broken };
+}
+
+/** A declared UTF-8 that the bytes contradict (mostly broken sequences): read as GB18030 instead. */
+function overrideFalseUtf8(declared: string, buf: Uint8Array): boolean {
+  if (declared !== 'utf-8') return false;
+  const { valid, broken } = utf8Evidence(buf);
+  return broken > 0 && broken >= valid;
+}
+
 /** Decides the charset of a body from its bytes and Content-Type. */
 export function detectCharset(buf: Uint8Array, contentType: string | null): CharsetDecision {
   const bom = charsetFromBom(buf);
   if (bom) return { charset: bom.charset, source: 'bom', bomLength: bom.length };
   const header = charsetFromContentType(contentType);
+  if (header && overrideFalseUtf8(header, buf)) return { charset: 'gb18030', source: 'sniff', bomLength: 0, declared: header };
   if (header) return { charset: header, source: 'header', bomLength: 0 };
   const markup = charsetFromMarkup(buf);
+  if (markup && overrideFalseUtf8(markup, buf)) return { charset: 'gb18030', source: 'sniff', bomLength: 0, declared: markup };
   if (markup) return { charset: markup, source: 'meta', bomLength: 0 };
   if (buf.length === 0) return { charset: 'utf-8', source: 'default', bomLength: 0 };
   return { charset: isValidUtf8(buf) ? 'utf-8' : 'gb18030', source: 'sniff', bomLength: 0 };

@@ -20,6 +20,17 @@ describe('detectCharset (pure)', () => {
     expect(detectCharset(Buffer.alloc(0), null)).toMatchObject({ charset: 'utf-8', source: 'default' });
   });
 
+  it('overrides a declared UTF-8 only when most multi-byte sequences break it', () => {
+    const gbk = gbkPage();
+    expect(detectCharset(gbk, 'text/html; charset=utf-8')).toEqual({ charset: 'gb18030', source: 'sniff', bomLength: 0, declared: 'utf-8' });
+    expect(detectCharset(gbkPage('<meta charset="utf-8">'), 'text/html')).toMatchObject({ charset: 'gb18030', source: 'sniff', declared: 'utf-8' });
+    const mostlyUtf8 = Buffer.concat([utf8Page, utf8Page, Buffer.from([0xb9, 0xfa])]);
+    expect(detectCharset(mostlyUtf8, 'text/html; charset=utf-8')).toEqual({ charset: 'utf-8', source: 'header', bomLength: 0 });
+    const cutUtf8 = utf8Page.subarray(0, utf8Page.indexOf(Buffer.from('</title>')) - 1);
+    expect(detectCharset(cutUtf8, 'text/html; charset=utf-8')).toMatchObject({ charset: 'utf-8', source: 'header' });
+    expect(detectCharset(gbk, 'text/html; charset=big5')).toMatchObject({ charset: 'big5', source: 'header' });
+  });
+
   it('ignores unknown labels and a meta inside a comment', () => {
     expect(detectCharset(gbkPage('<!-- <meta charset="big5"> --><meta charset="x-nonsense">'), 'text/html; charset=bogus')).toMatchObject({ source: 'sniff', charset: 'gb18030' });
   });
@@ -70,12 +81,12 @@ describe('charset of fetched pages', () => {
     });
   });
 
-  it('decodes a GBK page that claims UTF-8 to something, without crashing', async () => {
+  it('reads a GBK page that claims UTF-8 as GB18030, since its bytes are not UTF-8', async () => {
     const r = await fetcher.fetch(`${base}/lying-utf8`);
     expect(r.status).toBe(200);
-    expect(r.charset).toBe('utf-8');
-    expect(r.charsetSource).toBe('meta');
-    expect(r.text).toContain('<title>');
-    expect(r.text).toContain('\ufffd');
+    expect(r.charset).toBe('gb18030');
+    expect(r.charsetSource).toBe('sniff');
+    expect(r.text).toContain(`<title>${TITLE}</title>`);
+    expect(r.text).not.toContain('\ufffd');
   });
 });
