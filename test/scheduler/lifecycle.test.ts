@@ -13,7 +13,7 @@ let district: District;
 let referenceData: string | undefined;
 beforeAll(async () => {
   district = await setupDistrict({ sites: SITES, delayMs: 40 });
-}, 60_000);
+}, 120_000);
 afterAll(async () => district?.close());
 
 const once = (data: string, job = 'audit') => spawnServe(['--once', job, '--config', district.configFile, '--data', join(district.dir, data), '--out', join(district.dir, `${data}-out`)]);
@@ -56,7 +56,7 @@ describe('one audit at a time', () => {
       expect(runs.map((r) => [r.id, r.state])).toEqual([[started.runId, 'done']]);
     });
     referenceData = 'lock'; // an uninterrupted run of the district: the crash test compares with it
-  }, 180_000);
+  }, 300_000);
 });
 
 describe('crash and resume', () => {
@@ -98,7 +98,7 @@ describe('crash and resume', () => {
       expect(await store.listRuns()).toHaveLength(1);
       expect(await store.getLock('audit')).toBeNull();
     });
-  }, 240_000);
+  }, 400_000);
 });
 
 describe('graceful stop', () => {
@@ -118,7 +118,7 @@ describe('graceful stop', () => {
       expect(sites.some((s) => s.state === 'running')).toBe(false);
       expect(await store.getLock('audit')).toBeNull();
     });
-  }, 120_000);
+  }, 200_000);
 
   it('the service answers /healthz and stops on SIGTERM with exit 0', async () => {
     const svc = spawnServe(['--config', district.configFile, '--data', join(district.dir, 'svc'), '--out', join(district.dir, 'svc-out'), '--port', '0']);
@@ -135,5 +135,5 @@ describe('graceful stop', () => {
     expect(exit.code).toBe(0);
     expect(exit.at - sent).toBeLessThan(10_000);
     expect(svc.lines.some((l) => l.msg === 'stopped')).toBe(true);
-  }, 120_000);
+  }, 200_000);
 });

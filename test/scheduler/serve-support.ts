@@ -80,7 +80,7 @@ export function spawnServe(args: string[]): ServeChild {
     lines,
     stderr: () => err,
     exited,
-    waitFor(match, timeoutMs = 60_000) {
+    waitFor(match, timeoutMs = 150_000) {
       const seen = lines.find(match);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
