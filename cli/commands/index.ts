@@ -1,9 +1,10 @@
 // Registry of sub-commands. Adding a command adds a line here.
 import type { Command } from '../command.ts';
 import { auditCommand } from './audit.ts';
+import { bulletinCommand } from './bulletin.ts';
 import { importReportsCommand } from './import-reports.ts';
 import { importRequestsCommand } from './import-requests.ts';
 import { serveCommand } from './serve.ts';
 import { statusCommand } from './status.ts';
 
-export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importReportsCommand, importRequestsCommand];
+export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importReportsCommand, importRequestsCommand, bulletinCommand];
