@@ -5,6 +5,11 @@ export const strings = {
   timeout: '链接访问超时',
   redirectLoop: '链接重定向循环或跳转次数过多',
   soft404: '链接返回的页面内容为“页面不存在”（软404）',
+  rateLimited: '服务器以“请求过多”（HTTP 429）拒绝了检测，未能确认链接是否可用，请人工核实',
+  notFetchedAddress: (host: string, via: string | null) =>
+    `链接${via ? '重定向到' : '指向'}内网、本机或链路本地地址（${host}），出于安全未访问；公众无法打开此链接，请人工核实`,
+  notFetchedScheme: (scheme: string, via: string | null) =>
+    `链接${via ? '重定向到' : '使用'} ${scheme}: 协议，只检测 http/https 链接，未访问；公众浏览器通常无法打开，请人工核实`,
   errors: {
     timeout: '访问超时',
     dns: '域名无法解析',

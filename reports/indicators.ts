@@ -138,7 +138,7 @@ export const defaultIndicators: Indicator[] = [
 /** Every finding code the checks emit (DESIGN.md "Finding" codes table). Indicator code patterns must match one of
  *  these; `a11y.*` is open (one code per axe rule id). A check that adds a code adds it here. */
 export const knownCodes: readonly string[] = [
-  'link.broken', 'link.soft-404', 'link.redirect-loop', 'link.timeout',
+  'link.broken', 'link.soft-404', 'link.redirect-loop', 'link.timeout', 'link.not-fetched',
   'ipv6.no-aaaa', 'ipv6.unreachable', 'ipv6.content-mismatch', 'ipv6.link-unsupported', 'ipv6.host-no-aaaa', 'ipv6.support-low',
   'a11y.*',
   'interpretation.missing', 'interpretation.late',

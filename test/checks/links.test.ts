@@ -44,6 +44,30 @@ describe('links check', () => {
     expect(findings[2].evidence).toMatchObject({ error: 'dns' });
   });
 
+  it('puts targets not fetched (private address, other scheme) and a 429 up for review, unscored, and still passes', () => {
+    const results = runChecks(
+      [links],
+      artifacts([
+        t('http://169.254.169.254/latest/meta-data/', { status: null, error: 'blocked-address', internal: false, method: 'HEAD' }),
+        t('http://www.x.gov.cn/to-lan', { status: null, error: 'blocked-address', finalUrl: 'http://10.0.0.8/oa/' }),
+        t('ftp://ftp.x.gov.cn/a.zip', { status: null, error: 'unsupported-scheme', skipped: 'ftp: links are not checked', internal: false }),
+        t('http://www.x.gov.cn/to-file', { status: null, error: 'unsupported-scheme', finalUrl: 'file:///etc/passwd' }),
+        t('http://www.x.gov.cn/busy.htm', { status: 429, errorMessage: 'HTTP 429 with Retry-After 3600 s' }),
+        t('http://www.x.gov.cn/ok.htm', {}),
+      ]),
+      ctx,
+    )[0];
+    expect(results.status).toBe('passed');
+    expect(results.findings.map((f) => [f.code, f.url, f.severity, f.review, f.message])).toEqual([
+      ['link.broken', 'http://www.x.gov.cn/busy.htm', 'major', true, '服务器以“请求过多”（HTTP 429）拒绝了检测，未能确认链接是否可用，请人工核实'],
+      ['link.not-fetched', 'ftp://ftp.x.gov.cn/a.zip', 'info', true, '链接使用 ftp: 协议，只检测 http/https 链接，未访问；公众浏览器通常无法打开，请人工核实'],
+      ['link.not-fetched', 'http://169.254.169.254/latest/meta-data/', 'info', true, '链接指向内网、本机或链路本地地址（169.254.169.254），出于安全未访问；公众无法打开此链接，请人工核实'],
+      ['link.not-fetched', 'http://www.x.gov.cn/to-file', 'info', true, '链接重定向到 file: 协议，只检测 http/https 链接，未访问；公众浏览器通常无法打开，请人工核实'],
+      ['link.not-fetched', 'http://www.x.gov.cn/to-lan', 'info', true, '链接重定向到内网、本机或链路本地地址（10.0.0.8），出于安全未访问；公众无法打开此链接，请人工核实'],
+    ]);
+    expect(results.metrics).toMatchObject({ linksChecked: 2, broken: 0, brokenOnHomepage: 0, notFetched: 4 });
+  });
+
   it('the runner isolates a throwing check and marks missing artifacts not measured', () => {
     const boom: Check = { id: 'boom', title: 'x', requires: ['crawl'], run: () => { throw new Error('bad artifact'); } };
     const results = runChecks([links, boom], { site: config.sites[0], unavailable: { linkTargets: '主页无法访问' } }, ctx);
