@@ -127,32 +127,39 @@ export async function runAudit(opts: AuditOptions): Promise<{ run: RunRecord; su
 
   results.sort((a, b) => sites.findIndex((s) => s.id === a.summary.siteId) - sites.findIndex((s) => s.id === b.summary.siteId));
   const state = opts.signal?.aborted ? 'interrupted' : 'done';
-  const summary: RunSummary = {
-    runId,
-    district: config.district,
-    asOf: run.asOf,
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    state,
-    warnings: [...warnings, ...results.flatMap((r) => r.scorecard?.warnings.map((w) => `${r.summary.siteId}: ${w}`) ?? [])],
-    dueSoon: dueSoonReports(results.flatMap((r) => (r.scorecard ? [r.scorecard] : []))),
-    sites: results.map((r) => r.summary),
-  };
+  const summary = summarizeRun({ runId, district: config.district, asOf: run.asOf, startedAt, finishedAt: new Date().toISOString(), state, warnings, results });
   await store.updateRun(runId, { state, finishedAt: summary.finishedAt, summary: summary as unknown as Record<string, unknown> });
-  if (opts.outDir) await writeUnitScorecards(opts.outDir, results.flatMap((r) => (r.scorecard ? [r.scorecard] : [])), { config, store });
-  if (opts.outDir) await writeFile(join(opts.outDir, 'run.json'), JSON.stringify(summary, null, 2) + '\n');
+  if (opts.outDir) await writeRunFiles(opts.outDir, summary, results, { config, store });
   opts.onEvent?.({ type: 'run-done', runId, outDir: opts.outDir });
   return { run: (await store.getRun(runId))!, summary, scorecards: results.flatMap((r) => (r.scorecard ? [r.scorecard] : [])) };
 }
 
-function selectSites(config: DistrictConfig, ids?: string[]): SiteConfig[] {
+/** The run summary from its sites' outcomes (kept in the order given) and the run-level warnings. */
+export function summarizeRun(args: Omit<RunSummary, 'warnings' | 'dueSoon' | 'sites'> & { warnings: string[]; results: SiteOutcome[] }): RunSummary {
+  const { warnings, results, ...head } = args;
+  return {
+    ...head,
+    warnings: [...warnings, ...results.flatMap((r) => r.scorecard?.warnings.map((w) => `${r.summary.siteId}: ${w}`) ?? [])],
+    dueSoon: dueSoonReports(results.flatMap((r) => (r.scorecard ? [r.scorecard] : []))),
+    sites: results.map((r) => r.summary),
+  };
+}
+
+/** Writes the unit scorecards and run.json of a finished run (site scorecards are written as each site finishes). */
+export async function writeRunFiles(outDir: string, summary: RunSummary, results: SiteOutcome[], deps: { config: DistrictConfig; store: Store }): Promise<void> {
+  await writeUnitScorecards(outDir, results.flatMap((r) => (r.scorecard ? [r.scorecard] : [])), deps);
+  await writeFile(join(outDir, 'run.json'), JSON.stringify(summary, null, 2) + '\n');
+}
+
+export function selectSites(config: DistrictConfig, ids?: string[]): SiteConfig[] {
   if (!ids?.length) return config.sites;
   const unknown = ids.filter((id) => !config.sites.some((s) => s.id === id));
   if (unknown.length) throw new Error(`--sites: unknown site id ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${config.sites.map((s) => s.id).join(', ')})`);
   return config.sites.filter((s) => ids.includes(s.id));
 }
 
-interface SiteAuditContext extends AuditOptions {
+/** What auditing one site needs: the run's options plus resources shared by the sites of a run (or of a worker). */
+export interface SiteAuditContext extends AuditOptions {
   site: SiteConfig;
   runId: string;
   asOf: string;
@@ -166,7 +173,8 @@ interface SiteAuditContext extends AuditOptions {
   decisions: ReviewDecisions;
 }
 
-async function auditSite(ctx: SiteAuditContext): Promise<{ summary: RunSummary['sites'][number]; scorecard?: Scorecard }> {
+/** Audits one site of a run (or reuses its stored result when the run already finished it); never throws for a site failure. */
+export async function auditSite(ctx: SiteAuditContext): Promise<{ summary: RunSummary['sites'][number]; scorecard?: Scorecard }> {
   const { site, store, runId, config } = ctx;
   const base = { siteId: site.id, name: site.name, unit: site.unit, homepage: site.homepage };
   const reused = await reuseFinishedSite(ctx, base);
@@ -226,14 +234,15 @@ async function auditSite(ctx: SiteAuditContext): Promise<{ summary: RunSummary['
   }
 }
 
-type SiteBase = { siteId: string; name: string; unit: string; homepage: string };
-type SiteOutcome = { summary: RunSummary['sites'][number]; scorecard?: Scorecard };
+export type SiteBase = { siteId: string; name: string; unit: string; homepage: string };
+/** One site's line of the run summary and its scorecard (none when it failed). */
+export type SiteOutcome = { summary: RunSummary['sites'][number]; scorecard?: Scorecard };
 
 /**
  * Site-level checkpoint of a resumed run: a site this run already finished is not gathered again; its stored
  * scorecard (and the findings saved with it) are reused and its report files rewritten.
  */
-async function reuseFinishedSite(ctx: SiteAuditContext, base: SiteBase): Promise<SiteOutcome | null> {
+export async function reuseFinishedSite(ctx: Pick<SiteAuditContext, 'store' | 'runId' | 'site' | 'outDir' | 'config' | 'onEvent'>, base: SiteBase): Promise<SiteOutcome | null> {
   const prior = await ctx.store.getSiteRun(ctx.runId, ctx.site.id);
   if (prior?.state !== 'done' || !prior.scorecard) return null;
   const scorecard = prior.scorecard as Scorecard;
