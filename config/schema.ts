@@ -13,6 +13,7 @@ import { errorReportRulesSchema } from '../checks/error-reports-config.ts';
 import { disclosureRequestRulesSchema } from '../checks/disclosure-requests-config.ts';
 import { interactionConfigSchema } from '../checks/interaction-config.ts';
 import { securityConfigSchema } from '../checks/security-config.ts';
+import { distributedConfigSchema } from '../scheduler/distributed/config.ts';
 
 const hostName = z
   .string()
@@ -153,6 +154,8 @@ export const districtSchema = z.strictObject({
   interaction: interactionConfigSchema.prefault({}),
   /** Security and service checks: spam and ad-host lists, government domains, HTTPS probe, cloaking re-fetch, browser confirmation. */
   security: securityConfigSchema.prefault({}),
+  /** Distributed mode (PostgreSQL store, pg-boss queue): site-job retries, expiry of a vanished worker's job, polling. */
+  distributed: distributedConfigSchema.prefault({}),
 }).superRefine((cfg, ctx) => {
   const seen = new Set<string>();
   cfg.sites.forEach((s, i) => {
