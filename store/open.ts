@@ -18,8 +18,21 @@ export function storeLocation(opts: { data?: string; config?: DistrictConfig; en
 /** Opens the store at a location from storeLocation(). */
 export async function openStore(location: string): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(location)) {
-    const mod = (await import('./postgres.ts' as string)) as { openPostgresStore(url: string): Promise<Store> };
-    return mod.openPostgresStore(location);
+    const mod = (await import('./postgres.ts' as string)) as { openPostgresStore(url: string, opts?: { schema?: string }): Promise<Store> };
+    const { url, schema } = splitSchemaParam(location);
+    return mod.openPostgresStore(url, schema ? { schema } : {});
   }
   return openSqliteStore(location);
+}
+
+/**
+ * A PostgreSQL URL may name the schema govaudit uses (`?schema=district_a`, default `govaudit`), so several districts
+ * (or test runs) share one database; the parameter is removed before the URL reaches the driver.
+ */
+export function splitSchemaParam(location: string): { url: string; schema?: string } {
+  const u = new URL(location);
+  const schema = u.searchParams.get('schema') ?? undefined;
+  if (schema === undefined) return { url: location };
+  u.searchParams.delete('schema');
+  return { url: u.toString(), schema };
 }
