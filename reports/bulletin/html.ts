@@ -60,7 +60,7 @@ body{margin:0;background:#fff;color:#000;font-family:"FangSong","仿宋_GB2312",
 hr.redline{border:0;border-top:2px solid #d00;margin:4mm 0 8mm}
 h1{font-family:"方正小标宋简体","Noto Serif CJK SC","SimSun",serif;font-weight:700;font-size:22pt;text-align:center;line-height:1.4;margin:0 0 6mm}
 h1 span{display:inline-block}
-h2{font-family:"黑体","SimHei","Noto Sans CJK SC",sans-serif;font-weight:700;font-size:16pt;margin:4mm 0 0;text-indent:2em}
+h2{font-family:"黑体","SimHei","Noto Sans CJK SC",sans-serif;font-weight:700;font-size:16pt;margin:4mm 0 0;text-indent:2em;border:0;padding:0}
 h3{font-family:"楷体_GB2312","KaiTi","Noto Serif CJK SC",serif;font-weight:700;font-size:16pt;margin:2mm 0 0;text-indent:2em}
 p{margin:0;text-indent:2em;text-align:justify}
 p.to{text-indent:0}

@@ -19,6 +19,7 @@ a{color:#1a5fb4}
 table{border-collapse:collapse;width:100%;font-size:.92em}th,td{border:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#f5f5f5}td.num,th.num{text-align:right;white-space:nowrap}
 tr.bad td{background:#fff3f0}tr.nm td{color:#8a6d00}
+td.st-failed,td.st-passed,td.st-vetoed{white-space:nowrap}ul.worst{margin:0;padding-left:1.2em}
 .st-failed,.st-vetoed{color:#a50e0e;font-weight:bold}.st-passed{color:#11632b}.st-not-measured,.st-error{color:#8a6d00}
 .rule{font-size:.85em;color:#555;margin:.2em 0;border-left:3px solid #ddd;padding-left:.6em}
 .advice{font-size:.88em;color:#11632b}

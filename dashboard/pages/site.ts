@@ -1,0 +1,33 @@
+// A site's page: its scorecard (the latest run, or a chosen one) with the trend, and its run history.
+import type { DistrictConfig } from '../../config/schema.ts';
+import { esc } from '../../reports/html/escape.ts';
+import { formatDateTime } from '../../reports/html/labels.ts';
+import { renderScorecardMain } from '../../reports/html/scorecard.ts';
+import { isScored } from '../../reports/rescore.ts';
+import type { Scorecard } from '../../reports/scorecard.ts';
+import type { SiteView } from '../data.ts';
+import { sitePath, unitPath } from '../layout.ts';
+
+export function siteBody(view: SiteView, config: DistrictConfig, card: Scorecard | null): string {
+  if (!card) return `<h1>${esc(view.site.name)}</h1><p>尚无检查结果。</p><p><a href="${esc(unitPath(view.site.unit))}">${esc(view.site.unit)}</a></p>`;
+  const base = sitePath(view.site.id);
+  const isLatest = card.runId === view.latest?.runId;
+  const csv = isLatest ? `${base}/findings.csv` : `${base}/runs/${encodeURIComponent(card.runId)}/findings.csv`;
+  const links = [
+    { href: unitPath(view.site.unit), text: `${view.site.unit} 汇总` },
+    { href: csv, text: '问题清单（CSV）' },
+    ...(isLatest ? [] : [{ href: base, text: '查看最近一次检查' }]),
+  ];
+  const history = [...view.history].reverse();
+  return `${isLatest ? '' : `<p class="warn">这是 ${esc(formatDateTime(card.auditedAt, config.timezone))} 的检查结果，不是最近一次。</p>`}
+${renderScorecardMain(card, config, { history: view.trend, links })}
+<section><h2>检查记录（${history.length}）</h2>
+<div class="scroll"><table class="history"><thead><tr><th>检查时间</th><th class="num">得分</th><th>结论</th><th class="num">问题数</th><th class="num">新发现</th><th class="num">已整改</th><th>运行编号</th></tr></thead><tbody>
+${history
+  .map((h) => {
+    const counted = h.findings.filter(isScored);
+    return `<tr data-run="${esc(h.runId)}"${h.runId === card.runId ? ' class="current"' : ''}><td><a href="${esc(`${base}/runs/${encodeURIComponent(h.runId)}`)}">${esc(formatDateTime(h.auditedAt, config.timezone))}</a></td><td class="num">${esc(h.score)}</td><td class="${h.verdict === '合格' ? 'st-passed' : 'st-failed'}">${esc(h.verdict)}</td><td class="num">${counted.length}</td><td class="num">${counted.filter((f) => f.state === 'new').length}</td><td class="num">${h.fixed.length}</td><td><code>${esc(h.runId)}</code></td></tr>`;
+  })
+  .join('\n')}
+</tbody></table></div></section>`;
+}
