@@ -151,6 +151,6 @@ export const knownCodes: readonly string[] = [
   'availability.homepage-down', 'availability.homepage-unstable',
   'disclosure.missing', 'disclosure.late', 'disclosure-request.overdue', 'disclosure-request.unanswered',
   'security.hidden-link', 'security.spam-content', 'security.tampered-title', 'security.tls-invalid',
-  'security.tls-expiring', 'security.no-https', 'security.commercial-ad',
+  'security.tls-expiring', 'security.no-https', 'security.commercial-ad', 'security.mixed-content',
   'service.no-search', 'service.search-broken',
 ];
