@@ -8,8 +8,8 @@ import { loadConfigOrDemo, openStoreFor } from '../context.ts';
 export const dashboardCommand: Command = {
   name: 'dashboard',
   summary: 'serve the read-only dashboard alone (127.0.0.1 by default; other addresses need tokens)',
-  usage: 'govaudit dashboard [--config FILE] [--data DIR] [--host ADDR] [--port N] [--now ISO]',
-  options: { ...commonOptions, host: { type: 'string' }, port: { type: 'string' } },
+  usage: 'govaudit dashboard [--config FILE] [--data DIR] [--host ADDR] [--port N] [--require-token] [--now ISO]',
+  options: { ...commonOptions, host: { type: 'string' }, port: { type: 'string' }, 'require-token': { type: 'boolean' } },
   async run(values) {
     const port = values.port === undefined ? 8080 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port: expected a port number 0–65535, got "${values.port}"`);
@@ -17,7 +17,8 @@ export const dashboardCommand: Command = {
     const loaded = await loadConfigOrDemo(values.config as string | undefined);
     const store = await openStoreFor(loaded.config, values.data as string | undefined);
     const fixed = values.now === undefined ? undefined : parseNow(values.now as string);
-    const dashboard = createDashboard({ store, config: loaded.config, ...(fixed ? { now: () => fixed } : {}) });
+    const requireToken = values['require-token'] ? true : undefined;
+    const dashboard = createDashboard({ store, config: loaded.config, requireToken, ...(fixed ? { now: () => fixed } : {}) });
     try {
       let bound;
       try {
@@ -26,9 +27,9 @@ export const dashboardCommand: Command = {
         throw new UsageError(`cannot listen on ${host}:${port} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
       }
       process.stdout.write(`dashboard: ${bound.url}\n`);
-      if (!isLoopback(host)) {
+      if (requireToken || !isLoopback(host)) {
         const active = (await listTokens(store)).filter((t) => !t.revokedAt).length;
-        process.stdout.write(`listening beyond this machine: every request needs a token (${active} active; issue one with govaudit token --center or --unit NAME)\n`);
+        process.stdout.write(`every request needs a token (${active} active; issue one with govaudit token --center or --unit NAME)\n`);
       }
       await new Promise<void>((resolve) => {
         const stop = () => {
