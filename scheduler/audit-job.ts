@@ -64,7 +64,12 @@ export async function runAuditJob(opts: AuditJobOptions): Promise<AuditJobResult
   if (lock.replaced) log.warn({ replaced: lock.replaced }, 'took over a stale audit lock');
   let runId: string | undefined;
   opts.onAbandon?.(async () => {
-    if (runId) await store.updateRun(runId, { state: 'interrupted', finishedAt: clock().toISOString(), error: 'stopped by the service before it finished' });
+    if (runId) {
+      const at = clock().toISOString();
+      for (const s of await store.listSiteRuns(runId))
+        if (s.state === 'running') await store.finishSiteRun({ runId, siteId: s.siteId, state: 'interrupted', finishedAt: at, score: null, verdict: null, scorecard: null, error: 'interrupted' });
+      await store.updateRun(runId, { state: 'interrupted', finishedAt: at, error: 'stopped by the service before it finished' });
+    }
     await lock.release();
   });
   try {

@@ -7,7 +7,7 @@ import { openSqliteStore } from '../../store/sqlite.ts';
 import type { Store } from '../../store/types.ts';
 import { setupDistrict, spawnServe, type District } from './serve-support.ts';
 
-const SITES = ['portal', 'edu', 'market', 'housing'];
+const SITES = ['edu', 'market', 'housing', 'culture'];
 let district: District;
 /** Data folder holding an uninterrupted audit of the district, once one test has made it. */
 let referenceData: string | undefined;
