@@ -98,7 +98,8 @@ export async function readBody(source: Readable, contentEncoding: string | undef
     if (stages.length) await pipeline(input, stages[0], sink);
     else await pipeline(input, sink);
   } catch (err) {
-    if (!(err instanceof CapReached)) {
+    // once the cap is reached the read is complete as far as we care: a later abort or reset is not a failure
+    if (!(err instanceof CapReached) && !truncated) {
       const code = String((err as { code?: unknown }).code ?? '');
       if (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || /zlib|brotli|header check|unexpected end/i.test(String((err as Error).message))) {
         decodeProblem = `content could not be decompressed: ${(err as Error).message}`;

@@ -10,6 +10,7 @@ import type { FetchErrorCode, PageArtifact } from '../checks/artifacts.ts';
 import type { DistrictConfig } from '../config/schema.ts';
 import { isNonPublicAddress } from './addresses.ts';
 import { readBody } from './body.ts';
+import { patientAbortSignal, patientTimeout } from './patient-timer.ts';
 import { decodeBody } from './charset.ts';
 import { BLOCKED_CODE, classifyError } from './errors.ts';
 import { emit, type CrawlEvent } from './events.ts';
@@ -28,6 +29,8 @@ export interface FetchOptions {
   headers?: Record<string, string>;
   /** Default true. When false a 3xx answer is returned as is. */
   followRedirects?: boolean;
+  /** Redirects are not followed to a URL for which this returns true: that 3xx answer is returned as is. */
+  stopBefore?: (url: string) => boolean;
   /** Decode text bodies to `text` (default true). */
   decode?: boolean;
   /** Read the body only when the answer is (or may be) HTML; other bodies are left unread. */
@@ -104,7 +107,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
   const { config } = opts;
   const crawl = config.crawl;
   const resolver = opts.resolver ?? createResolver(config.resolve);
-  const trusted = new Set(Object.keys(config.resolve).map((h) => h.toLowerCase()));
+  const trusted = trustedHosts(config);
   const userAgent = opts.userAgent ?? buildUserAgent(config);
   const sleep = opts.sleep ?? ((ms: number) => delay(ms).then(() => undefined));
   const now = opts.now ?? Date.now;
@@ -178,6 +181,28 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       ...lowerKeys(fo.headers ?? {}),
     };
     const dispatcher: Dispatcher = agentFor(family);
+    /** One request and its body, under `deadline`; a retryable answer is returned as such while retries remain. */
+    const exchangeOnce = async (deadline: AbortSignal, attempt: number): Promise<Exchange | Retryable> => {
+      const res = await requestWithHeadersDeadline(url, { dispatcher, method, headers }, deadline, crawl.headersTimeoutMs, fo.signal);
+      const flat = flattenHeaders(res.headers);
+      const body = res.body as unknown as Readable & { dump(o?: { limit: number }): Promise<void> };
+      if (RETRY_STATUSES.has(res.statusCode) && attempt < crawl.retries) {
+        await body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+        return { retry: true, status: res.statusCode, headers: flat, retryAfterMs: parseRetryAfter(flat['retry-after'], now()) };
+      }
+      const wantsBody =
+        method === 'GET' &&
+        res.statusCode !== 204 &&
+        res.statusCode !== 304 &&
+        !(REDIRECT_STATUSES.has(res.statusCode) && fo.followRedirects !== false && flat.location) &&
+        !(fo.htmlOnly && flat['content-type'] && !HTML_TYPES.test(flat['content-type']));
+      if (!wantsBody) {
+        await body.dump({ limit: 16 * 1024 }).catch(() => undefined);
+        return { status: res.statusCode, headers: flat };
+      }
+      const read = await readBody(body, flat['content-encoding'], maxBytes);
+      return { status: res.statusCode, headers: flat, read };
+    };
     for (let attempt = 0; ; attempt++) {
       counter.n++;
       requests++;
@@ -186,25 +211,12 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         outcome = await queue.run(url.host, async (): Promise<Exchange | Retryable> => {
           // the deadline starts when the request does, not while it waits for a free slot on its host
           fo.signal?.throwIfAborted();
-          const res = await requestWithHeadersDeadline(url, { dispatcher, method, headers }, deadlineMs, crawl.headersTimeoutMs, fo.signal);
-          const flat = flattenHeaders(res.headers);
-          const body = res.body as unknown as Readable & { dump(o?: { limit: number }): Promise<void> };
-          if (RETRY_STATUSES.has(res.statusCode) && attempt < crawl.retries) {
-            await body.dump({ limit: 64 * 1024 }).catch(() => undefined);
-            return { retry: true, status: res.statusCode, headers: flat, retryAfterMs: parseRetryAfter(flat['retry-after'], now()) };
+          const deadline = patientAbortSignal(deadlineMs);
+          try {
+            return await exchangeOnce(deadline.signal, attempt);
+          } finally {
+            deadline.timer.clear();
           }
-          const wantsBody =
-            method === 'GET' &&
-            res.statusCode !== 204 &&
-            res.statusCode !== 304 &&
-            !(REDIRECT_STATUSES.has(res.statusCode) && fo.followRedirects !== false && flat.location) &&
-            !(fo.htmlOnly && flat['content-type'] && !HTML_TYPES.test(flat['content-type']));
-          if (!wantsBody) {
-            await body.dump({ limit: 16 * 1024 }).catch(() => undefined);
-            return { status: res.statusCode, headers: flat };
-          }
-          const read = await readBody(body, flat['content-encoding'], maxBytes);
-          return { status: res.statusCode, headers: flat, read };
         });
       } catch (err) {
         if (fo.signal?.aborted) throw err;
@@ -283,6 +295,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       const location = ex.headers.location;
       if (REDIRECT_STATUSES.has(ex.status) && location && fo.followRedirects !== false) {
         const next = normalizeUrl(location, current);
+        if (next && !visited.has(next) && fo.stopBefore?.(next)) return finish();
         result.redirects.push(current);
         if (!next) {
           result.status = null;
@@ -342,19 +355,20 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
 /**
  * undici's own timers are coarse (about half a second for long timeouts), which makes a 1.5 s headers timeout
  * fire anywhere up to 2 s: a precise timer of our own ends the wait for headers, and the overall deadline ends
- * the whole exchange (body included).
+ * the whole exchange (body included). Both are patient timers (patient-timer.ts): time the event loop spent
+ * blocked does not count, so a page that answered in time is not recorded as a timeout.
  */
 async function requestWithHeadersDeadline(
   url: URL,
   opts: { dispatcher: Dispatcher; method: 'GET' | 'HEAD'; headers: Record<string, string> },
-  deadlineMs: number,
+  deadline: AbortSignal,
   headersMs: number,
   outer?: AbortSignal,
 ): Promise<Dispatcher.ResponseData> {
   const waitForHeaders = new AbortController();
-  const signals = [AbortSignal.timeout(deadlineMs), waitForHeaders.signal];
+  const signals = [deadline, waitForHeaders.signal];
   if (outer) signals.push(outer);
-  const timer = setTimeout(() => waitForHeaders.abort(), headersMs);
+  const timer = patientTimeout(headersMs, () => waitForHeaders.abort());
   try {
     return await request(url, { ...opts, signal: AbortSignal.any(signals) });
   } catch (err) {
@@ -363,7 +377,7 @@ async function requestWithHeadersDeadline(
     }
     throw err;
   } finally {
-    clearTimeout(timer);
+    timer.clear();
   }
 }
 
@@ -378,6 +392,23 @@ function flattenHeaders(h: Record<string, string | string[] | undefined>): Recor
     out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   }
   return out;
+}
+
+/**
+ * Hosts whose non-public addresses are allowed: those the config's `resolve` names, and each site's homepage host
+ * and `scope` hosts (the district chose to audit them; an intranet site may live on a private address).
+ */
+export function trustedHosts(config: Pick<DistrictConfig, 'resolve' | 'sites'>): Set<string> {
+  const hosts = new Set(Object.keys(config.resolve).map((h) => h.toLowerCase().replace(/^\[|\]$/g, '')));
+  for (const site of config.sites) {
+    try {
+      hosts.add(new URL(site.homepage).hostname.toLowerCase().replace(/^\[|\]$/g, ''));
+    } catch {
+      // the schema already refused a bad homepage
+    }
+    for (const h of site.scope) hosts.add(h.toLowerCase().replace(/^\[|\]$/g, ''));
+  }
+  return hosts;
 }
 
 /** Orders resolved addresses IPv4 first (stable within a family), so the ordinary crawl is deterministic. */

@@ -13,6 +13,8 @@ export const KEPT_META = ['articletitle', 'pubdate', 'columnname', 'columntype',
 /** Links read per page at most. */
 export const MAX_LINKS = 20_000;
 const MAX_TEXT = 2_000_000;
+/** List rows (`li`, `tr`) examined for dated items at most: a column page lists tens, not tens of thousands. */
+const MAX_ROWS = 5_000;
 const MAX_ANCHOR_TEXT = 200;
 const MAX_META_VALUE = 2_000;
 
@@ -167,6 +169,10 @@ export function parseHtml(html: string, baseUrl: string, keep: ParseKeep = {}): 
       }
       case 'a':
       case 'area': {
+        if (links.length >= MAX_LINKS) {
+          if (a.href !== undefined) linksCapped = true;
+          break;
+        }
         const text = textUnder(el, MAX_ANCHOR_TEXT) || collapse(a.alt ?? a.title ?? '').slice(0, MAX_ANCHOR_TEXT) || altUnder(el);
         addLink(a.href, el.name, hidden, { text: text || undefined, rel: a.rel?.trim() || undefined });
         break;
@@ -191,7 +197,7 @@ export function parseHtml(html: string, baseUrl: string, keep: ParseKeep = {}): 
         break;
       case 'li':
       case 'tr':
-        rows.push(el);
+        if (rows.length < MAX_ROWS) rows.push(el);
         break;
     }
 
