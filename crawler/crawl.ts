@@ -28,6 +28,11 @@ export interface CrawlOptions {
   maxPages?: number;
   /** Shared across the sites of a run so each external URL is checked once. */
   externalCache?: ExternalLinkCache;
+  /**
+   * Streaming mode: each finished page goes to this sink instead of into the result (whose `pages` is then empty),
+   * and the crawl keeps only its compact link index — for very large sites when no check needs the pages.
+   */
+  onPage?: (page: PageArtifact) => void | Promise<void>;
   onEvent?: (e: CrawlEvent) => void;
   signal?: AbortSignal;
   now?: () => Date;
@@ -37,6 +42,14 @@ export interface CrawlResult {
   pages: PageArtifact[];
   linkTargets: LinkTarget[];
   crawl: CrawlSummary;
+}
+
+/** A page whose redirect stopped before a page the crawl fetches anyway; settled at the end of its level. */
+interface RedirectStub {
+  url: string;
+  depth: number;
+  hop: FetchResult;
+  to: string;
 }
 
 /** References that lead to another page of the site (crawled); everything else is a resource (checked). */
@@ -61,7 +74,17 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
   const inScope = (url: string) => isHttpUrl(url) && scope.has(hostOf(url) ?? '');
   const index = createLinkIndex();
   const pages: PageArtifact[] = [];
+  const streaming = opts.onPage !== undefined;
+  let pageCount = 0;
+  /** Pages held (not streaming) by URL and by final URL: what a redirect to an already crawled page copies. */
+  const pageAt = new Map<string, PageArtifact>();
   const seen = new Set<string>();
+  /**
+   * Pages whose answer the crawl has or will have by the end of the current level: those admitted so far and the
+   * ends of earlier redirect chains. Redirects to them are not followed again (no request twice); it changes only
+   * between levels, so which redirects stop never depends on timing.
+   */
+  const fetchable = new Set<string>();
   const robots = new Map<string, RobotsRules>();
   const guard = createTrapGuard({ maxQueryVariantsPerPath: cfg.maxQueryVariantsPerPath });
   /** Final URL of a redirected page → the page that reached it, and its outcome (reused instead of refetching). */
@@ -110,14 +133,14 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
       if (!e.outcome) e.outcome = skippedOutcome(e, fatal ? `not crawled: ${fatal}` : 'not reached');
     }
     pages.sort((a, b) => a.depth - b.depth || compareUrls(a.url, b.url));
-    summary.pagesCrawled = pages.length;
+    summary.pagesCrawled = pageCount;
     summary.requests = requests;
     summary.finishedAt = now().toISOString();
     summary.robotsDisallowed.sort(compareUrls);
     summary.trapsSkipped.sort((a, b) => compareUrls(a.url, b.url));
     if (fatal) summary.fatal = fatal;
     const linkTargets = index.toTargets();
-    event({ type: 'site-done', siteId: site.id, pages: pages.length, linkTargets: linkTargets.length, requests, fatal });
+    event({ type: 'site-done', siteId: site.id, pages: pageCount, linkTargets: linkTargets.length, requests, fatal });
     return { pages, linkTargets, crawl: summary };
   };
 
@@ -155,8 +178,8 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
     }
     const internal = inScope(url);
     const kind: TargetKind = !internal ? 'external' : PAGE_TAGS.has(ref.tag) && !looksLikeFile(url) ? 'page' : 'resource';
-    index.add(url, kind, internal, { tag: ref.tag, from, onHomepage });
-    if (kind === 'page' && !seen.has(url)) next.add(url);
+    const entry = index.add(url, kind, internal, { tag: ref.tag, from, onHomepage });
+    if (kind === 'page' && !seen.has(url)) next.add(entry.url);
   }
 
   /** Records a fetched page: artifact, its own target, soft-404 verdict, and the links it contributes. */
@@ -186,11 +209,76 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
       const prior = finalOf.get(r.finalUrl);
       if (!prior || compareUrls(url, prior.from) < 0) finalOf.set(r.finalUrl, { from: url, outcome: { ...outcome, redirects: 0 } });
     }
-    pages.push(page);
     event({ type: 'page', siteId: site.id, url, depth, status: r.status, error: r.error, timeMs: r.timeMs });
     if (built.parsed && !soft) for (const ref of page.links) if (ref.tag !== 'redirect') register(ref, url, depth === 0, next);
-    page.links = page.links.map(internRef);
+    if (!streaming) page.links = page.links.map(internRef);
     if (page.listItems) for (const item of page.listItems) if (item.url) item.url = index.get(item.url)?.url ?? item.url;
+    return page;
+  }
+
+  /** Hands a finished page to the sink (streaming) or keeps it for the result. */
+  async function keepPage(page: PageArtifact): Promise<void> {
+    pageCount++;
+    if (opts.onPage) return void (await opts.onPage(page));
+    pages.push(page);
+    pageAt.set(page.url, page);
+    if (!pageAt.has(page.finalUrl)) pageAt.set(page.finalUrl, page);
+  }
+
+  /** The page a redirect stopped before (because the crawl fetches that page anyway), when `r` is such an answer. */
+  function stoppedAt(r: FetchResult): string | null {
+    if (r.status === null || r.status < 300 || r.status > 399 || !r.headers.location) return null;
+    const to = normalizeUrl(r.headers.location, r.finalUrl);
+    return to && fetchable.has(to) ? to : null;
+  }
+
+  /** At the end of a level: each stopped redirect takes the outcome of its page (stubs leading to stubs in order). */
+  async function settleStubs(stubs: RedirectStub[]): Promise<void> {
+    let open = [...stubs].sort((a, b) => compareUrls(a.url, b.url));
+    while (open.length) {
+      const waiting = new Set(open.map((s) => s.url));
+      const ready = open.filter((s) => !waiting.has(s.to));
+      // stubs that only lead to each other are a redirect loop
+      for (const s of ready.length ? ready : open) {
+        const page = takeStub(s, ready.length ? index.get(s.to)?.outcome ?? finalOf.get(s.to)?.outcome : 'loop');
+        if (page) await keepPage(page);
+      }
+      open = ready.length ? open.filter((s) => !ready.includes(s)) : [];
+    }
+  }
+
+  /** The page artifact and outcome of a redirect to a page crawled on its own: its answer, not a second request. */
+  function takeStub(s: RedirectStub, target: TargetOutcome | 'loop' | undefined): PageArtifact | null {
+    const { url, hop } = s;
+    requests += hop.requests ?? 0;
+    if (target === undefined) return null;
+    const redirects = hop.redirects.length + 1;
+    const outcome: TargetOutcome =
+      target === 'loop'
+        ? { method: 'CRAWL', status: null, error: 'redirect-loop', errorMessage: `redirect loop: ${url} → ${s.to}`, finalUrl: s.to, redirects }
+        : { ...target, method: 'CRAWL', finalUrl: target.finalUrl ?? s.to, redirects: redirects + target.redirects };
+    if (!outcome.soft404) {
+      const soft = soft404Reason({ url, finalUrl: outcome.finalUrl!, status: outcome.status, title: null, text: '' }, profile, { url: homepage, finalUrl: homeFinal });
+      if (soft) Object.assign(outcome, { soft404: true, soft404Reason: soft });
+    }
+    index.add(url, 'page', true, {}).outcome = outcome;
+    const copy = pageAt.get(s.to);
+    const page: PageArtifact = {
+      ...(copy ?? { contentType: null, charset: null, bytes: 0, isHtml: false, title: null, meta: {}, links: [] }),
+      url,
+      finalUrl: outcome.finalUrl!,
+      depth: s.depth,
+      status: outcome.status,
+      redirects: [...hop.redirects, hop.finalUrl, ...(copy?.url === s.to ? copy.redirects : [])],
+      fetchedAt: now().toISOString(),
+      timeMs: hop.timeMs,
+      links: [{ url: s.to, tag: 'redirect' }, ...(copy?.links.filter((l) => l.tag !== 'redirect') ?? [])],
+    };
+    delete page.error;
+    delete page.errorMessage;
+    if (outcome.error) page.error = outcome.error;
+    if (outcome.errorMessage) page.errorMessage = outcome.errorMessage;
+    event({ type: 'page', siteId: site.id, url, depth: s.depth, status: outcome.status, error: outcome.error, timeMs: hop.timeMs });
     return page;
   }
 
@@ -207,17 +295,22 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
     }
     const next = new Set<string>();
     const home = takePage(homepage, 0, await fetcher.fetch(homepage, { signal, htmlOnly: true }), next);
+    await keepPage(home);
+    fetchable.add(homepage);
+    for (const url of finalOf.keys()) fetchable.add(url);
     if (aborted()) return finish('aborted');
     if (home.status === null) return finish(`homepage unreachable: ${home.error ?? 'network'}${home.errorMessage ? ` (${home.errorMessage})` : ''}`);
     if (home.status >= 400) return finish(`homepage answered HTTP ${home.status}`);
 
     // 2. the site's answer for a page that does not exist
-    const probe = await fetcher.fetch(notFoundProbeUrl(homepage, site.id), { signal, htmlOnly: true });
+    // (a redirect to the homepage, a common answer for a missing page, stops there: its answer is known)
+    const probe = await fetcher.fetch(notFoundProbeUrl(homepage, site.id), { signal, htmlOnly: true, stopBefore: (to) => fetchable.has(to) });
     requests += probe.requests ?? 0;
     const probeHtml = probe.status === 200 && probe.text !== undefined && isHtmlAnswer(probe.headers['content-type'] ?? null, probe.text);
+    const probeLanding = stoppedAt(probe);
     profile = {
-      status: probe.status,
-      finalUrl: probe.finalUrl,
+      status: probeLanding ? (index.get(probeLanding)?.outcome?.status ?? finalOf.get(probeLanding)?.outcome.status ?? null) : probe.status,
+      finalUrl: probeLanding ? (index.get(probeLanding)?.outcome?.finalUrl ?? probeLanding) : probe.finalUrl,
       text: probeHtml ? normaliseForCompare(parseHtml(probe.text!, probe.finalUrl, { text: true }).text ?? '') : null,
     };
 
@@ -225,7 +318,7 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
     const sitemapPages: string[] = [];
     if (cfg.maxSitemaps > 0 && !aborted()) {
       const seeds = await collectSitemaps({
-        fetcher,
+        fetcher: { ...fetcher, fetch: (url, o) => fetcher.fetch(url, { ...o, stopBefore: (to) => fetchable.has(to) }) },
         start: [...(homeRobots?.sitemaps ?? []), `${originOf(homepage)}/sitemap.xml`],
         maxFiles: cfg.maxSitemaps,
         maxUrls: Math.min(100_000, maxPages * 4),
@@ -294,7 +387,7 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
           entry.outcome = { ...known.outcome };
           continue;
         }
-        if (pages.length + admitted.length >= maxPages) {
+        if (pageCount + admitted.length >= maxPages) {
           summary.truncated = true;
           skip(entry, 'max-pages');
           continue;
@@ -302,14 +395,21 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
         admitted.push(url);
       }
       const levelNext = next;
+      const stubs: RedirectStub[] = [];
+      for (const url of admitted) fetchable.add(url);
       await Promise.all(
         admitted.map((url) =>
           pageLimit(async () => {
             if (aborted()) return;
-            takePage(url, depth, await fetcher.fetch(url, { signal, htmlOnly: true }), levelNext);
+            const r = await fetcher.fetch(url, { signal, htmlOnly: true, stopBefore: (to) => fetchable.has(to) });
+            const to = stoppedAt(r);
+            if (to) stubs.push({ url, depth, hop: r, to });
+            else await keepPage(takePage(url, depth, r, levelNext));
           }),
         ),
       );
+      for (const url of finalOf.keys()) fetchable.add(url);
+      await settleStubs(stubs);
     }
   }
 
