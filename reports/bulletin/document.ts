@@ -38,6 +38,16 @@ export function bulletinDocument(m: BulletinModel): BulletinDocument {
       `${o.vetoed ? `；${o.vetoed}个网站存在单项否决问题` : ''}。${comparison(o, m.previous)}` +
       (m.notChecked.length ? `另有${m.notChecked.length}个网站本月未完成检测（${m.notChecked.map((s) => s.name).join('、')}），不计入上述统计。` : ''),
   });
+  if (m.availability.size) {
+    const all = [...m.availability.values()];
+    const probes = all.reduce((n, a) => n + a.probes, 0);
+    const up = Math.floor(((probes - all.reduce((n, a) => n + a.failed, 0)) / probes) * 1000) / 10;
+    const unstable = m.sites.filter((c) => { const a = m.availability.get(c.siteId); return a && a.failed / a.probes >= m.unstableRate; });
+    body.push({
+      type: 'p',
+      text: `本月对${m.availability.size}个网站首页进行可用性监测${probes}次，总体可用率${up}%` + (unstable.length ? `；首页无法访问比例超过${round(m.unstableRate * 100)}%的网站：${unstable.map((c) => `${c.siteName}（可用率${m.availability.get(c.siteId)!.upRate}%）`).join('、')}。` : '，各网站首页访问稳定。'),
+    });
+  }
   const failed = m.sites.filter((c) => c.verdict !== '合格');
   if (failed.length) {
     body.push({
@@ -76,6 +86,7 @@ export function bulletinDocument(m: BulletinModel): BulletinDocument {
   body.push({ type: 'p', text: '（二）被单项否决或得分低于60分的网站，主办单位要立即组织整改，整改完成前应加强人工巡查，防止问题反复出现。' });
   body.push({ type: 'p', text: '（三）各单位要落实网站日常监测和内容保障责任，及时更新信息、修复失效链接，对“我为政府网站找错”平台转办的网民留言在2个工作日内办理答复，对公开信息中的个人信息做好去标识化处理。' });
   body.push({ type: 'p', text: '附件：' + `${m.month.label}${m.scope}政府网站检查结果` });
+  const withAvailability = m.availability.size > 0;
   const annexRows = m.sites.map((c, i) => [
     String(i + 1),
     c.siteName,
@@ -83,9 +94,13 @@ export function bulletinDocument(m: BulletinModel): BulletinDocument {
     String(c.score),
     c.verdict,
     String(c.findings.filter(isScored).length),
+    ...(withAvailability ? [m.availability.has(c.siteId) ? `${m.availability.get(c.siteId)!.upRate}%` : '—'] : []),
     c.vetoes.map((v) => c.indicators.find((x) => x.id === v)?.name ?? v).join('、') || '—',
   ]);
-  for (const s of m.notChecked) annexRows.push([String(annexRows.length + 1), s.name, s.unit, '—', '未检测', '—', '—']);
+  for (const s of m.notChecked) annexRows.push([String(annexRows.length + 1), s.name, s.unit, '—', '未检测', '—', ...(withAvailability ? ['—'] : []), '—']);
+  const annexTable: Block = withAvailability
+    ? { type: 'table', id: 'annex', head: ['序号', '网站名称', '主办单位', '得分', '结论', '问题数', '首页可用率', '单项否决'], rows: annexRows, numeric: [0, 3, 5, 6], widths: [6, 24, 21, 8, 9, 8, 11, 13] }
+    : { type: 'table', id: 'annex', head: ['序号', '网站名称', '主办单位', '得分', '结论', '问题数', '单项否决'], rows: annexRows, numeric: [0, 3, 5], widths: [7, 27, 24, 9, 10, 9, 14] };
   return {
     issuer: m.issuer,
     title: m.title,
@@ -96,8 +111,8 @@ export function bulletinDocument(m: BulletinModel): BulletinDocument {
       label: '附件',
       title: `${m.month.label}${m.scope}政府网站检查结果`,
       body: [
-        { type: 'table', id: 'annex', head: ['序号', '网站名称', '主办单位', '得分', '结论', '问题数', '单项否决'], rows: annexRows, numeric: [0, 3, 5], widths: [7, 27, 24, 9, 10, 9, 14] },
-        { type: 'p', text: '说明：得分满分100分，单项否决指标任一项不达标或得分低于60分为不合格；问题数不含待复核和已豁免的问题。' },
+        annexTable,
+        { type: 'p', text: `说明：得分满分100分，单项否决指标任一项不达标或得分低于60分为不合格；问题数不含待复核和已豁免的问题${withAvailability ? '；首页可用率为本月首页监测中正常访问的比例' : ''}。` },
       ],
     },
   };
@@ -110,4 +125,8 @@ function comparison(o: BulletinOverview, prev: BulletinOverview | null): string 
   const rate = dRate === 0 ? '合格率与上月持平' : `合格率较上月${dRate > 0 ? '上升' : '下降'}${Math.abs(dRate)}个百分点`;
   const avg = dAvg === 0 ? '平均得分与上月持平' : `平均得分较上月${dAvg > 0 ? '提高' : '降低'}${Math.abs(dAvg)}分`;
   return `与上月（抽查${prev.sitesChecked}个，合格率${prev.passRate}%，平均得分${prev.averageScore}分）相比，${rate}，${avg}。`;
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
 }

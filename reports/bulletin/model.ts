@@ -36,6 +36,14 @@ export interface BulletinProblem {
   worst: { siteId: string; siteName: string; unit: string; count: number; examples: { message: string; url: string | null }[] }[];
 }
 
+/** Homepage probes of one site over the whole month. */
+export interface MonthAvailability {
+  probes: number;
+  failed: number;
+  /** Percent of probes answered, one decimal. */
+  upRate: number;
+}
+
 export interface BulletinModel {
   district: string;
   /** 全区 / 全县 / 全市 */
@@ -59,6 +67,10 @@ export interface BulletinModel {
   /** Every checked site, by score ascending (the annex). */
   sites: Scorecard[];
   notChecked: { siteId: string; name: string; unit: string }[];
+  /** Homepage availability over the month by site id (sites without probes absent). */
+  availability: Map<string, MonthAvailability>;
+  /** Failure rate at or above which a site counts as unstable (config `availability.unstableRate`). */
+  unstableRate: number;
   warnings: string[];
 }
 
@@ -140,8 +152,24 @@ export async function buildBulletinModel(input: BulletinInput): Promise<Bulletin
     problems: problemsOf(sites, config.bulletin.worstCases),
     sites,
     notChecked: config.sites.filter((s) => !cards.has(s.id)).map((s) => ({ siteId: s.id, name: s.name, unit: s.unit })),
+    availability: await availabilityOf(store, month, new Set(configured.keys())),
+    unstableRate: config.availability.unstableRate,
     warnings,
   };
+}
+
+/** Homepage probes of the month per site (the service probes every site many times a day). */
+async function availabilityOf(store: Store, month: BulletinMonth, siteIds: Set<string>): Promise<Map<string, MonthAvailability>> {
+  const out = new Map<string, MonthAvailability>();
+  for (const p of await store.listProbes({ from: month.from.toISOString(), to: month.to.toISOString() })) {
+    if (!siteIds.has(p.siteId)) continue;
+    const a = out.get(p.siteId) ?? { probes: 0, failed: 0, upRate: 0 };
+    a.probes++;
+    if (!p.ok) a.failed++;
+    out.set(p.siteId, a);
+  }
+  for (const a of out.values()) a.upRate = Math.floor(((a.probes - a.failed) / a.probes) * 1000) / 10;
+  return out;
 }
 
 function overviewOf(cards: Scorecard[], configured: number): BulletinOverview {

@@ -80,13 +80,34 @@ describe('bulletin content', () => {
     expect(lapsed.problems.map((p) => p.name)).toContain('个人信息保护');
   });
 
+  it('reports homepage availability over the whole month from the stored probes', async () => {
+    const own = await makeStoredRuns();
+    try {
+      const probes = (siteId: string, n: number, failed: number, day: string) =>
+        [...Array(n)].map((_, i) => ({ siteId, at: new Date(Date.parse(`${day}T00:00:00+08:00`) + i * 3_600_000).toISOString(), url: 'http://x/', ok: i >= failed, status: i >= failed ? 200 : null, error: i >= failed ? null : 'timeout', timeMs: 100 }));
+      await own.store.saveProbes([...probes('portal', 200, 0, '2026-11-02'), ...probes('edu', 100, 3, '2026-11-10'), ...probes('edu', 24, 24, '2026-10-30'), ...probes('market', 24, 0, '2026-12-01')]);
+      const m = await buildBulletinModel({ store: own.store, config: own.config, month: '2026-11', now: issued, decisions: noDecisions });
+      expect([...m.availability]).toEqual([
+        ['portal', { probes: 200, failed: 0, upRate: 100 }],
+        ['edu', { probes: 100, failed: 3, upRate: 97 }],
+      ]);
+      const doc = bulletinDocument(m);
+      expect(doc.body.map((b) => (b.type === 'p' ? b.text : '')).join('\n')).toContain('本月对2个网站首页进行可用性监测300次，总体可用率99%；首页无法访问比例超过1%的网站：鲤城区教育局网站（可用率97%）。');
+      const annex = doc.annex.body[0] as Extract<(typeof doc.annex.body)[number], { type: 'table' }>;
+      expect(annex.head).toEqual(['序号', '网站名称', '主办单位', '得分', '结论', '问题数', '首页可用率', '单项否决']);
+      expect(annex.rows.map((r) => [r[1], r[6]])).toEqual([['鲤城区教育局网站', '97%'], ['鲤城区人民政府门户网站', '100%'], ['鲤城区招生考试网', '—'], ['鲤城区市场监督管理局网站', '—']]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('a month without runs is an error', async () => {
     await expect(model({ month: '2026-09' })).rejects.toThrow(NoRunsError);
   });
 
   it('HTML follows the official layout and shows crawled text as text', async () => {
     const html = renderBulletinHtml(bulletinDocument(await model()));
-    const text = html.replace(/<head>[\s\S]*?<\/head>/, '').replace(/<[^>]+>/g, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const text = html.replace(/<head>[\s\S]*?<\/head>/, '').replace(/<\/?span>/g, '').replace(/<[^>]+>/g, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
     const order = ['鲤城区政府网站管理中心', title, '各有关单位：', '一、总体情况', '二、各单位得分排名', '三、存在问题', '四、整改要求', '附件：2026年11月全区政府网站检查结果', '2026年12月1日', '序号'];
     const at = order.map((t) => text.indexOf(t));
     expect(at.every((p) => p >= 0)).toBe(true);
