@@ -114,6 +114,11 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
   const deadlineMs = crawl.requestTimeoutMs ?? crawl.connectTimeoutMs + crawl.headersTimeoutMs + crawl.bodyTimeoutMs;
   const queue = createHostQueue({ concurrency: crawl.concurrencyPerHost, delayMs: crawl.delayMs, sleep });
   const agents = new Map<Family, Agent>();
+  /**
+   * undici closes the connection after every HEAD (in case a server sends a body anyway), which costs a new TCP (and
+   * TLS) handshake per checked link: HEADs keep the connection alive, except on hosts caught sending such a body.
+   */
+  const headCloses = new Set<string>();
   const lastAddress = new Map<string, string>();
   let requests = 0;
 
@@ -183,7 +188,8 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     const dispatcher: Dispatcher = agentFor(family);
     /** One request and its body, under `deadline`; a retryable answer is returned as such while retries remain. */
     const exchangeOnce = async (deadline: AbortSignal, attempt: number): Promise<Exchange | Retryable> => {
-      const res = await requestWithHeadersDeadline(url, { dispatcher, method, headers }, deadline, crawl.headersTimeoutMs, fo.signal);
+      const reset = method === 'HEAD' && !headCloses.has(url.host) ? false : undefined;
+      const res = await requestWithHeadersDeadline(url, { dispatcher, method, headers, reset }, deadline, crawl.headersTimeoutMs, fo.signal);
       const flat = flattenHeaders(res.headers);
       const body = res.body as unknown as Readable & { dump(o?: { limit: number }): Promise<void> };
       if (RETRY_STATUSES.has(res.statusCode) && attempt < crawl.retries) {
@@ -220,6 +226,11 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         });
       } catch (err) {
         if (fo.signal?.aborted) throw err;
+        if (isParserError(err) && !headCloses.has(url.host)) {
+          // most likely the leftover body of an earlier HEAD on this connection: not this URL's fault
+          headCloses.add(url.host);
+          continue;
+        }
         if (classifyError(err).code === 'reset' && attempt < crawl.retries) {
           await wait(url.href, attempt + 1, Math.min(backoffMs(attempt + 1, url.href), crawl.maxRetryWaitMs), 'connection reset');
           continue;
@@ -360,7 +371,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
  */
 async function requestWithHeadersDeadline(
   url: URL,
-  opts: { dispatcher: Dispatcher; method: 'GET' | 'HEAD'; headers: Record<string, string> },
+  opts: { dispatcher: Dispatcher; method: 'GET' | 'HEAD'; headers: Record<string, string>; reset?: boolean },
   deadline: AbortSignal,
   headersMs: number,
   outer?: AbortSignal,
@@ -379,6 +390,12 @@ async function requestWithHeadersDeadline(
   } finally {
     timer.clear();
   }
+}
+
+/** undici could not read the answer as HTTP/1.1 (e.g. bytes left over from a body sent with a HEAD answer). */
+function isParserError(err: unknown): boolean {
+  const e = err as { name?: unknown; code?: unknown } | null;
+  return e?.name === 'HTTPParserError' || (typeof e?.code === 'string' && e.code.startsWith('HPE_'));
 }
 
 function lowerKeys(h: Record<string, string>): Record<string, string> {
