@@ -34,4 +34,17 @@ export const postgresMigrations: string[] = [
   );
   CREATE INDEX records_site ON §.records(kind, site_key);
   `,
+  // Homepage availability probes and named locks (as SQLite's second migration).
+  `
+  CREATE TABLE §.probes (
+    site_id TEXT NOT NULL, at TEXT NOT NULL, url TEXT NOT NULL, ok BOOLEAN NOT NULL, status INTEGER, error TEXT,
+    time_ms INTEGER NOT NULL,
+    PRIMARY KEY (site_id, at)
+  );
+  CREATE INDEX probes_at ON §.probes(at);
+  CREATE TABLE §.locks (
+    name TEXT PRIMARY KEY, holder TEXT NOT NULL, pid INTEGER NOT NULL, host TEXT NOT NULL, run_id TEXT,
+    acquired_at TEXT NOT NULL, heartbeat_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -3,7 +3,7 @@
 import pg from 'pg';
 import type { LinkTarget, PageArtifact } from '../checks/artifacts.ts';
 import { postgresMigrations } from './postgres-migrations.ts';
-import type { RunRecord, SiteRunRecord, Store, StoredFinding } from './types.ts';
+import type { LockRecord, ProbeRecord, PurgeCounts, RunRecord, RunState, SiteRunRecord, Store, StoredFinding } from './types.ts';
 
 type Row = Record<string, unknown>;
 
@@ -57,9 +57,9 @@ export class PostgresStore implements Store {
     }
   }
 
-  async createRun(run: { id: string; kind: string; asOf: string; startedAt: string; siteIds: string[] }): Promise<RunRecord> {
+  async createRun(run: { id: string; kind: string; asOf: string; startedAt: string; siteIds: string[]; state?: RunState }): Promise<RunRecord> {
     await this.q('INSERT INTO §.runs (id, kind, state, as_of, started_at, site_ids) VALUES ($1, $2, $3, $4, $5, $6)', [
-      run.id, run.kind, 'running', run.asOf, run.startedAt, JSON.stringify(run.siteIds),
+      run.id, run.kind, run.state ?? 'running', run.asOf, run.startedAt, JSON.stringify(run.siteIds),
     ]);
     return (await this.getRun(run.id))!;
   }
@@ -275,6 +275,99 @@ export class PostgresStore implements Store {
         ? await this.q('SELECT * FROM §.records WHERE kind = $1 AND site_key = $2 ORDER BY key COLLATE "C"', [kind, opts.siteKey])
         : await this.q('SELECT * FROM §.records WHERE kind = $1 ORDER BY key COLLATE "C"', [kind]);
     return rows.map((r: Row) => ({ key: r.key as string, siteKey: (r.site_key as string) ?? null, data: JSON.parse(r.data as string) as T, updatedAt: r.updated_at as string }));
+  }
+
+  async saveProbes(probes: ProbeRecord[]): Promise<void> {
+    for (let i = 0; i < probes.length; i += 500) {
+      await this.q(
+        `INSERT INTO §.probes (site_id, at, url, ok, status, error, time_ms)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(site_id text, at text, url text, ok boolean, status int, error text, time_ms int)
+         ON CONFLICT (site_id, at) DO UPDATE SET url = excluded.url, ok = excluded.ok, status = excluded.status, error = excluded.error, time_ms = excluded.time_ms`,
+        [
+          JSON.stringify(
+            probes.slice(i, i + 500).map((p) => ({
+              site_id: p.siteId, at: new Date(p.at).toISOString(), url: p.url, ok: p.ok, status: p.status, error: p.error, time_ms: Math.round(p.timeMs),
+            })),
+          ),
+        ],
+      );
+    }
+  }
+
+  async listProbes(opts: { from: string; to: string; siteId?: string }): Promise<ProbeRecord[]> {
+    const from = new Date(opts.from).toISOString();
+    const to = new Date(opts.to).toISOString();
+    const { rows } =
+      opts.siteId !== undefined
+        ? await this.q('SELECT * FROM §.probes WHERE site_id = $1 AND at >= $2 AND at < $3 ORDER BY at, site_id COLLATE "C"', [opts.siteId, from, to])
+        : await this.q('SELECT * FROM §.probes WHERE at >= $1 AND at < $2 ORDER BY at, site_id COLLATE "C"', [from, to]);
+    return rows.map((r: Row) => ({
+      siteId: r.site_id as string,
+      at: r.at as string,
+      url: r.url as string,
+      ok: r.ok as boolean,
+      status: (r.status as number) ?? null,
+      error: (r.error as string) ?? null,
+      timeMs: r.time_ms as number,
+    }));
+  }
+
+  async acquireLock(lock: LockRecord, opts: { staleBefore: string; replace?: string }): Promise<boolean> {
+    await this.q(
+      `INSERT INTO §.locks AS l (name, holder, pid, host, run_id, acquired_at, heartbeat_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, pid = excluded.pid, host = excluded.host, run_id = excluded.run_id,
+         acquired_at = excluded.acquired_at, heartbeat_at = excluded.heartbeat_at
+       WHERE l.holder = excluded.holder OR l.heartbeat_at < $8 OR l.holder = $9`,
+      [lock.name, lock.holder, lock.pid, lock.host, lock.runId, lock.acquiredAt, lock.heartbeatAt, opts.staleBefore, opts.replace ?? null],
+    );
+    return (await this.getLock(lock.name))?.holder === lock.holder;
+  }
+
+  async heartbeatLock(name: string, holder: string, at: string, runId?: string | null): Promise<boolean> {
+    const { rowCount } =
+      runId === undefined
+        ? await this.q('UPDATE §.locks SET heartbeat_at = $1 WHERE name = $2 AND holder = $3', [at, name, holder])
+        : await this.q('UPDATE §.locks SET heartbeat_at = $1, run_id = $2 WHERE name = $3 AND holder = $4', [at, runId, name, holder]);
+    return rowCount === 1;
+  }
+
+  async releaseLock(name: string, holder: string): Promise<boolean> {
+    const { rowCount } = await this.q('DELETE FROM §.locks WHERE name = $1 AND holder = $2', [name, holder]);
+    return rowCount === 1;
+  }
+
+  async getLock(name: string): Promise<LockRecord | null> {
+    const { rows } = await this.q('SELECT * FROM §.locks WHERE name = $1', [name]);
+    const r = rows[0] as Row | undefined;
+    if (!r) return null;
+    return {
+      name: r.name as string,
+      holder: r.holder as string,
+      pid: r.pid as number,
+      host: r.host as string,
+      runId: (r.run_id as string) ?? null,
+      acquiredAt: r.acquired_at as string,
+      heartbeatAt: r.heartbeat_at as string,
+    };
+  }
+
+  async purgeRawData(before: string): Promise<PurgeCounts> {
+    const cutoff = new Date(before).toISOString();
+    const client = await this.pool.connect();
+    const old = `SELECT id FROM ${this.schema}.runs WHERE started_at < $1 AND state IN ('done', 'failed', 'interrupted')`;
+    try {
+      await client.query('BEGIN');
+      const pages = (await client.query(`DELETE FROM ${this.schema}.pages WHERE run_id IN (${old})`, [cutoff])).rowCount ?? 0;
+      const linkTargets = (await client.query(`DELETE FROM ${this.schema}.link_targets WHERE run_id IN (${old})`, [cutoff])).rowCount ?? 0;
+      const probes = (await client.query(`DELETE FROM ${this.schema}.probes WHERE at < $1`, [cutoff])).rowCount ?? 0;
+      await client.query('COMMIT');
+      return { pages, linkTargets, probes };
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
   }
 
   async close(): Promise<void> {

@@ -49,4 +49,45 @@ export function storeContract(open: (reopen: boolean) => Promise<Store>): void {
     expect((await store.siteHistory('portal', 10)).map((s) => s.runId)).toEqual(['r1']);
     await store.close();
   });
+
+  it('keeps probes and named locks, purges old raw data, and creates a run in the state asked for', async () => {
+    const store = await open(false);
+    try {
+      const probe = (siteId: string, at: string, ok: boolean) => ({ siteId, at, url: `http://${siteId}/`, ok, status: ok ? 200 : null, error: ok ? null : 'timeout', timeMs: 12.6 });
+      await store.saveProbes([probe('portal', '2026-11-01T00:00:00.000Z', true), probe('edu', '2026-11-01T00:00:00.000Z', false), probe('portal', '2026-11-02T00:00:00.000Z', true), probe('stats', '2026-10-05T00:00:00.000Z', true)]);
+      await store.saveProbes([probe('portal', '2026-11-01T00:00:00.000Z', false)]);
+      expect(await store.listProbes({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z' })).toEqual([
+        { ...probe('edu', '2026-11-01T00:00:00.000Z', false), timeMs: 13 },
+        { ...probe('portal', '2026-11-01T00:00:00.000Z', false), timeMs: 13 },
+      ]);
+      expect((await store.listProbes({ from: '2026-10-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z', siteId: 'portal' })).map((p) => [p.at, p.ok])).toEqual([
+        ['2026-11-01T00:00:00.000Z', false],
+        ['2026-11-02T00:00:00.000Z', true],
+      ]);
+
+      const lock = (holder: string, at: string) => ({ name: 'audit', holder, pid: 7, host: 'h', runId: null, acquiredAt: at, heartbeatAt: at });
+      expect(await store.acquireLock(lock('a', '2026-11-01T00:00:00.000Z'), { staleBefore: '2026-10-31T23:58:00.000Z' })).toBe(true);
+      expect(await store.acquireLock(lock('b', '2026-11-01T00:01:00.000Z'), { staleBefore: '2026-10-31T23:59:00.000Z' })).toBe(false);
+      expect(await store.heartbeatLock('audit', 'a', '2026-11-01T00:02:00.000Z', 'r9')).toBe(true);
+      expect(await store.heartbeatLock('audit', 'b', '2026-11-01T00:02:00.000Z')).toBe(false);
+      expect(await store.getLock('audit')).toEqual({ ...lock('a', '2026-11-01T00:00:00.000Z'), runId: 'r9', heartbeatAt: '2026-11-01T00:02:00.000Z' });
+      expect(await store.acquireLock(lock('b', '2026-11-01T00:03:00.000Z'), { staleBefore: '2026-11-01T00:01:00.000Z', replace: 'a' })).toBe(true);
+      expect(await store.acquireLock(lock('c', '2026-11-01T00:09:00.000Z'), { staleBefore: '2026-11-01T00:04:00.000Z' })).toBe(true);
+      expect(await store.releaseLock('audit', 'b')).toBe(false);
+      expect(await store.releaseLock('audit', 'c')).toBe(true);
+      expect(await store.getLock('audit')).toBeNull();
+
+      expect((await store.createRun({ id: 'q1', kind: 'audit', asOf: '2026-11-03T02:00:00.000Z', startedAt: '2026-10-03T02:00:00.000Z', siteIds: ['portal'], state: 'queued' })).state).toBe('queued');
+      await store.createRun({ id: 'old', kind: 'audit', asOf: '2026-10-01T02:00:00.000Z', startedAt: '2026-10-01T02:00:00.000Z', siteIds: ['portal'] });
+      await store.savePages('old', 'portal', [
+        { url: 'http://x/', finalUrl: 'http://x/', depth: 0, status: 200, redirects: [], contentType: 'text/html', charset: 'utf-8', bytes: 1, fetchedAt: 'x', timeMs: 1, isHtml: true, title: 't', meta: {}, links: [] },
+      ]);
+      expect(await store.purgeRawData('2026-10-15T00:00:00.000Z')).toEqual({ pages: 0, linkTargets: 0, probes: 1 });
+      await store.updateRun('old', { state: 'done' });
+      expect(await store.purgeRawData('2026-10-15T00:00:00.000Z')).toEqual({ pages: 1, linkTargets: 0, probes: 0 });
+      expect(await store.countPages('old')).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
 }
