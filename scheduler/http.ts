@@ -66,10 +66,11 @@ export function closeHttp(server: Server): Promise<void> {
 
 /**
  * The dashboard's request handler when `dashboard/index.ts` exists and exports `createDashboard`; null otherwise.
- * Accepts a handler function, or an object carrying one as `handler`, `handle` or `listener`.
+ * Mounted on a non-loopback address, the dashboard requires its tokens (dashboard/tokens.ts).
  */
-export async function loadDashboard(deps: { config: DistrictConfig; store: Store }): Promise<RequestHandler | null> {
-  let mod: { createDashboard?: (deps: { config: DistrictConfig; store: Store }) => unknown };
+export async function loadDashboard(deps: { config: DistrictConfig; store: Store; host: string; now?: Date }): Promise<RequestHandler | null> {
+  type Options = { config: DistrictConfig; store: Store; requireToken?: boolean; now?: () => Date };
+  let mod: { createDashboard?: (opts: Options) => unknown };
   try {
     mod = (await import('../dashboard/index.ts' as string)) as typeof mod;
   } catch (e) {
@@ -77,12 +78,20 @@ export async function loadDashboard(deps: { config: DistrictConfig; store: Store
     throw e;
   }
   if (typeof mod.createDashboard !== 'function') return null;
-  const made = (await mod.createDashboard(deps)) as unknown;
+  const fixed = deps.now;
+  const made = (await mod.createDashboard({
+    config: deps.config,
+    store: deps.store,
+    ...(isLoopback(deps.host) ? {} : { requireToken: true }),
+    ...(fixed ? { now: () => fixed } : {}),
+  })) as unknown;
   if (typeof made === 'function') return made as RequestHandler;
-  const obj = made as Record<string, unknown> | null;
-  for (const key of ['handler', 'handle', 'listener'] as const) {
-    const h = obj?.[key];
-    if (typeof h === 'function') return (h as RequestHandler).bind(obj);
-  }
+  const h = (made as { handler?: unknown } | null)?.handler;
+  if (typeof h === 'function') return h as RequestHandler;
   throw new Error('dashboard/index.ts: createDashboard() returned no request handler');
+}
+
+function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }

@@ -85,8 +85,9 @@ export const serveCommand: Command = {
 
     const startedAt = new Date();
     let stopping = false;
+    const host = (values.host as string) ?? '127.0.0.1';
     const server = createHttpServer({
-      dashboard: await loadDashboard({ config, store }),
+      dashboard: await loadDashboard({ config, store, host, now }),
       health: async () => ({
         status: stopping ? 'stopping' : 'ok',
         service: 'govaudit',
@@ -97,7 +98,6 @@ export const serveCommand: Command = {
         ...(await collectStatus({ config, store, lastRuns: 1 })),
       }),
     });
-    const host = (values.host as string) ?? '127.0.0.1';
     let bound: number;
     try {
       bound = await listen(server, port, host);

@@ -40,3 +40,27 @@ describe('health endpoint and dashboard mount', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 });
+
+describe('the installed dashboard, mounted by serve', () => {
+  it('serves its pages beside /healthz, and asks for a token when not bound to loopback', async () => {
+    const { parseConfig } = await import('../../config/load.ts');
+    const { openSqliteStore } = await import('../../store/sqlite.ts');
+    const { loadDashboard } = await import('../../scheduler/http.ts');
+    const config = parseConfig({ district: '测试区', sites: [{ id: 'a', name: '甲网站', unit: '甲单位', homepage: 'http://a.example/' }] }, '/tmp/d.json');
+    const store = openSqliteStore(':memory:');
+    const local = await loadDashboard({ config, store, host: '127.0.0.1' });
+    expect(local).toBeTypeOf('function');
+    const base = await start({ health: async () => ({ status: 'ok' }), dashboard: local });
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('测试区');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    await closeHttp(server!);
+    const exposed = await loadDashboard({ config, store, host: '0.0.0.0' });
+    const base2 = await start({ health: async () => ({ status: 'ok' }), dashboard: exposed });
+    expect((await fetch(`${base2}/`)).status).toBe(401);
+    expect((await fetch(`${base2}/healthz`)).status).toBe(200);
+    await store.close();
+  });
+});
