@@ -1,11 +1,32 @@
-// The crawl gatherer: pages, link targets and the crawl summary of one site.
+// The crawl gatherer: pages, link targets and the crawl summary of one site. When the run needs only what the
+// link index gives (a links-only audit of a very large site), pages are streamed to the store in batches instead of
+// being held, so memory stays flat however many pages the site has.
+import type { ArtifactName, PageArtifact } from '../checks/artifacts.ts';
 import { crawlSite } from './crawl.ts';
 import type { Gatherer } from './gatherers.ts';
+
+/** Artifacts known to be built without the crawled pages; any other needed artifact keeps the pages in memory. */
+const WITHOUT_PAGES = new Set<ArtifactName>(['linkTargets', 'crawl', 'probes', 'errorReports', 'disclosureRequests']);
+/** Pages written to the store at once in streaming mode. */
+export const PAGE_BATCH = 500;
+
+/** True when no needed artifact is built from the pages themselves. */
+export function pagesUnneeded(needed: Set<ArtifactName>): boolean {
+  return [...needed].every((k) => WITHOUT_PAGES.has(k));
+}
 
 export const crawlGatherer: Gatherer = {
   id: 'crawl',
   produces: ['pages', 'linkTargets', 'crawl'],
   async gather(ctx, artifacts) {
+    const save = ctx.savePages && pagesUnneeded(ctx.needed) ? ctx.savePages : undefined;
+    let batch: PageArtifact[] = [];
+    const flush = async () => {
+      if (!save || batch.length === 0) return;
+      const full = batch;
+      batch = [];
+      await save(full);
+    };
     const result = await crawlSite({
       site: ctx.site,
       config: ctx.config,
@@ -16,8 +37,15 @@ export const crawlGatherer: Gatherer = {
       onEvent: ctx.onEvent,
       signal: ctx.signal,
       now: () => ctx.now,
+      onPage: save
+        ? async (page) => {
+            batch.push(page);
+            if (batch.length >= PAGE_BATCH) await flush();
+          }
+        : undefined,
     });
-    artifacts.pages = result.pages;
+    await flush();
+    if (!save) artifacts.pages = result.pages;
     artifacts.linkTargets = result.linkTargets;
     artifacts.crawl = result.crawl;
   },

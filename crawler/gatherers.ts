@@ -1,6 +1,6 @@
 // Gatherers: everything that does I/O for a site and turns it into artifacts (Lighthouse's gather phase).
 // Each gatherer owns artifact keys; it runs only when some enabled check needs one of them.
-import type { ArtifactMap, ArtifactName, SiteArtifacts } from '../checks/artifacts.ts';
+import type { ArtifactMap, ArtifactName, PageArtifact, SiteArtifacts } from '../checks/artifacts.ts';
 import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
 import type { Store } from '../store/types.ts';
 import type { CrawlEvent } from './events.ts';
@@ -27,6 +27,11 @@ export interface GatherContext {
   needed: Set<ArtifactName>;
   /** Cap from --max-pages, if any. */
   maxPages?: number;
+  /**
+   * Saves pages of this site's run as they are crawled. Given, and no check or later gatherer needs the pages
+   * themselves, the crawl streams them here instead of holding them (`artifacts.pages` stays unset).
+   */
+  savePages?: (pages: PageArtifact[]) => Promise<void>;
   externalCache: ExternalLinkCache;
   /** Shared per-run resources gatherers may lazily create (e.g. a browser pool); closed at the end of the run. */
   shared: RunResources;

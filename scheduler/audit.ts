@@ -191,6 +191,7 @@ export async function auditSite(ctx: SiteAuditContext): Promise<{ summary: RunSu
         store,
         needed: ctx.needed,
         maxPages: ctx.maxPages,
+        savePages: (pages) => store.savePages(runId, site.id, pages),
         externalCache: ctx.externalCache,
         shared: ctx.shared,
         onEvent: ctx.onEvent,
