@@ -1,4 +1,5 @@
-// Which IP addresses the crawler refuses to connect to unless private networks are allowed (SSRF guard).
+// Which IP addresses the crawler refuses to connect to unless private networks are allowed (SSRF guard). IPv6 is
+// parsed to its groups, so no spelling of an IPv4-mapped, NAT64 or 6to4 address hides a private IPv4 address.
 import { isIP } from 'node:net';
 
 const blockedV4: [number, number][] = [
@@ -24,16 +25,43 @@ function isBlockedV4(ip: string): boolean {
   return blockedV4.some(([base, bits]) => Math.floor(n / 2 ** (32 - bits)) === Math.floor(base / 2 ** (32 - bits)));
 }
 
+/** The eight 16-bit groups of an IPv6 address (any spelling: `::`, a trailing dotted IPv4), or null. */
+function v6Groups(ip: string): number[] | null {
+  let text = ip;
+  const dotted = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    if (isIP(dotted[2]) !== 4) return null;
+    const n = v4ToInt(dotted[2]);
+    text = `${dotted[1]}${(n >>> 16).toString(16)}:${(n & 0xffff).toString(16)}`;
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return null;
+  const parse = (part: string) => (part ? part.split(':').map((g) => parseInt(g, 16)) : []);
+  const head = parse(halves[0]);
+  const tail = halves.length === 2 ? parse(halves[1]) : [];
+  const fill = 8 - head.length - tail.length;
+  if (halves.length === 1 ? fill !== 0 : fill < 1) return null;
+  const groups = [...head, ...Array(halves.length === 2 ? fill : 0).fill(0), ...tail];
+  return groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : null;
+}
+
 function isBlockedV6(ip: string): boolean {
-  const a = ip.toLowerCase().replace(/^\[|\]$/g, '').split('%')[0];
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-  if (mapped) return isBlockedV4(mapped[1]);
-  if (a === '::' || a === '::1') return true;
-  const first = parseInt(a.split(':')[0] || '0', 16);
+  const g = v6Groups(ip.toLowerCase().replace(/^\[|\]$/g, '').split('%')[0]);
+  if (!g) return true;
+  const embeddedV4 = () => `${g[6] >> 8}.${g[6] & 0xff}.${g[7] >> 8}.${g[7] & 0xff}`;
+  const zeroUpTo = (n: number) => g.slice(0, n).every((x) => x === 0);
+  if (zeroUpTo(6) && g[6] === 0 && g[7] <= 1) return true; // :: and ::1
+  if (zeroUpTo(5) && g[5] === 0xffff) return isBlockedV4(embeddedV4()); // IPv4-mapped ::ffff:a.b.c.d
+  if (zeroUpTo(6)) return isBlockedV4(embeddedV4()); // IPv4-compatible ::a.b.c.d (deprecated)
+  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return isBlockedV4(embeddedV4()); // NAT64
+  if (g[0] === 0x2002) return isBlockedV4(`${g[1] >> 8}.${g[1] & 0xff}.${g[2] >> 8}.${g[2] & 0xff}`); // 6to4
   return (
-    (first & 0xfe00) === 0xfc00 || // unique local
-    (first & 0xffc0) === 0xfe80 || // link-local
-    (first & 0xff00) === 0xff00 // multicast
+    (g[0] & 0xfe00) === 0xfc00 || // unique local
+    (g[0] & 0xffc0) === 0xfe80 || // link-local
+    (g[0] & 0xffc0) === 0xfec0 || // site-local (deprecated)
+    (g[0] & 0xff00) === 0xff00 || // multicast
+    (g[0] === 0x2001 && g[1] === 0x0db8) || // documentation
+    (g[0] === 0x0100 && g[1] === 0 && g[2] === 0 && g[3] === 0) // discard
   );
 }
 
