@@ -67,7 +67,7 @@ describe('private addresses', () => {
     expect(r.log.filter((l) => l.includes('secret'))).toEqual([]);
     expect(r.check.status).toBe('passed');
     const by = (url: string) => r.check.findings.find((f) => f.url === url);
-    const notFetched = r.check.findings.filter((f) => f.code === 'link.not-fetched').map((f) => f.url.replace(String(r.port), 'PORT')).sort();
+    const notFetched = r.check.findings.filter((f) => f.code === 'link.not-fetched').map((f) => f.url!.replace(String(r.port), 'PORT')).sort();
     expect(notFetched).toEqual([
       'http://127.0.0.1:PORT/secret-literal',
       'http://169.254.169.254/latest/meta-data/iam/security-credentials/',
