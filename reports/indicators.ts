@@ -127,6 +127,25 @@ export const defaultIndicators: Indicator[] = [
     rule: '不得出现暗链、标题篡改、证书无效或即将过期、未启用HTTPS、商业广告',
     source: '国办秘函〔2019〕19号；泉鲤政办〔2018〕77号 第27项', advice: '清除暗链和商业广告，部署有效的HTTPS证书并及时续期。',
   },
+  // The last 15 of the 100 points (the national deduction items above take 85): the district notice's own demands.
+  {
+    id: 'disclosure.catalogue', name: '主动公开目录', kind: 'deduction', points: 8, perFinding: 1,
+    codes: ['disclosure.missing', 'disclosure.late'], checks: ['disclosure'],
+    rule: '按主动公开基本目录公开权责清单、建议提案办理复文、“双随机、一公开”、预决算、年度报告等信息；政府信息公开工作年度报告部门于1月31日前、县级政府于3月31日前公布',
+    source: '泉鲤政办〔2018〕77号 第3-6、33、36-38项；《政府信息公开条例》第四十九条', advice: '按目录补发缺失信息，按期发布年度报告。',
+  },
+  {
+    id: 'disclosure.requests', name: '依申请公开办理', kind: 'deduction', points: 4, perFinding: 1,
+    codes: ['disclosure-request.overdue', 'disclosure-request.unanswered'], checks: ['disclosure-requests'],
+    rule: '收到申请之日起20个工作日内答复；需延长的，经批准并告知申请人，延长期限最长不超过20个工作日',
+    source: '《政府信息公开条例》第三十三条；泉鲤政办〔2018〕77号 第三部分', advice: '每日查看依申请公开平台，按法定时限答复，延期须书面告知。',
+  },
+  {
+    id: 'service.search', name: '站内搜索', kind: 'deduction', points: 3, perFinding: 3, countBy: 'kind',
+    codes: ['service.no-search', 'service.search-broken'], checks: ['service'],
+    rule: '提供站内搜索，能检索到网站已发布的信息',
+    source: '国办秘函〔2019〕19号 扣分指标 服务实用；泉鲤政办〔2018〕77号 第27项', advice: '提供可用的站内搜索，并确保新发布信息能被检索到。',
+  },
   {
     id: 'accessibility', name: '无障碍与适老化', kind: 'deduction', points: 10, perFinding: 1, countBy: 'code',
     codes: ['a11y.*'], checks: ['accessibility'], severities: ['major'],

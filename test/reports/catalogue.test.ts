@@ -42,7 +42,7 @@ describe('indicator catalogue', () => {
   });
 
   it('config overrides change points and veto thresholds', () => {
-    const config = parseConfig({ ...base, indicators: { 'availability.links-home': { perFinding: 2, points: 8 }, 'veto.columns-stale': { triggers: [{ codes: ['freshness.column-stale'], atLeast: 3 }] } } }, '/tmp/district.json');
+    const config = parseConfig({ ...base, indicators: { 'availability.links-home': { perFinding: 2, points: 8 }, privacy: { points: 12 }, 'veto.columns-stale': { triggers: [{ codes: ['freshness.column-stale'], atLeast: 3 }] } } }, '/tmp/district.json');
     const cat = catalogueFor(config);
     const r = score([...f('link.broken', 'major', 5), ...f('freshness.column-stale', 'minor', 3, { kind: 'personnel' })], cat);
     expect(r.indicators.find((i) => i.id === 'availability.links-home')).toMatchObject({ points: 8, deduction: 8, findings: 5 });
@@ -59,7 +59,7 @@ describe('indicator catalogue', () => {
   it('rejects overrides at config load, naming the field and the indicator', () => {
     expect(configError({ indicators: { 'no.such': { points: 1 } } })).toMatch(/^\/tmp\/district\.json: indicators\.no\.such: unknown indicator "no\.such"/);
     expect(configError({ indicators: { privacy: { codes: ['privacy.passport'] } } })).toBe('/tmp/district.json: indicators.privacy: unknown finding code "privacy.passport"');
-    expect(configError({ indicators: { privacy: { points: 40 } } })).toMatch(/indicators: deduction points add up to 110, more than 100/);
+    expect(configError({ indicators: { privacy: { points: 40 } } })).toMatch(/indicators: deduction points add up to 125, more than 100/);
     expect(configError({ indicators: { 'veto.homepage-stale': { perFinding: 1 } } })).toBe('/tmp/district.json: indicators.veto.homepage-stale: a veto has no perFinding weight');
     expect(configError({ indicators: { privacy: { colour: 'red' } } })).toMatch(/indicators\.privacy: unknown field "colour"/);
   });
