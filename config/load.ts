@@ -16,19 +16,63 @@ export class ConfigError extends Error {
 /** Loads and validates a district config file. Throws ConfigError with a one-line reason. */
 export async function loadConfig(file: string): Promise<DistrictConfig> {
   const path = resolvePath(file);
-  let raw: string;
+  let bytes: Buffer;
   try {
-    raw = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
     throw new ConfigError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+  const raw = configText(file, bytes);
   let data: unknown;
   try {
     data = /\.ya?ml$/i.test(path) ? parseYaml(raw) : JSON.parse(raw);
   } catch (e) {
-    throw new ConfigError(`${file}: not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}`);
+    const message = (e as Error).message.split('\n')[0].replace(/ at position (\d+)/, (_m, pos: string) => ` at ${lineAndColumn(raw, Number(pos))}`);
+    throw new ConfigError(`${file}: not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${message}`);
   }
   return parseConfig(data, path);
+}
+
+/**
+ * The text of a config file: UTF-8 (a byte-order mark, which Windows editors write, is dropped) or UTF-16 with a
+ * byte-order mark. Anything else — a file saved as GBK, a binary file — is refused naming the line, instead of
+ * being read with garbled names.
+ */
+function configText(file: string, bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0) throw new ConfigError(`${file}: not a text file (NUL byte at ${lineAndColumn(text, nul)}): save it as UTF-8 JSON or YAML`);
+    return text;
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    let good = 0;
+    for (let end = body.length; good < end; ) {
+      const mid = Math.ceil((good + end) / 2);
+      if (validUtf8(body.subarray(0, mid))) good = mid;
+      else end = mid - 1;
+    }
+    const line = body.subarray(0, good).toString('utf8').split('\n').length;
+    throw new ConfigError(`${file}: not UTF-8 text (line ${line}; saved as GBK?): save the file as UTF-8`);
+  }
+}
+
+function validUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `line L, column C` (1-based) of a character offset. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
 }
 
 /** Validates an already-parsed config object; `file` is used in messages and to resolve relative paths. */
