@@ -4,6 +4,7 @@
 import type { DistrictConfig } from '../../config/schema.ts';
 import { catalogueFor } from '../catalogue.ts';
 import type { Indicator } from '../indicators.ts';
+import { isScored } from '../rescore.ts';
 import type { Scorecard, ScorecardFinding } from '../scorecard.ts';
 import type { TrendPoint } from '../trend.ts';
 import { esc, safeHref } from './escape.ts';
@@ -43,8 +44,8 @@ export function renderScorecardMain(card: Scorecard, config?: DistrictConfig, op
   const vetoes = card.indicators.filter((i) => i.kind === 'veto');
   const deductions = card.indicators.filter((i) => i.kind !== 'veto');
   const counts = {
-    open: card.findings.filter((f) => !f.waived && (!f.review || f.confirmed)).length,
-    fresh: card.findings.filter((f) => f.state === 'new' && !f.waived).length,
+    open: card.findings.filter(isScored).length,
+    fresh: card.findings.filter((f) => f.state === 'new' && isScored(f)).length,
     review: card.findings.filter((f) => f.review && !f.confirmed && !f.waived).length,
     waived: card.findings.filter((f) => f.waived).length,
   };
@@ -97,7 +98,15 @@ function groupByIndicator(card: Scorecard): Map<string, ScorecardFinding[]> {
 }
 
 function renderIndicatorGroup(result: Scorecard['indicators'][number], ind: Indicator | undefined, findings: ScorecardFinding[], tz: string): string {
-  const status = result.kind === 'veto' ? (result.vetoed ? '单项否决' : '未达否决条件') : `扣 ${result.deduction} 分（上限 ${result.points} 分）`;
+  const awaiting = findings.some((f) => f.review && !f.confirmed && !f.waived);
+  const status =
+    result.kind === 'veto'
+      ? result.vetoed
+        ? '单项否决'
+        : awaiting && !findings.some(isScored)
+          ? '待复核，确认后计入'
+          : '未达否决条件'
+      : `扣 ${result.deduction} 分（上限 ${result.points} 分）`;
   return `<h3 id="ind-${esc(result.id)}">${esc(result.name)}（${findings.length}）<span class="tag">${esc(status)}</span></h3>
 ${ind ? `<div class="rule">规则：${esc(ind.rule)}<br>依据：${esc(ind.source)}</div>` : ''}
 ${ind?.advice ? `<div class="advice">整改建议：${esc(ind.advice)}</div>` : ''}
