@@ -3,6 +3,7 @@ import { access, mkdir } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { resolve, relative } from 'node:path';
 import { runAudit } from '../../scheduler/audit.ts';
+import { auditDistributed } from './audit-distributed.ts';
 import { commonOptions, parseNow, UsageError, type Command } from '../command.ts';
 import { loadConfigOrDemo, openStoreFor } from '../context.ts';
 import { createProgress } from '../progress.ts';
@@ -10,8 +11,8 @@ import { createProgress } from '../progress.ts';
 export const auditCommand: Command = {
   name: 'audit',
   summary: 'audit the district now (without --config: the bundled demo district)',
-  usage: 'govaudit audit [--config FILE] [--out DIR] [--data DIR] [--sites id,id] [--now ISO] [--max-pages N]',
-  options: { ...commonOptions, out: { type: 'string' }, sites: { type: 'string' }, 'max-pages': { type: 'string' }, quiet: { type: 'boolean' } },
+  usage: 'govaudit audit [--config FILE] [--out DIR] [--data DIR] [--sites id,id] [--now ISO] [--max-pages N] [--distributed [--detach]]',
+  options: { ...commonOptions, out: { type: 'string' }, sites: { type: 'string' }, 'max-pages': { type: 'string' }, quiet: { type: 'boolean' }, distributed: { type: 'boolean' }, detach: { type: 'boolean' } },
   async run(values) {
     const outDir = resolve((values.out as string) ?? 'out');
     const maxPages = values['max-pages'] === undefined ? undefined : Number(values['max-pages']);
@@ -36,7 +37,11 @@ export const auditCommand: Command = {
         const unknown = siteIds.filter((id) => !loaded.config.sites.some((s) => s.id === id));
         if (unknown.length) throw new UsageError(`--sites: unknown site id ${unknown.join(', ')} (known: ${loaded.config.sites.map((s) => s.id).join(', ')})`);
       }
-      const { summary } = await runAudit({ config: loaded.config, store, now, outDir, siteIds, maxPages, onEvent: progress?.onEvent, signal: abort.signal });
+      if (values.detach && !values.distributed) throw new UsageError('--detach: only with --distributed');
+      const { summary } = values.distributed
+        ? await auditDistributed({ config: loaded.config, store, now, outDir, siteIds, maxPages, detach: Boolean(values.detach), quiet: Boolean(values.quiet), signal: abort.signal })
+        : await runAudit({ config: loaded.config, store, now, outDir, siteIds, maxPages, onEvent: progress?.onEvent, signal: abort.signal });
+      if (!summary) return 0;
       progress?.done();
       const rel = relative(process.cwd(), outDir) || '.';
       const out = process.stdout;

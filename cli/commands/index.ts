@@ -8,5 +8,6 @@ import { importRequestsCommand } from './import-requests.ts';
 import { serveCommand } from './serve.ts';
 import { statusCommand } from './status.ts';
 import { tokenCommand } from './token.ts';
+import { workerCommand } from './worker.ts';
 
-export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, dashboardCommand];
+export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, dashboardCommand, workerCommand];

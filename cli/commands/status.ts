@@ -2,6 +2,8 @@
 import { commonOptions, parseNow, type Command } from '../command.ts';
 import { loadConfigOrDemo, openStoreFor } from '../context.ts';
 import { collectStatus, formatStatus } from '../../scheduler/status.ts';
+import { collectQueueStatus, formatQueueStatus } from '../../scheduler/distributed/status.ts';
+import type { PostgresStore } from '../../store/postgres.ts';
 
 export const statusCommand: Command = {
   name: 'status',
@@ -14,7 +16,9 @@ export const statusCommand: Command = {
     const store = await openStoreFor(loaded.config, values.data as string | undefined);
     try {
       const status = await collectStatus({ config: loaded.config, store, clock: clockAt ? () => clockAt : undefined });
-      process.stdout.write(values.json ? JSON.stringify(status, null, 2) + '\n' : formatStatus(status));
+      // distributed mode (PostgreSQL store): runs, queue depth, workers alive, failed site jobs
+      const queue = store.kind === 'postgres' ? await collectQueueStatus(store as PostgresStore, { heartbeatSeconds: loaded.config.distributed.heartbeatSeconds }) : undefined;
+      process.stdout.write(values.json ? JSON.stringify(queue === undefined ? status : { ...status, queue }, null, 2) + '\n' : formatStatus(status) + (queue === undefined ? '' : '\n' + formatQueueStatus(queue)));
       return 0;
     } finally {
       await store.close();
