@@ -12,5 +12,7 @@ import { interaction } from './interaction.ts';
 import { disclosure } from './disclosure.ts';
 import { disclosureRequests } from './disclosure-requests.ts';
 import { accessibility } from './accessibility.ts';
+import { security } from './security.ts';
+import { service } from './service.ts';
 
-export const allChecks: Check[] = [links, interpretations, freshness, identity, privacy, ipv6, availability, errorReports, interaction, disclosure, disclosureRequests, accessibility];
+export const allChecks: Check[] = [links, interpretations, freshness, identity, privacy, ipv6, availability, errorReports, interaction, disclosure, disclosureRequests, accessibility, security, service];

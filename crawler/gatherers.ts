@@ -15,6 +15,10 @@ import { probesGatherer } from './gather-probes.ts';
 import { errorReportsGatherer } from './gather-records.ts';
 import { disclosureRequestsGatherer } from './gather-disclosure-requests.ts';
 import { browserGatherer } from './gather-browser.ts';
+import { tlsGatherer } from './gather-tls.ts';
+import { cloakingGatherer } from './gather-cloaking.ts';
+import { linkVisibilityGatherer } from './gather-link-visibility.ts';
+import { searchGatherer } from './gather-search.ts';
 
 export interface GatherContext {
   site: SiteConfig;
@@ -59,7 +63,7 @@ export interface Gatherer {
 }
 
 /** All gatherers in run order. Adding one adds a line here. */
-export const allGatherers: Gatherer[] = [crawlGatherer, ipv6Gatherer, attachmentsGatherer, renderedListsGatherer, probesGatherer, errorReportsGatherer, disclosureRequestsGatherer, browserGatherer];
+export const allGatherers: Gatherer[] = [crawlGatherer, ipv6Gatherer, attachmentsGatherer, renderedListsGatherer, probesGatherer, errorReportsGatherer, disclosureRequestsGatherer, browserGatherer, tlsGatherer, cloakingGatherer, linkVisibilityGatherer, searchGatherer];
 
 export function createRunResources(): RunResources {
   const items = new Map<string, { value: Promise<unknown>; dispose?: (v: unknown) => Promise<void> | void }>();

@@ -12,6 +12,9 @@ const evidenceLabels: Record<string, string> = {
   items: '条目数', undated: '无日期条目数', newestTitle: '最新信息', newestUrl: '最新信息地址', scriptFilled: '列表由脚本生成', rendered: '已在浏览器中渲染',
   unreachable: '无法访问', mark: '标识', level: '位置', sampled: '抽查内页数', alsoMissingOn: '同样缺少的内页', pages: '缺少的内页', missingCount: '缺少页数',
   problem: '问题', found: '页面所示', expected: '应为', source: '来源', format: '附件格式', count: '数量', values: '号码（已遮盖）', contexts: '上下文（已遮盖）',
+  where: '出现位置', terms: '违规词语', excerpts: '摘录', hosts: '外部主机', links: '链接', hiddenBy: '隐藏方式', browser: '浏览器核验', element: '所在元素',
+  agents: '爬虫', normal: '普通访问所见', crawler: '爬虫所见', articleTitle: '文章标题', problems: '证书问题', certificate: '证书', httpsUrl: 'HTTPS地址',
+  daysLeft: '剩余天数', validTo: '到期时间', query: '搜索词', resultUrl: '搜索结果页', articleUrl: '文章地址', resources: '资源',
 };
 
 /** Evidence as label/value rows, arrays joined, long values cut. */
