@@ -1,6 +1,6 @@
 // Findings as CSV that opens correctly in Excel and WPS: UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting,
-// and every cell that a spreadsheet would run as a formula (starting with = + - @, tab or CR) neutralised with a
-// leading apostrophe (OWASP "CSV injection").
+// and every cell that a spreadsheet would run as a formula (starting with = + - @, their full-width forms, which
+// an input method types, tab, CR or LF) neutralised with a leading apostrophe (OWASP "CSV injection").
 import { evidenceRows, formatDateTime, severityText } from './html/labels.ts';
 import type { Scorecard } from './scorecard.ts';
 
@@ -9,7 +9,7 @@ const header = ['网站编号', '网站名称', '责任单位', '指标', '问�
 /** One cell, neutralised and quoted when needed. */
 export function csvCell(value: unknown): string {
   let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (/^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
