@@ -31,6 +31,9 @@ export interface HandlerOptions {
   historyRuns: number;
 }
 
+/** Runs per site behind the overview's sparklines (kept small: the overview reads every site). */
+const overviewRuns = 10;
+
 const fileTypes: Record<string, string> = {
   html: 'text/html; charset=utf-8',
   pdf: 'application/pdf',
@@ -68,7 +71,7 @@ export function createHandler(opts: HandlerOptions): (req: IncomingMessage, res:
       const parts = seg as string[];
 
       if (parts.length === 0) {
-        const views = await Promise.all(sites.map((s) => loadSite(store, s, ctx, opts.historyRuns)));
+        const views = await Promise.all(sites.map((s) => loadSite(store, s, ctx, Math.min(opts.historyRuns, overviewRuns))));
         return show('总览', overviewBody(views, viewer, config));
       }
       if (parts[0] === 'sites' && parts.length >= 2) {

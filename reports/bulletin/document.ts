@@ -65,7 +65,7 @@ export function bulletinDocument(m: BulletinModel): BulletinDocument {
     head: ['排名', '单位', '网站数', '平均得分', '合格网站', '问题数'],
     rows: m.units.map((u) => [String(u.rank), u.unit, String(u.cards.length), String(u.averageScore), `${u.passed}/${u.cards.length}`, String(u.findings)]),
     numeric: [0, 2, 3, 4, 5],
-    widths: [10, 36, 12, 14, 14, 14],
+    widths: [8, 44, 10, 13, 13, 12],
   });
   body.push({ type: 'h2', text: '三、存在问题' });
   if (!m.problems.length) body.push({ type: 'p', text: '本月抽查未发现计分问题。' });

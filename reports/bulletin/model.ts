@@ -203,7 +203,7 @@ function problemsOf(cards: Scorecard[], worstCases: number): BulletinProblem[] {
       p.sites++;
       if (card.vetoes.includes(id)) p.vetoedSites++;
       p.findings += list.length;
-      p.worst.push({ siteId: card.siteId, siteName: card.siteName, unit: card.unit, count: list.length, examples: list.slice(0, 3).map((f) => ({ message: f.message, url: f.url })) });
+      p.worst.push({ siteId: card.siteId, siteName: card.siteName, unit: card.unit, count: list.length, examples: list.slice(0, 2).map((f) => ({ message: f.message, url: f.url })) });
       byIndicator.set(id, p);
     }
   }
