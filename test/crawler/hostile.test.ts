@@ -75,7 +75,7 @@ beforeAll(async () => {
     const capture: Gatherer = {
       ...crawlGatherer,
       async gather(ctx, artifacts) {
-        await crawlGatherer.gather(ctx, artifacts);
+        await crawlGatherer.gather({ ...ctx, savePages: undefined }, artifacts); // keep the pages to look at them
         pages = artifacts.pages!;
         targets = artifacts.linkTargets!;
       },
