@@ -72,17 +72,6 @@ export async function readBody(source: Readable, contentEncoding: string | undef
       else if (d === 'identity') decodeProblem = `content-encoding ${encodings[0]} announced but body is not compressed`;
       else stages.push(d());
     }
-    const input = Readable.from(
-      (async function* () {
-        yield first;
-        for (;;) {
-          const r = await iterator.next();
-          if (r.done) return;
-          yield Buffer.from(r.value);
-        }
-      })(),
-      { objectMode: false },
-    );
     const sink = async (data: AsyncIterable<Buffer>) => {
       for await (const chunk of data) {
         if (total + chunk.length > maxBytes) {
@@ -95,8 +84,28 @@ export async function readBody(source: Readable, contentEncoding: string | undef
         total += chunk.length;
       }
     };
-    if (stages.length) await pipeline(input, stages[0], sink);
-    else await pipeline(input, sink);
+    if (!stages.length) {
+      // nothing to undo: take the chunks as they come (a stream pipeline per page costs more than the page's parse)
+      await sink(
+        (async function* () {
+          yield first;
+          for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield Buffer.from(r.value);
+        })(),
+      );
+      return { body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), bytes: total, truncated, decodeProblem };
+    }
+    const input = Readable.from(
+      (async function* () {
+        yield first;
+        for (;;) {
+          const r = await iterator.next();
+          if (r.done) return;
+          yield Buffer.from(r.value);
+        }
+      })(),
+      { objectMode: false },
+    );
+    await pipeline(input, stages[0], sink);
   } catch (err) {
     // once the cap is reached the read is complete as far as we care: a later abort or reset is not a failure
     if (!(err instanceof CapReached) && !truncated) {

@@ -15,6 +15,10 @@ export interface ServerStats {
   requests: number;
   /** Connections opened. */
   connections: number;
+  /** Distinct URLs asked, whatever the method. */
+  distinctUrls: number;
+  /** Successful GET answers whose body was not HTML (images, documents, scripts): bodies a link check does not need. */
+  nonHtmlBodies: number;
   /** Distinct method + URL + address family. */
   distinct: number;
   /** Requests beyond the first of the same method, URL and family. */

@@ -1,11 +1,18 @@
-// govaudit as the bench runs it, in its own process: a one-site audit with only the links check (so only the
-// crawl gatherer runs), a throw-away SQLite store, and the broken targets written out as JSON for comparison.
+// govaudit as the bench runs it, in its own process: what a links-only audit of one site does — the crawl gatherer
+// (pages streamed to a throw-away SQLite store, since no check needs them), the link targets saved, the links check
+// run — without loading the rest of the pipeline (browser, reports), and the broken targets written out as JSON.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SiteArtifacts } from '../../checks/artifacts.ts';
+import { createCalendar } from '../../calendar/workdays.ts';
 import { links } from '../../checks/links.ts';
+import { runChecks } from '../../checks/runner.ts';
 import { parseConfig } from '../../config/load.ts';
-import { runAudit } from '../../scheduler/audit.ts';
+import { createExternalLinkCache } from '../../crawler/crawl.ts';
+import { createFetcher } from '../../crawler/fetcher.ts';
+import { crawlGatherer } from '../../crawler/gather-crawl.ts';
+import { createResolver } from '../../crawler/resolver.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 
 export interface GovauditChildArgs {
@@ -18,49 +25,79 @@ export interface GovauditChildArgs {
 export interface GovauditChildResult {
   broken: { url: string; code: string; detail: string }[];
   pagesCrawled: number;
+  /** Requests govaudit counted itself (the server's count is the one compared). */
   requests: number;
   linksChecked: number;
   /** The audit alone (no process start), ms. */
   auditMs: number;
-  /** Stored page rows (the pages went to the store). */
+  /** Page rows in the store after the run (the pages were streamed there). */
   storedPages: number;
-  /** process.resourceUsage() at the end: CPU seconds and peak RSS (MB) of this process. */
+  /** This process, from process.resourceUsage(): CPU seconds, peak RSS (MB); and CPU before the audit started. */
   cpuS: number;
+  startupCpuS: number;
   peakRssMb: number;
 }
+
+const cpuSeconds = () => {
+  const u = process.resourceUsage();
+  return (u.userCPUTime + u.systemCPUTime) / 1e6;
+};
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2]) as GovauditChildArgs;
   const dataDir = await mkdtemp(join(tmpdir(), 'govaudit-bench-'));
   const store = openSqliteStore(dataDir);
+  const config = parseConfig(
+    {
+      district: '基准测试',
+      maxPages: Math.min(1_000_000, args.maxPages),
+      crawl: { concurrencyPerHost: args.concurrency, allowPrivateNetworks: true, maxDepth: 100, maxExternalLinks: 100_000 },
+      sites: [{ id: 'bench', name: '鲤城区人民政府', unit: '鲤城区人民政府办公室', homepage: args.homepage }],
+    },
+    join(dataDir, 'district.json'),
+  );
+  const site = config.sites[0];
+  const fetcher = createFetcher({ config });
+  const startupCpuS = cpuSeconds();
   try {
-    const config = parseConfig(
-      {
-        district: '基准测试',
-        maxPages: Math.min(1_000_000, args.maxPages),
-        crawl: { concurrencyPerHost: args.concurrency, allowPrivateNetworks: true, maxDepth: 100, maxExternalLinks: 100_000 },
-        sites: [{ id: 'bench', name: '鲤城区人民政府', unit: '鲤城区人民政府办公室', homepage: args.homepage }],
-      },
-      join(dataDir, 'district.json'),
-    );
     const started = performance.now();
-    const { scorecards } = await runAudit({ config, store, now: new Date('2026-11-20T10:00:00+08:00'), checks: [links], siteConcurrency: 1 });
+    const now = new Date('2026-11-20T10:00:00+08:00');
+    const run = await store.createRun({ id: 'bench', kind: 'bench', asOf: now.toISOString(), startedAt: new Date().toISOString(), siteIds: [site.id] });
+    const artifacts: SiteArtifacts = { site, unavailable: {} };
+    await crawlGatherer.gather(
+      {
+        site,
+        config,
+        now,
+        fetcher,
+        resolver: createResolver(config.resolve),
+        store,
+        needed: new Set(links.requires),
+        externalCache: createExternalLinkCache(),
+        shared: { get: async (_key, create) => create(), closeAll: async () => {} },
+        savePages: (pages) => store.savePages(run.id, site.id, pages),
+      },
+      artifacts,
+    );
+    await store.saveLinkTargets(run.id, site.id, artifacts.linkTargets ?? []);
+    const [result] = runChecks([links], artifacts, { now, timezone: config.timezone, config, site, calendar: createCalendar(config.calendar) });
     const auditMs = performance.now() - started;
-    const card = scorecards[0];
-    const metrics = (card?.metrics.links ?? {}) as { pagesCrawled?: number; requests?: number; linksChecked?: number };
-    const usage = process.resourceUsage();
-    const result: GovauditChildResult = {
-      broken: (card?.findings ?? []).map((f) => ({ url: f.url ?? '', code: f.code, detail: String(f.evidence.status ?? f.evidence.error ?? f.evidence.soft404Reason ?? '') })),
+    const metrics = (result.metrics ?? {}) as { pagesCrawled?: number; requests?: number; linksChecked?: number };
+    const out: GovauditChildResult = {
+      broken: result.findings.map((f) => ({ url: f.url ?? '', code: f.code, detail: String(f.evidence.status ?? f.evidence.error ?? f.evidence.soft404Reason ?? '') })),
       pagesCrawled: metrics.pagesCrawled ?? 0,
       requests: metrics.requests ?? 0,
       linksChecked: metrics.linksChecked ?? 0,
       auditMs,
-      storedPages: await store.countPages(card?.runId ?? '', 'bench').catch(() => 0),
-      cpuS: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
-      peakRssMb: usage.maxRSS / 1024,
+      storedPages: await store.countPages(run.id, site.id),
+      cpuS: cpuSeconds(),
+      startupCpuS,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
-    await writeFile(args.out, JSON.stringify(result));
+    if (result.status === 'error') throw new Error(`links check: ${result.reason}`);
+    await writeFile(args.out, JSON.stringify(out));
   } finally {
+    await fetcher.close();
     await store.close();
     await rm(dataDir, { recursive: true, force: true });
   }
