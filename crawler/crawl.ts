@@ -1,9 +1,9 @@
 // Crawls one site: robots.txt, the homepage, the site's not-found answer, sitemap seeds, then breadth-first by
 // depth (each level in URL order, fully fetched before the next, so what is crawled never depends on timing),
 // then checks the resources and external links found. One failing site ends with `crawl.fatal`; it never throws.
-import pLimit from 'p-limit';
 import type { CrawlSummary, LinkRef, LinkTag, LinkTarget, PageArtifact } from '../checks/artifacts.ts';
 import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
+import { forEachConcurrent } from './concurrent.ts';
 import { emit, type CrawlEvent } from './events.ts';
 import type { FetchResult, Fetcher } from './fetcher.ts';
 import { parseHtml } from './html.ts';
@@ -54,6 +54,8 @@ interface RedirectStub {
 
 /** References that lead to another page of the site (crawled); everything else is a resource (checked). */
 const PAGE_TAGS = new Set<LinkTag>(['a', 'area', 'iframe', 'frame', 'meta-refresh']);
+/** Hosts whose resources and links are checked at the same time. */
+const HOSTS_AT_ONCE = 8;
 /** Entries listed at most in robotsDisallowed / trapsSkipped. */
 const MAX_LISTED = 5_000;
 
@@ -283,7 +285,7 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
   }
 
   event({ type: 'site-start', siteId: site.id, homepage });
-  const pageLimit = pLimit(Math.min(64, cfg.concurrencyPerHost * Math.max(1, scope.size + 1)));
+  const pagesAtOnce = Math.min(64, cfg.concurrencyPerHost * Math.max(1, scope.size + 1));
   try {
     // 1. robots.txt and the homepage
     const homeRobots = await robotsFor(homepage);
@@ -397,17 +399,13 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
       const levelNext = next;
       const stubs: RedirectStub[] = [];
       for (const url of admitted) fetchable.add(url);
-      await Promise.all(
-        admitted.map((url) =>
-          pageLimit(async () => {
-            if (aborted()) return;
-            const r = await fetcher.fetch(url, { signal, htmlOnly: true, stopBefore: (to) => fetchable.has(to) });
-            const to = stoppedAt(r);
-            if (to) stubs.push({ url, depth, hop: r, to });
-            else await keepPage(takePage(url, depth, r, levelNext));
-          }),
-        ),
-      );
+      await forEachConcurrent(admitted, pagesAtOnce, async (url) => {
+        if (aborted()) return;
+        const r = await fetcher.fetch(url, { signal, htmlOnly: true, stopBefore: (to) => fetchable.has(to) });
+        const to = stoppedAt(r);
+        if (to) stubs.push({ url, depth, hop: r, to });
+        else await keepPage(takePage(url, depth, r, levelNext));
+      });
       for (const url of finalOf.keys()) fetchable.add(url);
       await settleStubs(stubs);
     }
@@ -442,24 +440,29 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
       else toCheck.push({ entry: e, external: true });
     });
     const cache = opts.externalCache ?? createExternalLinkCache();
-    const limit = pLimit(Math.min(32, Math.max(8, cfg.concurrencyPerHost * 4)));
-    await Promise.all(
-      toCheck.map(({ entry, external }) =>
-        limit(async () => {
-          if (aborted()) return;
-          let result: CheckedTarget;
-          let cached = false;
-          if (external) ({ result, cached } = await cache.get(entry.url, () => checkTarget(fetcher, entry.url, signal)));
-          else result = await checkTarget(fetcher, entry.url, signal);
-          requests += result.requests;
-          const outcome: TargetOutcome = { method: result.method, status: result.status, finalUrl: result.finalUrl, redirects: result.redirects };
-          if (result.error) outcome.error = result.error;
-          if (result.errorMessage) outcome.errorMessage = result.errorMessage;
-          entry.outcome = outcome;
-          event({ type: 'link', siteId: site.id, url: entry.url, internal: entry.internal, method: result.method, status: result.status, error: result.error, cached: cached || undefined });
-        }),
-      ),
-    );
+    const check = async ({ entry, external }: (typeof toCheck)[number]) => {
+      if (aborted()) return;
+      let result: CheckedTarget;
+      let cached = false;
+      if (external) ({ result, cached } = await cache.get(entry.url, () => checkTarget(fetcher, entry.url, signal)));
+      else result = await checkTarget(fetcher, entry.url, signal);
+      requests += result.requests;
+      const outcome: TargetOutcome = { method: result.method, status: result.status, finalUrl: result.finalUrl, redirects: result.redirects };
+      if (result.error) outcome.error = result.error;
+      if (result.errorMessage) outcome.errorMessage = result.errorMessage;
+      entry.outcome = outcome;
+      event({ type: 'link', siteId: site.id, url: entry.url, internal: entry.internal, method: result.method, status: result.status, error: result.error, cached: cached || undefined });
+    };
+    // each host its own workers (as many as it may serve at once), several hosts at a time: the site's own
+    // resources and the external links progress together instead of the externals waiting at the end of one queue
+    const byHost = new Map<string, (typeof toCheck)[number][]>();
+    for (const item of toCheck) {
+      const host = hostOf(item.entry.url) ?? '';
+      let list = byHost.get(host);
+      if (!list) byHost.set(host, (list = []));
+      list.push(item);
+    }
+    await forEachConcurrent([...byHost.values()], HOSTS_AT_ONCE, (list) => forEachConcurrent(list, cfg.concurrencyPerHost, check));
   }
 }
 

@@ -33,10 +33,38 @@ const TAGS: LinkTag[] = ['a', 'area', 'img', 'script', 'link', 'iframe', 'frame'
 const TAG_BIT = new Map<LinkTag, number>(TAGS.map((t, i) => [t, 1 << i]));
 const CHUNK = 1 << 16;
 
-interface Entry extends TargetEntry {
-  tagBits: number;
+/** Plain successes (no redirect, no error) are the bulk of a large site: one shared object per method and status. */
+const plainOutcomes = new Map<string, TargetOutcome>();
+
+function compactOutcome(url: string, o: TargetOutcome | undefined): TargetOutcome | undefined {
+  if (!o || o.redirects !== 0 || o.finalUrl !== url || Object.keys(o).length !== 4) return o;
+  const key = `${o.method} ${o.status}`;
+  let shared = plainOutcomes.get(key);
+  if (!shared) {
+    shared = Object.freeze({ method: o.method, status: o.status, redirects: 0 });
+    plainOutcomes.set(key, shared);
+  }
+  return shared;
+}
+
+class Entry implements TargetEntry {
+  onHomepage = false;
+  tagBits = 0;
   /** Source id of the last reference, so a page's repeated links count once. */
-  lastFrom: number;
+  lastFrom = -1;
+  private settled: TargetOutcome | undefined = undefined;
+  constructor(
+    readonly id: number,
+    public url: string,
+    public internal: boolean,
+    public kind: TargetKind,
+  ) {}
+  get outcome(): TargetOutcome | undefined {
+    return this.settled;
+  }
+  set outcome(o: TargetOutcome | undefined) {
+    this.settled = compactOutcome(this.url, o);
+  }
 }
 
 /** A growable list of 32-bit integers in fixed chunks (no doubling, no copying). */
@@ -120,7 +148,7 @@ export function createLinkIndex(): LinkIndex {
     add(url, kind, internal, ref) {
       let e = map.get(url);
       if (!e) {
-        e = { id: byId.length, url, internal, kind, onHomepage: false, tagBits: 0, lastFrom: -1 };
+        e = new Entry(byId.length, url, internal, kind);
         map.set(url, e);
         byId.push(e);
       } else if (kind === 'page' && e.kind === 'resource') e.kind = 'page';
@@ -148,6 +176,13 @@ export function createLinkIndex(): LinkIndex {
     toTargets() {
       const { offsets, list } = invert();
       const by = sourceOrder();
+      /** Targets with the same kinds of reference share one tags list. */
+      const tagLists = new Map<number, LinkTag[]>();
+      const tagsOf = (bits: number) => {
+        let list = tagLists.get(bits);
+        if (!list) tagLists.set(bits, (list = TAGS.filter((t) => bits & TAG_BIT.get(t)!).sort()));
+        return list;
+      };
       const out: LinkTarget[] = [];
       for (const e of map.values()) {
         if (!e.outcome) continue;
@@ -160,11 +195,12 @@ export function createLinkIndex(): LinkIndex {
           redirects: o.redirects,
           foundOn: sortedSources(list.subarray(offsets[e.id], offsets[e.id + 1]), by),
           onHomepage: e.onHomepage,
-          tags: TAGS.filter((t) => e.tagBits & TAG_BIT.get(t)!).sort(),
+          tags: tagsOf(e.tagBits),
         };
         if (o.error) t.error = o.error;
         if (o.errorMessage) t.errorMessage = o.errorMessage;
         if (o.finalUrl !== undefined) t.finalUrl = o.finalUrl;
+        else if (!o.skipped) t.finalUrl = e.url;
         if (o.soft404) t.soft404 = true;
         if (o.soft404Reason) t.soft404Reason = o.soft404Reason;
         if (o.skipped) t.skipped = o.skipped;

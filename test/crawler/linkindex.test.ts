@@ -17,11 +17,27 @@ describe('link index', () => {
     index.add('http://a.gov.cn/unchecked', 'page', true, { tag: 'a', from: home });
     for (const e of index.entries()) if (!e.url.endsWith('unchecked')) e.outcome = ok;
     expect(index.toTargets()).toEqual([
-      { url: 'http://a.gov.cn/b.html', internal: true, ...ok, foundOn: [home], onHomepage: true, tags: ['a'] },
-      { url: 'http://a.gov.cn/logo.png', internal: true, ...ok, foundOn: ['http://a.gov.cn/', 'http://a.gov.cn/a.html', 'http://a.gov.cn/b.html'], onHomepage: true, tags: ['a', 'img'] },
+      { url: 'http://a.gov.cn/b.html', internal: true, ...ok, finalUrl: 'http://a.gov.cn/b.html', foundOn: [home], onHomepage: true, tags: ['a'] },
+      { url: 'http://a.gov.cn/logo.png', internal: true, ...ok, finalUrl: 'http://a.gov.cn/logo.png', foundOn: ['http://a.gov.cn/', 'http://a.gov.cn/a.html', 'http://a.gov.cn/b.html'], onHomepage: true, tags: ['a', 'img'] },
     ]);
     expect(index.get('http://a.gov.cn/logo.png')?.kind).toBe('page');
     expect(index.size).toBe(3);
+  });
+
+  it('keeps one shared outcome for plain successes and gives every target its own final URL back', () => {
+    const index = createLinkIndex();
+    const a = index.add('http://a.gov.cn/a.png', 'resource', true, { tag: 'img', from: 'http://a.gov.cn/' });
+    const b = index.add('http://a.gov.cn/b.png', 'resource', true, { tag: 'img', from: 'http://a.gov.cn/' });
+    const c = index.add('http://a.gov.cn/c', 'resource', true, { tag: 'img', from: 'http://a.gov.cn/' });
+    a.outcome = { method: 'HEAD', status: 200, finalUrl: a.url, redirects: 0 };
+    b.outcome = { method: 'HEAD', status: 200, finalUrl: b.url, redirects: 0 };
+    c.outcome = { method: 'HEAD', status: 200, finalUrl: 'http://a.gov.cn/c/', redirects: 1 };
+    expect(a.outcome).toBe(b.outcome);
+    expect(index.toTargets().map((t) => [t.url, t.finalUrl, t.redirects])).toEqual([
+      ['http://a.gov.cn/a.png', 'http://a.gov.cn/a.png', 0],
+      ['http://a.gov.cn/b.png', 'http://a.gov.cn/b.png', 0],
+      ['http://a.gov.cn/c', 'http://a.gov.cn/c/', 1],
+    ]);
   });
 
   it('gives the same targets as a plain set-per-target model, whatever the order of references', () => {
