@@ -11,7 +11,7 @@ import { allChecks } from '../../checks/index.ts';
 let demo: DemoAudit;
 beforeAll(async () => {
   demo = await auditDemo();
-}, 120_000);
+}, 400_000); // a hang guard sized for a loaded 2-core machine, not a speed bound
 afterAll(async () => demo?.close());
 
 describe('demo district audit', () => {
