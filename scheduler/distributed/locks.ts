@@ -13,9 +13,12 @@ export interface HeldLocks {
   release(): Promise<void>;
 }
 
-/** Lock keys of a site audit: its id and each host it crawls (lower case, without port), namespaced by store schema. */
+/**
+ * Lock keys of a site audit, namespaced by store schema: its id, and each host it crawls — the homepage's host with
+ * its port when not the default (the unit the crawler's per-host budget counts), and the `scope` hosts.
+ */
 export function siteLockKeys(schema: string, site: SiteConfig): string[] {
-  const hosts = new Set([new URL(site.homepage).hostname.toLowerCase(), ...(site.scope ?? []).map((h) => h.toLowerCase())]);
+  const hosts = new Set([new URL(site.homepage).host.toLowerCase(), ...(site.scope ?? []).map((h) => h.toLowerCase())]);
   return [`govaudit:${schema}:site:${site.id}`, ...[...hosts].sort().map((h) => `govaudit:${schema}:host:${h}`)];
 }
 
