@@ -6,6 +6,7 @@ import { esc } from './escape.ts';
 import { contentSections } from './content-sections.ts';
 import { recordSections } from './record-sections.ts';
 import { disclosureSections } from './disclosure-sections.ts';
+import { networkSections } from './network-sections.ts';
 
 export interface ScorecardSection {
   /** The check id whose `metrics` it shows. */
@@ -19,6 +20,7 @@ export const scorecardSections: ScorecardSection[] = [];
 scorecardSections.push(...contentSections);
 scorecardSections.push(...recordSections);
 scorecardSections.push(...disclosureSections);
+scorecardSections.push(...networkSections);
 
 const metricLabels: Record<string, string> = {
   pagesCrawled: '抓取页面数', crawlTruncated: '抓取是否截断', linksChecked: '检测链接数', linksSkipped: '跳过链接数',
