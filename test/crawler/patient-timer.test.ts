@@ -50,10 +50,11 @@ describe('patientTimeout', () => {
     const ta = patientTimeout(50, () => (a.fired = true));
     ta.clear();
     const b = { fired: false };
-    const tb = patientTimeout(150, () => (b.fired = true));
-    await new Promise((r) => setTimeout(r, 100));
+    // wide margins: a loaded CI machine may deschedule this process for a few hundred ms
+    const tb = patientTimeout(1500, () => (b.fired = true));
+    await new Promise((r) => setTimeout(r, 300));
     tb.refresh();
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 300));
     expect(b.fired).toBe(false);
     await expired(b);
     expect(a.fired).toBe(false);
