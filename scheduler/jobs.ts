@@ -6,6 +6,7 @@ import { runAuditJob, type AuditJobOptions } from './audit-job.ts';
 import { runMonthlyBulletin, type BulletinJobOptions } from './bulletin.ts';
 import { runHousekeeping } from './housekeeping.ts';
 import { runProbes } from './probe.ts';
+import { enqueueScheduledAudit } from './distributed/scheduled.ts';
 import type { JobFn, JobId } from './service.ts';
 
 export interface JobDeps {
@@ -30,6 +31,8 @@ export function createJobs(deps: JobDeps): Record<JobId, JobFn> {
   const clock = deps.clock ?? (() => new Date());
   return {
     async audit(ctx) {
+      if (deps.config.distributed.scheduledAudits === 'queue')
+        return enqueueScheduledAudit({ config: deps.config, store: deps.store, log: ctx.log, now: deps.now ?? clock(), reason: ctx.reason, maxPages: deps.maxPages, clock });
       const r = await runAuditJob({
         ...deps.audit,
         config: deps.config,

@@ -3,6 +3,11 @@
 import { z } from 'zod';
 
 export const distributedConfigSchema = z.strictObject({
+  /**
+   * What `govaudit serve`'s scheduled audit does: run in the service's process (`in-process`), or enqueue the run for
+   * workers (`queue`; needs the PostgreSQL store).
+   */
+  scheduledAudits: z.enum(['in-process', 'queue']).default('in-process'),
   /** Extra attempts of a failed site job before it is dead-lettered and the site marked failed. */
   retryLimit: z.number().int().min(0).max(20).default(2),
   /** Seconds before the first retry; doubled (with jitter) on each further attempt when `retryBackoff`. */
