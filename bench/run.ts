@@ -81,7 +81,7 @@ function targets(args: BenchArgs, r: BenchResult): Target[] {
   const gov = r.link.find((l) => l.tool === 'govaudit');
   const lk = r.link.find((l) => l.tool === 'linkinator');
   if (gov) {
-    out.push({ name: 'wall time ÷ physical floor', value: (gov.wallS / r.floor.seconds).toFixed(2), goal: '≤ 1.25', met: gov.wallS <= 1.25 * r.floor.seconds });
+    if (r.floor.seconds > 0) out.push({ name: 'wall time ÷ physical floor', value: (gov.wallS / r.floor.seconds).toFixed(2), goal: '≤ 1.25', met: gov.wallS <= 1.25 * r.floor.seconds });
     if (lk) out.push({ name: 'wall time ÷ linkinator’s', value: (gov.wallS / lk.wallS).toFixed(2), goal: '≤ 1', met: gov.wallS <= lk.wallS });
     if (lk) out.push({ name: 'CPU per 1,000 pages ÷ linkinator’s', value: (gov.cpuPer1000Pages / lk.cpuPer1000Pages).toFixed(2), goal: '≤ 0.5', met: gov.cpuPer1000Pages <= 0.5 * lk.cpuPer1000Pages });
     out.push({ name: 'duplicate requests', value: String(gov.duplicates), goal: '0', met: gov.duplicates === 0 });

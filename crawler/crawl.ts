@@ -30,7 +30,8 @@ export interface CrawlOptions {
   externalCache?: ExternalLinkCache;
   /**
    * Streaming mode: each finished page goes to this sink instead of into the result (whose `pages` is then empty),
-   * and the crawl keeps only its compact link index — for very large sites when no check needs the pages.
+   * and the crawl keeps only its compact link index — for very large sites when no check needs the pages. The link
+   * targets then list the pages they were found on only for the links that failed (all the links check reports).
    */
   onPage?: (page: PageArtifact) => void | Promise<void>;
   onEvent?: (e: CrawlEvent) => void;
@@ -141,7 +142,7 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
     summary.robotsDisallowed.sort(compareUrls);
     summary.trapsSkipped.sort((a, b) => compareUrls(a.url, b.url));
     if (fatal) summary.fatal = fatal;
-    const linkTargets = index.toTargets();
+    const linkTargets = index.toTargets(streaming ? { foundOnWhen: failed } : {});
     event({ type: 'site-done', siteId: site.id, pages: pageCount, linkTargets: linkTargets.length, requests, fatal });
     return { pages, linkTargets, crawl: summary };
   };
@@ -464,6 +465,11 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
     }
     await forEachConcurrent([...byHost.values()], HOSTS_AT_ONCE, (list) => forEachConcurrent(list, cfg.concurrencyPerHost, check));
   }
+}
+
+/** An outcome the links check reports (status 400 or more, no answer, a soft 404): its pages are listed even when streaming. */
+function failed(o: TargetOutcome): boolean {
+  return !o.skipped && (o.status === null || o.status >= 400 || o.error !== undefined || o.soft404 === true);
 }
 
 function skippedOutcome(e: TargetEntry, reason: string): TargetOutcome {

@@ -25,8 +25,12 @@ export interface LinkIndex {
   get(url: string): TargetEntry | undefined;
   entries(): IterableIterator<TargetEntry>;
   readonly size: number;
-  /** The LinkTarget list, sorted by URL, foundOn sorted. Entries without an outcome are left out. */
-  toTargets(): LinkTarget[];
+  /**
+   * The LinkTarget list, sorted by URL, foundOn sorted. Entries without an outcome are left out. With
+   * `foundOnWhen`, targets whose outcome it refuses get an empty foundOn (a very large crawl lists where a link
+   * was found only for the links that failed).
+   */
+  toTargets(opts?: { foundOnWhen?: (o: TargetOutcome) => boolean }): LinkTarget[];
 }
 
 const TAGS: LinkTag[] = ['a', 'area', 'img', 'script', 'link', 'iframe', 'frame', 'source', 'embed', 'object', 'meta-refresh', 'redirect', 'form'];
@@ -173,7 +177,7 @@ export function createLinkIndex(): LinkIndex {
     get size() {
       return map.size;
     },
-    toTargets() {
+    toTargets(opts = {}) {
       const { offsets, list } = invert();
       const by = sourceOrder();
       /** Targets with the same kinds of reference share one tags list. */
@@ -193,7 +197,7 @@ export function createLinkIndex(): LinkIndex {
           method: o.method,
           status: o.status,
           redirects: o.redirects,
-          foundOn: sortedSources(list.subarray(offsets[e.id], offsets[e.id + 1]), by),
+          foundOn: !opts.foundOnWhen || opts.foundOnWhen(o) ? sortedSources(list.subarray(offsets[e.id], offsets[e.id + 1]), by) : [],
           onHomepage: e.onHomepage,
           tags: tagsOf(e.tagBits),
         };
