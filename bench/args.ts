@@ -14,12 +14,14 @@ export interface BenchArgs {
   axeConcurrency: number;
   /** Also rewrite the committed bench/RESULTS.md. */
   record: boolean;
+  /** Run govaudit with `--max-old-space-size` of this many MB (0: Node's default), as the README advises for very large sites. */
+  heapMb: number;
 }
 
 const PARTS: Part[] = ['govaudit', 'linkinator', 'linkchecker', 'axe'];
 
 export const usage = `npm run bench -- [--pages N] [--latency MS] [--concurrency N] [--only govaudit|linkinator|linkchecker|axe[,…]]
-                    [--axe-pages N] [--axe-concurrency N] [--record]`;
+                    [--axe-pages N] [--axe-concurrency N] [--heap-mb N] [--record]`;
 
 function int(name: string, value: string | undefined, min: number, max: number): number {
   const n = Number(value);
@@ -28,7 +30,7 @@ function int(name: string, value: string | undefined, min: number, max: number):
 }
 
 export function parseArgs(argv: string[]): BenchArgs {
-  const args: BenchArgs = { pages: 5_000, latencyMs: 20, concurrency: 4, parts: PARTS, axePages: 50, axeConcurrency: 2, record: false };
+  const args: BenchArgs = { pages: 5_000, latencyMs: 20, concurrency: 4, parts: PARTS, axePages: 50, axeConcurrency: 2, record: false, heapMb: 0 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => argv[++i];
@@ -38,6 +40,7 @@ export function parseArgs(argv: string[]): BenchArgs {
     else if (flag === '--axe-pages') args.axePages = int('--axe-pages', value(), 1, 500);
     else if (flag === '--axe-concurrency') args.axeConcurrency = int('--axe-concurrency', value(), 1, 16);
     else if (flag === '--record') args.record = true;
+    else if (flag === '--heap-mb') args.heapMb = int('--heap-mb', value(), 0, 16_384);
     else if (flag === '--only') {
       const parts = (value() ?? '').split(',').filter(Boolean);
       const bad = parts.filter((p) => !PARTS.includes(p as Part));

@@ -20,16 +20,24 @@ const EXPLAINED: Partial<Record<LinkTool, Partial<Record<BrokenCause, string>>>>
   linkchecker: { 'soft-404': 'answers HTTP 200 with a "页面不存在" page: linkchecker judges by the status code only' },
 };
 
-export function compareWithTruth(tool: LinkTool, reported: Map<string, string>, truth: Map<string, BrokenCause>): Difference[] {
+/**
+ * `redirects`: each broken link that is a redirect to a missing page → that page. A tool that names such a link by
+ * where it ended (linkchecker does) reports the same fault under the other URL: explained, both ways.
+ */
+export function compareWithTruth(tool: LinkTool, reported: Map<string, string>, truth: Map<string, BrokenCause>, redirects: Map<string, string> = new Map()): Difference[] {
   const out: Difference[] = [];
+  const landing = new Map([...redirects].map(([from, to]) => [to, from]));
   for (const [url, cause] of truth) {
     if (reported.has(url)) continue;
-    const why = EXPLAINED[tool]?.[cause];
+    const to = redirects.get(url);
+    const why = EXPLAINED[tool]?.[cause] ?? (to && reported.has(to) ? `reported under the URL the redirect leads to (${to})` : undefined);
     out.push({ tool, url, kind: 'missed', detail: cause, cause: why ?? `not reported (${cause})`, explained: why !== undefined });
   }
   for (const [url, said] of reported) {
     if (truth.has(url)) continue;
-    out.push({ tool, url, kind: 'extra', detail: said, cause: 'reported broken, but the site serves it', explained: false });
+    const from = landing.get(url);
+    const why = from && !reported.has(from) ? `the missing page the broken link ${from} redirects to, named instead of the link` : undefined;
+    out.push({ tool, url, kind: 'extra', detail: said, cause: why ?? 'reported broken, but it is not a broken link of the site', explained: why !== undefined });
   }
   return out.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }

@@ -40,7 +40,7 @@ export interface Target {
 export interface BenchResult {
   date: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; os: string; loadBefore: number[]; loadAfter: number[] };
-  options: { pages: number; latencyMs: number; concurrency: number; serverSlotsPerHost: number };
+  options: { pages: number; latencyMs: number; concurrency: number; serverSlotsPerHost: number; govauditHeapMb: number };
   site: { pages: number; articles: number; brokenTargets: number; brokenByCause: Record<string, number> };
   /** requests × latency ÷ concurrency, requests = the site's distinct URLs a checker must ask (fewest any tool asked). */
   floor: { requests: number; seconds: number };
@@ -120,7 +120,7 @@ export function renderText(r: BenchResult, markdown: boolean): string {
   const o = r.options;
   out.push(
     `${r.date} · ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB, Node ${r.machine.node}, ${r.machine.os} · load ${r.machine.loadBefore.map(f2).join(' ')} before, ${r.machine.loadAfter.map(f2).join(' ')} after`,
-    `site: ${r.site.pages} pages (${r.site.articles} articles), ${r.site.brokenTargets} broken targets; latency ${o.latencyMs} ms, concurrency ${o.concurrency} per host for every tool, server slots ${o.serverSlotsPerHost} per host`,
+    `site: ${r.site.pages} pages (${r.site.articles} articles), ${r.site.brokenTargets} broken targets; latency ${o.latencyMs} ms, concurrency ${o.concurrency} per host for every tool, server slots ${o.serverSlotsPerHost} per host${o.govauditHeapMb ? `; govaudit run with --max-old-space-size=${o.govauditHeapMb}` : ''}`,
     `physical floor: ${r.floor.requests} requests × ${o.latencyMs} ms ÷ ${o.concurrency} = ${f1(r.floor.seconds)} s`,
     '',
     t(table(r)),
@@ -136,7 +136,7 @@ export function renderText(r: BenchResult, markdown: boolean): string {
         ...r.axe.runs.map((a) => [a.tool, f1(a.wallS), f1(a.pagesPerMinute), f1(a.cpuS), f1(a.peakRssMb), String(a.failed)]),
       ]),
       r.axe.ratio !== undefined ? `govaudit ÷ pa11y-ci pages/min: ${f2(r.axe.ratio)}` : '',
-      ...r.axe.runs.map((a) => `${a.tool} rules with violations: ${a.rules.join(', ') || 'none'}`),
+      ...r.axe.runs.map((a) => `${a.tool} rules with violations: ${a.rules.join(', ') || 'none'}${a.errors.length ? `; pages not checked: ${a.errors.join('; ')}` : ''}`),
       '',
     );
   }

@@ -21,6 +21,8 @@ export interface AxeRun {
   failed: number;
   /** Distinct axe rule ids that found violations, over all pages. */
   rules: string[];
+  /** Why pages could not be checked (distinct first lines). */
+  errors: string[];
 }
 
 const runTs = fileURLToPath(new URL('../../bin/run-ts.mjs', import.meta.url));
@@ -32,7 +34,7 @@ export async function runGovauditAxe(urls: string[], opts: { concurrency: number
   const measured = await runMeasured(process.execPath, [runTs, child, JSON.stringify(args)], { stdoutFile: join(opts.workDir, 'axe-govaudit.out'), timeFile: join(opts.workDir, 'axe-govaudit.time'), timeoutMs: opts.timeoutMs });
   if (measured.exitCode !== 0) throw new Error(`govaudit axe exited with ${measured.exitCode}: ${measured.stderrTail.slice(-600)}`);
   const r = JSON.parse(await readFile(out, 'utf8')) as AxeChildResult;
-  return summarise('govaudit', measured, urls.length, r.pages.filter((p) => p.error).length, r.pages.flatMap((p) => p.rules));
+  return summarise('govaudit', measured, urls.length, r.pages.flatMap((p) => (p.error ? [p.error] : [])), r.pages.flatMap((p) => p.rules));
 }
 
 interface Pa11yCiReport {
@@ -71,11 +73,11 @@ export async function runPa11yCi(urls: string[], opts: { concurrency: number; wo
     throw new Error(`pa11y-ci gave no JSON report (exit ${measured.exitCode}): ${measured.stderrTail.slice(-600)}`);
   }
   const issues = Object.values(report.results);
-  const failed = issues.filter((list) => list.some((i) => 'message' in i && !('code' in i))).length;
+  const errors = issues.flatMap((list) => list.flatMap((i) => ('message' in i && !('code' in i) ? [String(i.message)] : [])));
   const rules = issues.flatMap((list) => list.flatMap((i) => ('code' in i && i.code ? [i.code] : [])));
-  return summarise('pa11y-ci', measured, urls.length, failed, rules);
+  return summarise('pa11y-ci', measured, urls.length, errors, rules);
 }
 
-function summarise(tool: AxeRun['tool'], measured: Measured, pages: number, failed: number, rules: string[]): AxeRun {
-  return { tool, measured, pages, failed, pagesPerMinute: pages / (measured.wallMs / 60_000), rules: [...new Set(rules)].sort() };
+function summarise(tool: AxeRun['tool'], measured: Measured, pages: number, errors: string[], rules: string[]): AxeRun {
+  return { tool, measured, pages, failed: errors.length, errors: [...new Set(errors.map((e) => e.split('\n')[0].slice(0, 200)))], pagesPerMinute: pages / (measured.wallMs / 60_000), rules: [...new Set(rules)].sort() };
 }

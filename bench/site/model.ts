@@ -216,6 +216,16 @@ export function attachmentPath(a: Article, kind: 'pdf' | 'doc'): string {
   return `/uploads/${a.day.slice(0, 6)}/P0${a.day}${a.id}.${kind}`;
 }
 
+/** The broken links that redirect to a missing page → that page (a tool may name the fault by either URL). */
+export function brokenRedirects(m: SiteModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let n = 0; n < m.articles; n++) {
+    const a = m.article(n);
+    if (m.traits(a).oldDead) out.set(`${m.hosts.main}/old/${a.id + DEAD_ID_OFFSET}.html`, m.hosts.main + deadArticlePath(m, a));
+  }
+  return out;
+}
+
 /** Every broken link target of the site, with its cause: the ground truth the tools are compared with. */
 export function brokenTruth(m: SiteModel): Map<string, BrokenCause> {
   const out = new Map<string, BrokenCause>();

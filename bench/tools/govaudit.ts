@@ -9,10 +9,11 @@ import { sameUrl, type LinkRun } from './types.ts';
 const runTs = fileURLToPath(new URL('../../bin/run-ts.mjs', import.meta.url));
 const child = fileURLToPath(new URL('./govaudit-child.ts', import.meta.url));
 
-export async function runGovaudit(opts: { homepage: string; concurrency: number; pages: number; workDir: string; timeoutMs: number }): Promise<LinkRun> {
+export async function runGovaudit(opts: { homepage: string; concurrency: number; pages: number; workDir: string; timeoutMs: number; heapMb: number }): Promise<LinkRun> {
   const out = join(opts.workDir, 'govaudit.json');
   const args: GovauditChildArgs = { homepage: opts.homepage, concurrency: opts.concurrency, maxPages: opts.pages * 2 + 100, out };
-  const measured = await runMeasured(process.execPath, [runTs, child, JSON.stringify(args)], {
+  const v8 = opts.heapMb > 0 ? [`--max-old-space-size=${opts.heapMb}`] : [];
+  const measured = await runMeasured(process.execPath, [...v8, runTs, child, JSON.stringify(args)], {
     stdoutFile: join(opts.workDir, 'govaudit.out'),
     timeFile: join(opts.workDir, 'govaudit.time'),
     timeoutMs: opts.timeoutMs,
