@@ -61,9 +61,22 @@ export async function openQueue(store: PostgresStore, settings: DistributedConfi
     pollingIntervalSeconds: settings.pollingIntervalSeconds,
   });
   boss.on('error', (e: Error) => onError?.(e));
-  await boss.start();
-  await boss.createQueue(DEAD_QUEUE, { name: DEAD_QUEUE, retryLimit: 0 });
-  await boss.createQueue(SITE_QUEUE, { name: SITE_QUEUE, deadLetter: DEAD_QUEUE, ...jobOptions(settings) });
+  // pg-boss installs its schema and creates queues without serialising concurrent callers: two workers started at
+  // the same moment on a fresh database deadlock each other ("deadlock detected"). One at a time, per schema.
+  const client = await store.pool.connect();
+  const key = `govaudit-queue-setup-${store.schema}`;
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+    await boss.start();
+    await boss.createQueue(DEAD_QUEUE, { name: DEAD_QUEUE, retryLimit: 0 });
+    await boss.createQueue(SITE_QUEUE, { name: SITE_QUEUE, deadLetter: DEAD_QUEUE, ...jobOptions(settings) });
+  } catch (e) {
+    await boss.stop({ graceful: false, wait: true, timeout: 1_000 }).catch(() => undefined);
+    throw e;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+    client.release();
+  }
   return boss;
 }
 

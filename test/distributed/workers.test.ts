@@ -88,7 +88,15 @@ describe.skipIf(pgAvailable.skip)('distributed audit with worker processes', () 
     const { store, env } = await freshDatabase('dist_two');
     const file = await configFile('two', { expireInSeconds: 900 });
     const workers = [start(['worker', '--config', file, '--concurrency', '1'], env), start(['worker', '--config', file, '--concurrency', '1'], env)];
-    await waitFor('both workers to start', async () => (await store.listRecords(WORKER_KIND)).length === 2, 4 * MINUTE);
+    await waitFor(
+      'both workers to start',
+      async () => {
+        const gone = workers.find((w) => w.process.exitCode !== null || w.process.signalCode !== null);
+        if (gone) throw new Error(`a worker exited while starting:\n${gone.output().slice(-2000)}`);
+        return (await store.listRecords(WORKER_KIND)).length === 2;
+      },
+      4 * MINUTE,
+    );
 
     const outDir = join(dir, 'out-two');
     const audit = start(['audit', '--config', file, '--distributed', '--out', outDir, '--quiet'], env);
