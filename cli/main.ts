@@ -3,6 +3,10 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.ts';
 import { UsageError } from './command.ts';
 import { commands } from './commands/index.ts';
+import { tuneHeap } from './heap.ts';
+
+/** Commands that crawl (directly or as a service): they run with the crawl's heap growth step (heap.ts). */
+const CRAWLING = new Set(['audit', 'worker', 'serve']);
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -24,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`usage: ${cmd.usage}\n`);
       return 0;
     }
+    if (CRAWLING.has(cmd.name)) tuneHeap();
     const { values, positionals } = parseArgs({ args: rest, options: cmd.options, allowPositionals: cmd.allowPositionals ?? false, strict: true });
     return await cmd.run(values as Record<string, string | boolean | string[] | undefined>, positionals);
   } catch (e) {

@@ -14,6 +14,7 @@ import { createFetcher } from '../../crawler/fetcher.ts';
 import { crawlGatherer } from '../../crawler/gather-crawl.ts';
 import { createResolver } from '../../crawler/resolver.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
+import { tuneHeap } from '../../cli/heap.ts';
 
 export interface GovauditChildArgs {
   homepage: string;
@@ -44,6 +45,8 @@ const cpuSeconds = () => {
 };
 
 async function main(): Promise<void> {
+  // as `govaudit audit` does
+  tuneHeap();
   const args = JSON.parse(process.argv[2]) as GovauditChildArgs;
   const dataDir = await mkdtemp(join(tmpdir(), 'govaudit-bench-'));
   const store = openSqliteStore(dataDir);
@@ -61,6 +64,15 @@ async function main(): Promise<void> {
   const site = config.sites[0];
   const fetcher = createFetcher({ config });
   const startupCpuS = cpuSeconds();
+  const memLog = process.env.GOVAUDIT_BENCH_MEMLOG === '1';
+  const sampler = memLog
+    ? setInterval(() => {
+        const m = process.memoryUsage();
+        const mb = (n: number) => Math.round(n / 1048576);
+        process.stderr.write(`mem rss ${mb(m.rss)} heapUsed ${mb(m.heapUsed)} heapTotal ${mb(m.heapTotal)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}\n`);
+      }, 5_000)
+    : undefined;
+  sampler?.unref();
   try {
     const started = performance.now();
     const now = new Date('2026-11-20T10:00:00+08:00');
