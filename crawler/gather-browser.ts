@@ -8,7 +8,7 @@ import { chromeCandidates, findChrome } from './browser/chrome-path.ts';
 import { accessibilityFor, type AccessibilityConfig } from './browser/config.ts';
 import { probeHomepage } from './browser/homepage-probe.ts';
 import { runLighthouse } from './browser/lighthouse-run.ts';
-import { BrowserPool, type BrowserSession } from './browser/pool.ts';
+import { BrowserPool, navigate, type BrowserSession } from './browser/pool.ts';
 import { selectPages, type PlannedPage } from './browser/select-pages.ts';
 import { TimeLimitError, withTimeLimit } from './browser/time-limit.ts';
 import type { GatherContext, Gatherer } from './gatherers.ts';
@@ -119,11 +119,10 @@ async function checkPage(
   });
   if (signal?.aborted) return failed(browserReasons.aborted);
   try {
-    return await session.withPage(
+    return await session.withTab(
       async (page) => {
         started = Date.now();
-        page.on('dialog', (d) => void d.dismiss().catch(() => {}));
-        const response = await page.goto(planned.url, { waitUntil: 'load', timeout: cfg.pageTimeoutMs });
+        const response = await navigate(page, planned.url, { timeoutMs: cfg.pageTimeoutMs });
         const status = response?.status() ?? null;
         const finalUrl = page.url();
         if (status !== null && status >= 400) return failed(`HTTP ${status}`, status, finalUrl);

@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { axeLocale, runAxe } from '../../crawler/browser/axe-run.ts';
 import { findChrome } from '../../crawler/browser/chrome-path.ts';
-import { BrowserPool } from '../../crawler/browser/pool.ts';
+import { BrowserPool, navigate } from '../../crawler/browser/pool.ts';
 
 export interface AxeChildArgs {
   urls: string[];
@@ -28,9 +28,9 @@ async function main(): Promise<void> {
     const pages = await Promise.all(
       args.urls.map(async (url) => {
         try {
-          const rules = await session.withPage(
+          const rules = await session.withTab(
             async (page) => {
-              await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+              await navigate(page, url, { timeoutMs: 60_000 });
               const axe = await runAxe(page, { tags: args.tags, locale });
               return axe.violations.map((v) => v.id).sort();
             },

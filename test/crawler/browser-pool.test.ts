@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { findChrome } from '../../crawler/browser/chrome-path.ts';
-import { BrowserPool } from '../../crawler/browser/pool.ts';
+import { BrowserPool, MAX_TAB_USES, navigate } from '../../crawler/browser/pool.ts';
 
 const chrome = findChrome();
 const held: ServerResponse[] = [];
@@ -26,6 +26,10 @@ function handler(req: IncomingMessage, res: ServerResponse) {
   if (path === '/cookie-set') return html('set', { 'Set-Cookie': 'sid=abc; Path=/' });
   if (path === '/cookie-echo') return html(`cookie=${req.headers.cookie ?? ''}`);
   if (path === '/hang') return void hanging.push(res);
+  if (path === '/leave-guard') {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    return void res.end('<!doctype html><title>guarded</title><p>guarded</p><script>addEventListener("beforeunload", (e) => { e.preventDefault(); e.returnValue = "leave?"; }); alert("hello");</script>');
+  }
   if (path === '/held') {
     held.push(res);
     return onHeld();
@@ -124,5 +128,28 @@ describe.skipIf(!chrome)('browser pool', { timeout: 180_000 }, () => {
     expect(existsSync(first.userDataDir)).toBe(false);
     expect(await s.withPage(async (p) => (await p.goto(url('www.pool.gov.cn', '/ok')), p.title()), { timeoutMs: 60_000 })).toBe('ok 127.0.0.1');
     await s.close();
+  });
+
+  it('lends a session one tab for page after page; a tab that failed is replaced, and a page guarding its exit or showing an alert does not stall the next', async () => {
+    const s = pool.session();
+    const pages: unknown[] = [];
+    const visit = (path: string, timeoutMs = 60_000) =>
+      s.withTab(async (p) => {
+        pages.push(p);
+        const response = await navigate(p, url('www.pool.gov.cn', path), { timeoutMs: 60_000 });
+        return `${response?.status() ?? 'no response'} ${await p.title()}`;
+      }, { timeoutMs });
+    expect(await visit('/ok')).toBe('200 ok 127.0.0.1');
+    expect(await visit('/leave-guard')).toBe('200 guarded');
+    expect(await visit('/ok#top')).toBe('200 ok 127.0.0.1');
+    // the same document again (only the fragment differs) is a real load with its response
+    expect(await visit('/ok#bottom')).toBe('200 ok 127.0.0.1');
+    expect(new Set(pages).size).toBe(1);
+    await expect(visit('/hang', 1_500)).rejects.toThrow(/time limit/);
+    expect(await visit('/ok')).toBe('200 ok 127.0.0.1');
+    expect(pages[pages.length - 1]).not.toBe(pages[0]);
+    expect(new Set(pages).size).toBe(2);
+    await s.close();
+    expect(MAX_TAB_USES).toBeGreaterThan(1);
   });
 });
