@@ -383,7 +383,10 @@ async function requestWithHeadersDeadline(
   try {
     return await request(url, { ...opts, signal: AbortSignal.any(signals) });
   } catch (err) {
-    if (waitForHeaders.signal.aborted && !outer?.aborted) {
+    // undici's own headers timer (set to the same limit) may fire first under load: the same failure, told the same
+    // way, so a finding's evidence does not depend on which of two equal timers won
+    const undiciHeadersTimeout = (err as { code?: unknown } | null)?.code === 'UND_ERR_HEADERS_TIMEOUT';
+    if ((waitForHeaders.signal.aborted || undiciHeadersTimeout) && !outer?.aborted) {
       throw Object.assign(new Error(`no response headers within ${headersMs} ms`), { code: 'UND_ERR_HEADERS_TIMEOUT' });
     }
     throw err;
