@@ -12,6 +12,7 @@ import { BrowserPool, navigate, type BrowserSession } from './browser/pool.ts';
 import { selectPages, type PlannedPage } from './browser/select-pages.ts';
 import { TimeLimitError, withTimeLimit } from './browser/time-limit.ts';
 import type { GatherContext, Gatherer } from './gatherers.ts';
+import { requestGuardFor } from './browser/request-guard.ts';
 
 /** Key of the run's shared browser in `ctx.shared`. */
 export const browserResourceKey = 'browser';
@@ -49,7 +50,7 @@ export function createBrowserGatherer(opts: BrowserGathererOptions = {}): Gather
       try {
         pool = await ctx.shared.get(
           browserResourceKey,
-          () => BrowserPool.open({ executablePath, resolve: ctx.config.resolve, concurrency: cfg.concurrency }),
+          () => BrowserPool.open({ executablePath, resolve: ctx.config.resolve, guard: requestGuardFor(ctx.config, ctx.resolver), concurrency: cfg.concurrency }),
           (p) => p.close(),
         );
       } catch (e) {

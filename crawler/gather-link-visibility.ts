@@ -14,6 +14,7 @@ import type { LinkVisibilityArtifact, RenderedLink, RenderedPage } from './link-
 import { normalizeUrl } from './url.ts';
 import { publicHosts } from '../checks/data/public-hosts.ts';
 import { governmentHostTest, httpHost } from '../checks/security/hosts.ts';
+import { requestGuardFor } from './browser/request-guard.ts';
 
 const BLOCKED_TYPES = new Set(['image', 'media', 'font']);
 const MAX_LINKS = 2_000;
@@ -43,7 +44,7 @@ export function createLinkVisibilityGatherer(opts: LinkVisibilityOptions = {}): 
       if (!executablePath) return void (result.unavailable = `no browser (looked for ${chromeCandidates({ configured: a11y.chromePath }).join(', ')})`);
       let pool: BrowserPool;
       try {
-        pool = await ctx.shared.get(browserResourceKey, () => BrowserPool.open({ executablePath, resolve: ctx.config.resolve, concurrency: a11y.concurrency }), (p) => p.close());
+        pool = await ctx.shared.get(browserResourceKey, () => BrowserPool.open({ executablePath, resolve: ctx.config.resolve, guard: requestGuardFor(ctx.config, ctx.resolver), concurrency: a11y.concurrency }), (p) => p.close());
       } catch (e) {
         return void (result.unavailable = `the browser would not start: ${firstLine(e)}`);
       }
@@ -93,7 +94,11 @@ async function renderPages(ctx: GatherContext, pool: BrowserPool, plan: string[]
 
 async function linksOn(page: Page, url: string, timeoutMs: number): Promise<RenderedLink[]> {
   await page.setRequestInterception(true);
-  page.on('request', (r) => void (BLOCKED_TYPES.has(r.resourceType()) ? r.abort() : r.continue()).catch(() => {}));
+  // priority 0: cooperative interception, so the pool's request guard (if any) still has the last word
+  page.on('request', (r) => {
+    if (r.isInterceptResolutionHandled()) return;
+    void (BLOCKED_TYPES.has(r.resourceType()) ? r.abort('blockedbyclient', 0) : r.continue(r.continueRequestOverrides(), 0)).catch(() => {});
+  });
   page.on('dialog', (d) => void d.dismiss().catch(() => {}));
   const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
   if (response && response.status() >= 400) throw new Error(`HTTP ${response.status()}`);

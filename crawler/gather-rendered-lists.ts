@@ -10,6 +10,7 @@ import { browserResourceKey } from './gather-browser.ts';
 import type { GatherContext, Gatherer } from './gatherers.ts';
 import { parseHtml } from './html.ts';
 import type { RenderedList } from './lists/artifact.ts';
+import { requestGuardFor } from './browser/request-guard.ts';
 
 /** Reasons shown in the evidence (zh-CN). */
 export const renderReasons = {
@@ -54,7 +55,7 @@ async function renderLists(ctx: GatherContext, artifacts: SiteArtifacts, find: t
   }
   let pool: BrowserPool;
   try {
-    pool = await ctx.shared.get(browserResourceKey, () => BrowserPool.open({ executablePath, resolve: ctx.config.resolve, concurrency: cfg.concurrency }), (p) => p.close());
+    pool = await ctx.shared.get(browserResourceKey, () => BrowserPool.open({ executablePath, resolve: ctx.config.resolve, guard: requestGuardFor(ctx.config, ctx.resolver), concurrency: cfg.concurrency }), (p) => p.close());
   } catch (e) {
     artifacts.renderedLists = { browser: 'unavailable', reason: renderReasons.launchFailed(firstLine(e)), pages: [] };
     return;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import { launchArgs, viewport } from './launch-args.ts';
+import type { RequestGuard } from './request-guard.ts';
 import { TimeLimitError, withTimeLimit } from './time-limit.ts';
 
 export interface BrowserPoolOptions {
@@ -15,6 +16,11 @@ export interface BrowserPoolOptions {
   /** Pages (and Lighthouse runs) at once across the whole run. */
   concurrency: number;
   launchTimeoutMs?: number;
+  /**
+   * Every request of every page (the page itself, its subresources, its redirects) is asked first; a refused one is
+   * aborted as unreachable (request-guard.ts). None: nothing is intercepted.
+   */
+  guard?: RequestGuard | null;
 }
 
 /** One launched browser and the profile folder it owns. */
@@ -54,6 +60,11 @@ export class BrowserPool {
   /** A fresh incognito context for one site; pages of different sessions share nothing (cookies, cache, storage). */
   session(): BrowserSession {
     return new BrowserSession(this);
+  }
+
+  /** The request guard pages are opened with (null: none). */
+  get guard(): RequestGuard | null {
+    return this.opts.guard ?? null;
   }
 
   /** Runs `work` in one of the bounded slots (pages and Lighthouse share them). */
@@ -154,6 +165,9 @@ export class BrowserPool {
   }
 }
 
+/** Priority of the request guard's refusals in puppeteer's cooperative interception (other handlers use 0). */
+export const GUARD_PRIORITY = 10;
+
 /** Pages one tab checks before it is closed and a new one opened (bounds what a renderer accumulates). */
 export const MAX_TAB_USES = 50;
 
@@ -241,6 +255,18 @@ export class BrowserSession {
 
   private async newTab(context: BrowserContext, reused: boolean): Promise<Page> {
     const page = await context.newPage();
+    const guard = this.pool.guard;
+    if (guard) {
+      // cooperative interception (priorities): a refusal here outranks whatever another handler of the page decides
+      await page.setRequestInterception(true);
+      // puppeteer runs a page's request handlers one after another and awaits each, then resolves by priority
+      page.on('request', async (req) => {
+        if (req.isInterceptResolutionHandled()) return;
+        const allowed = await guard(req.url()).catch(() => false);
+        if (allowed) await req.continue(req.continueRequestOverrides(), 0).catch(() => {});
+        else await req.abort('addressunreachable', GUARD_PRIORITY).catch(() => {});
+      });
+    }
     // a reused tab answers its dialogs itself: alerts dismissed, and "leave this page?" accepted (dismissing it would
     // keep the tab on the previous page and stall the next navigation)
     if (reused) page.on('dialog', (d) => void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => {}));

@@ -7,9 +7,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { findChrome } from '../../crawler/browser/chrome-path.ts';
 import { BrowserPool, MAX_TAB_USES, navigate } from '../../crawler/browser/pool.ts';
+import { requestGuardFor } from '../../crawler/browser/request-guard.ts';
+import { createResolver } from '../../crawler/resolver.ts';
 
 const chrome = findChrome();
 const held: ServerResponse[] = [];
+const pings: string[] = [];
 const hanging: ServerResponse[] = [];
 let onHeld: () => void = () => {};
 let servers: Server[] = [];
@@ -26,6 +29,23 @@ function handler(req: IncomingMessage, res: ServerResponse) {
   if (path === '/cookie-set') return html('set', { 'Set-Cookie': 'sid=abc; Path=/' });
   if (path === '/cookie-echo') return html(`cookie=${req.headers.cookie ?? ''}`);
   if (path === '/hang') return void hanging.push(res);
+  if (path === '/ping') {
+    pings.push((req.url ?? '').split('?')[1] ?? '');
+    res.writeHead(200, { 'Content-Type': 'image/gif' });
+    return void res.end(Buffer.from('R0lGODlhAQABAAAAACw=', 'base64'));
+  }
+  if (path === '/to-private') {
+    res.writeHead(302, { Location: `http://127.0.0.1:${port}/ping?redirected` });
+    return void res.end();
+  }
+  if (path === '/leaky') {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    return void res.end(
+      `<!doctype html><title>leaky</title><p>leaky</p>` +
+        `<img src="http://127.0.0.1:${port}/ping?literal"><img src="http://localhost:${port}/ping?name">` +
+        `<img src="http://www.pool.gov.cn:${port}/ping?trusted"><img src="/to-private"><iframe src="http://[::1]:${port}/ping?frame"></iframe>`,
+    );
+  }
   if (path === '/leave-guard') {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     return void res.end('<!doctype html><title>guarded</title><p>guarded</p><script>addEventListener("beforeunload", (e) => { e.preventDefault(); e.returnValue = "leave?"; }); alert("hello");</script>');
@@ -151,5 +171,33 @@ describe.skipIf(!chrome)('browser pool', { timeout: 180_000 }, () => {
     expect(new Set(pages).size).toBe(2);
     await s.close();
     expect(MAX_TAB_USES).toBeGreaterThan(1);
+  });
+
+  it('with private networks not allowed, lets a page reach its own configured host only: literal, named, redirected and framed private addresses are refused, even past another handler', async () => {
+    const config = { crawl: { allowPrivateNetworks: false }, resolve, sites: [{ homepage: 'http://www.pool.gov.cn/', scope: [] as string[] }] };
+    const guarded = await BrowserPool.open({ executablePath: chrome!, resolve, concurrency: 1, guard: requestGuardFor(config as never, createResolver(resolve)) });
+    try {
+      const s = guarded.session();
+      pings.length = 0;
+      const title = await s.withPage(
+        async (p) => {
+          // another handler that would let everything through, as the link-visibility gatherer's does
+          await p.setRequestInterception(true);
+          p.on('request', (r) => void r.continue(r.continueRequestOverrides(), 0).catch(() => {}));
+          await p.goto(url('www.pool.gov.cn', '/leaky'), { waitUntil: 'load' });
+          return p.title();
+        },
+        { timeoutMs: 60_000 },
+      );
+      expect(title).toBe('leaky');
+      expect(pings.sort()).toEqual(['trusted']);
+      expect(await s.withTab(async (p) => (await navigate(p, url('www.pool.gov.cn', '/leaky'), { timeoutMs: 60_000 }), p.title()), { timeoutMs: 60_000 })).toBe('leaky');
+      expect(pings.sort()).toEqual(['trusted', 'trusted']);
+      await s.close();
+    } finally {
+      await guarded.close();
+    }
+    // private networks allowed: no guard, nothing intercepted
+    expect(requestGuardFor({ ...config, crawl: { allowPrivateNetworks: true } } as never, createResolver(resolve))).toBeNull();
   });
 });
