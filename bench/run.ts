@@ -62,7 +62,7 @@ async function axePart(args: BenchArgs, model: SiteModel, workDir: string, resul
   for (const run of [runGovauditAxe, runPa11yCi]) {
     process.stderr.write(`bench: axe (${run === runGovauditAxe ? 'govaudit' : 'pa11y-ci'}) on ${urls.length} pages…\n`);
     try {
-      runs.push(await run(urls, { concurrency: args.axeConcurrency, workDir, timeoutMs: TOOL_TIMEOUT_MS }));
+      runs.push(await run(urls, { concurrency: args.axeConcurrency, workDir, timeoutMs: TOOL_TIMEOUT_MS, siteHosts: [model.hosts.main, ...model.hosts.external, model.hosts.refused] }));
     } catch (e) {
       result.failures.push(`axe: ${(e as Error).message}`);
     }

@@ -5,12 +5,16 @@ import { writeFile } from 'node:fs/promises';
 import { axeLocale, runAxe } from '../../crawler/browser/axe-run.ts';
 import { findChrome } from '../../crawler/browser/chrome-path.ts';
 import { BrowserPool, navigate } from '../../crawler/browser/pool.ts';
+import { requestGuardFor } from '../../crawler/browser/request-guard.ts';
+import { createResolver } from '../../crawler/resolver.ts';
 
 export interface AxeChildArgs {
   urls: string[];
   concurrency: number;
   tags: string[];
   out: string;
+  /** Origins of the bench site's hosts (portal, the "external" hosts, the refused one): configured, so allowed. */
+  siteHosts: string[];
 }
 
 export interface AxeChildResult {
@@ -21,7 +25,12 @@ async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2]) as AxeChildArgs;
   const executablePath = findChrome();
   if (!executablePath) throw new Error('no Chromium found (apt-get install chromium)');
-  const pool = await BrowserPool.open({ executablePath, resolve: {}, concurrency: args.concurrency });
+  // as an audit with crawl.allowPrivateNetworks false runs it: every request judged by the address guard; the bench
+  // site's hosts all live on loopback, so they are the configured site's scope (allowed), as public hosts would be
+  const scope = args.siteHosts.map((h) => new URL(h).hostname);
+  const config = { crawl: { allowPrivateNetworks: false }, resolve: {}, sites: [{ homepage: args.urls[0], scope }] };
+  const guard = requestGuardFor(config as unknown as Parameters<typeof requestGuardFor>[0], createResolver({}));
+  const pool = await BrowserPool.open({ executablePath, resolve: {}, concurrency: args.concurrency, guard });
   const session = pool.session();
   const locale = axeLocale();
   try {

@@ -28,9 +28,9 @@ export interface AxeRun {
 const runTs = fileURLToPath(new URL('../../bin/run-ts.mjs', import.meta.url));
 const child = fileURLToPath(new URL('./axe-child.ts', import.meta.url));
 
-export async function runGovauditAxe(urls: string[], opts: { concurrency: number; workDir: string; timeoutMs: number }): Promise<AxeRun> {
+export async function runGovauditAxe(urls: string[], opts: { concurrency: number; workDir: string; timeoutMs: number; siteHosts?: string[] }): Promise<AxeRun> {
   const out = join(opts.workDir, 'axe-govaudit.json');
-  const args: AxeChildArgs = { urls, concurrency: opts.concurrency, tags: PA11Y_AA_TAGS, out };
+  const args: AxeChildArgs = { urls, concurrency: opts.concurrency, tags: PA11Y_AA_TAGS, out, siteHosts: opts.siteHosts ?? [] };
   const measured = await runMeasured(process.execPath, [runTs, child, JSON.stringify(args)], { stdoutFile: join(opts.workDir, 'axe-govaudit.out'), timeFile: join(opts.workDir, 'axe-govaudit.time'), timeoutMs: opts.timeoutMs });
   if (measured.exitCode !== 0) throw new Error(`govaudit axe exited with ${measured.exitCode}: ${measured.stderrTail.slice(-600)}`);
   const r = JSON.parse(await readFile(out, 'utf8')) as AxeChildResult;
