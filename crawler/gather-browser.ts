@@ -17,6 +17,18 @@ import { requestGuardFor } from './browser/request-guard.ts';
 /** Key of the run's shared browser in `ctx.shared`. */
 export const browserResourceKey = 'browser';
 
+/**
+ * The run's one browser, launched by whichever browser gatherer needs it first (accessibility, rendered lists, link
+ * visibility) with the config's host map, page concurrency and request guard, and closed at the end of the run.
+ */
+export function sharedBrowserPool(ctx: GatherContext, executablePath: string): Promise<BrowserPool> {
+  return ctx.shared.get(
+    browserResourceKey,
+    () => BrowserPool.open({ executablePath, resolve: ctx.config.resolve, guard: requestGuardFor(ctx.config, ctx.resolver), concurrency: ctx.config.accessibility.concurrency }),
+    (p) => p.close(),
+  );
+}
+
 /** Reasons shown on the scorecard (zh-CN). */
 export const browserReasons = {
   noBrowser: (tried: string[]) =>
@@ -48,11 +60,7 @@ export function createBrowserGatherer(opts: BrowserGathererOptions = {}): Gather
       }
       let pool: BrowserPool;
       try {
-        pool = await ctx.shared.get(
-          browserResourceKey,
-          () => BrowserPool.open({ executablePath, resolve: ctx.config.resolve, guard: requestGuardFor(ctx.config, ctx.resolver), concurrency: cfg.concurrency }),
-          (p) => p.close(),
-        );
+        pool = await sharedBrowserPool(ctx, executablePath);
       } catch (e) {
         artifacts.unavailable.accessibility = browserReasons.launchFailed(firstLine(e));
         return;

@@ -7,14 +7,13 @@ import type { Page } from 'puppeteer-core';
 import { z } from 'zod';
 import type { PageArtifact } from '../checks/artifacts.ts';
 import { chromeCandidates, findChrome } from './browser/chrome-path.ts';
-import { BrowserPool } from './browser/pool.ts';
-import { browserResourceKey } from './gather-browser.ts';
+import type { BrowserPool } from './browser/pool.ts';
+import { sharedBrowserPool } from './gather-browser.ts';
 import type { GatherContext, Gatherer } from './gatherers.ts';
 import type { LinkVisibilityArtifact, RenderedLink, RenderedPage } from './link-visibility-artifact.ts';
 import { normalizeUrl } from './url.ts';
 import { publicHosts } from '../checks/data/public-hosts.ts';
 import { governmentHostTest, httpHost } from '../checks/security/hosts.ts';
-import { requestGuardFor } from './browser/request-guard.ts';
 
 const BLOCKED_TYPES = new Set(['image', 'media', 'font']);
 const MAX_LINKS = 2_000;
@@ -44,7 +43,7 @@ export function createLinkVisibilityGatherer(opts: LinkVisibilityOptions = {}): 
       if (!executablePath) return void (result.unavailable = `no browser (looked for ${chromeCandidates({ configured: a11y.chromePath }).join(', ')})`);
       let pool: BrowserPool;
       try {
-        pool = await ctx.shared.get(browserResourceKey, () => BrowserPool.open({ executablePath, resolve: ctx.config.resolve, guard: requestGuardFor(ctx.config, ctx.resolver), concurrency: a11y.concurrency }), (p) => p.close());
+        pool = await sharedBrowserPool(ctx, executablePath);
       } catch (e) {
         return void (result.unavailable = `the browser would not start: ${firstLine(e)}`);
       }

@@ -5,12 +5,11 @@ import type { SiteArtifacts } from '../checks/artifacts.ts';
 import { readColumn } from '../checks/content/columns.ts';
 import { indexPages } from '../checks/content/site-pages.ts';
 import { chromeCandidates, findChrome } from './browser/chrome-path.ts';
-import { BrowserPool } from './browser/pool.ts';
-import { browserResourceKey } from './gather-browser.ts';
+import type { BrowserPool } from './browser/pool.ts';
+import { sharedBrowserPool } from './gather-browser.ts';
 import type { GatherContext, Gatherer } from './gatherers.ts';
 import { parseHtml } from './html.ts';
 import type { RenderedList } from './lists/artifact.ts';
-import { requestGuardFor } from './browser/request-guard.ts';
 
 /** Reasons shown in the evidence (zh-CN). */
 export const renderReasons = {
@@ -55,7 +54,7 @@ async function renderLists(ctx: GatherContext, artifacts: SiteArtifacts, find: t
   }
   let pool: BrowserPool;
   try {
-    pool = await ctx.shared.get(browserResourceKey, () => BrowserPool.open({ executablePath, resolve: ctx.config.resolve, guard: requestGuardFor(ctx.config, ctx.resolver), concurrency: cfg.concurrency }), (p) => p.close());
+    pool = await sharedBrowserPool(ctx, executablePath);
   } catch (e) {
     artifacts.renderedLists = { browser: 'unavailable', reason: renderReasons.launchFailed(firstLine(e)), pages: [] };
     return;
