@@ -6,6 +6,10 @@ import { z } from 'zod';
 import type { PostgresStore } from '../../store/postgres.ts';
 import type { Store } from '../../store/types.ts';
 import type { DistributedConfig } from './config.ts';
+import { withExclusiveLock } from './locks.ts';
+
+/** How long a starting worker waits for another one's queue setup (a few hundred ms when it goes well). */
+const QUEUE_SETUP_TIMEOUT_MS = 120_000;
 
 /** Site jobs: `{ runId, siteId }`. */
 export const SITE_QUEUE = 'govaudit-site';
@@ -63,19 +67,15 @@ export async function openQueue(store: PostgresStore, settings: DistributedConfi
   boss.on('error', (e: Error) => onError?.(e));
   // pg-boss installs its schema and creates queues without serialising concurrent callers: two workers started at
   // the same moment on a fresh database deadlock each other ("deadlock detected"). One at a time, per schema.
-  const client = await store.pool.connect();
-  const key = `govaudit-queue-setup-${store.schema}`;
   try {
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
-    await boss.start();
-    await boss.createQueue(DEAD_QUEUE, { name: DEAD_QUEUE, retryLimit: 0 });
-    await boss.createQueue(SITE_QUEUE, { name: SITE_QUEUE, deadLetter: DEAD_QUEUE, ...jobOptions(settings) });
+    await withExclusiveLock(store.pool, `govaudit-queue-setup-${store.schema}`, QUEUE_SETUP_TIMEOUT_MS, async () => {
+      await boss.start();
+      await boss.createQueue(DEAD_QUEUE, { name: DEAD_QUEUE, retryLimit: 0 });
+      await boss.createQueue(SITE_QUEUE, { name: SITE_QUEUE, deadLetter: DEAD_QUEUE, ...jobOptions(settings) });
+    });
   } catch (e) {
     await boss.stop({ graceful: false, wait: true, timeout: 1_000 }).catch(() => undefined);
     throw e;
-  } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
-    client.release();
   }
   return boss;
 }
