@@ -1,6 +1,7 @@
 // Which IP addresses the crawler refuses to connect to unless private networks are allowed (SSRF guard). IPv6 is
 // parsed to its groups, so no spelling of an IPv4-mapped, NAT64 or 6to4 address hides a private IPv4 address.
 import { isIP } from 'node:net';
+import type { DistrictConfig } from '../config/schema.ts';
 
 const blockedV4: [number, number][] = [
   [0x00000000, 8], // "this" network
@@ -72,4 +73,36 @@ export function isNonPublicAddress(address: string): boolean {
   if (kind === 4) return isBlockedV4(bare);
   if (kind === 6) return isBlockedV6(bare);
   return false;
+}
+
+/**
+ * Hosts whose non-public addresses are allowed: those the config's `resolve` names, and each site's homepage host
+ * and `scope` hosts (the district chose to audit them; an intranet site may live on a private address).
+ */
+export function trustedHosts(config: Pick<DistrictConfig, 'resolve' | 'sites'>): Set<string> {
+  const hosts = new Set(Object.keys(config.resolve).map(bareHost));
+  for (const site of config.sites) {
+    try {
+      hosts.add(bareHost(new URL(site.homepage).hostname));
+    } catch {
+      // the schema already refused a bad homepage
+    }
+    for (const h of site.scope) hosts.add(bareHost(h));
+  }
+  return hosts;
+}
+
+/**
+ * The one rule for where govaudit may connect, used by the crawler and by the browser's request guard: `host`
+ * (a name or an IP literal) may be reached at `address` when private networks are allowed, when the district
+ * configured the host, or when the address is public.
+ */
+export function createAddressRule(config: Pick<DistrictConfig, 'crawl' | 'resolve' | 'sites'>): (host: string, address: string) => boolean {
+  if (config.crawl.allowPrivateNetworks) return () => true;
+  const trusted = trustedHosts(config);
+  return (host, address) => trusted.has(bareHost(host)) || !isNonPublicAddress(address);
+}
+
+function bareHost(host: string): string {
+  return host.toLowerCase().replace(/^\[|\]$/g, '');
 }

@@ -8,7 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Agent, buildConnector, request, type Dispatcher } from 'undici';
 import type { FetchErrorCode, PageArtifact } from '../checks/artifacts.ts';
 import type { DistrictConfig } from '../config/schema.ts';
-import { isNonPublicAddress } from './addresses.ts';
+import { createAddressRule } from './addresses.ts';
 import { readBody } from './body.ts';
 import { patientAbortSignal, patientTimeout } from './patient-timer.ts';
 import { decodeBody } from './charset.ts';
@@ -107,7 +107,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
   const { config } = opts;
   const crawl = config.crawl;
   const resolver = opts.resolver ?? createResolver(config.resolve);
-  const trusted = trustedHosts(config);
+  const mayConnect = createAddressRule(config);
   const userAgent = opts.userAgent ?? buildUserAgent(config);
   const sleep = opts.sleep ?? ((ms: number) => delay(ms).then(() => undefined));
   const now = opts.now ?? Date.now;
@@ -127,7 +127,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       const want = family || (options.family === 4 || options.family === 6 ? options.family : undefined);
       resolver.lookup(hostname, want).then(
         (list) => {
-          const usable = crawl.allowPrivateNetworks || trusted.has(hostname.toLowerCase()) ? list : list.filter((a) => !isNonPublicAddress(a.address));
+          const usable = list.filter((a) => mayConnect(hostname, a.address));
           if (usable.length === 0) {
             const err = Object.assign(new Error(`${hostname} resolves only to non-public addresses (${list.map((a) => a.address).join(', ')})`), { code: BLOCKED_CODE });
             cb(err);
@@ -173,7 +173,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     const kind = isIP(host);
     if (!kind) return null;
     if (family && kind !== family) return { code: 'dns', message: `${host} is an IPv${kind} address; IPv${family} was required` };
-    if (!crawl.allowPrivateNetworks && !trusted.has(host) && isNonPublicAddress(host)) return { code: 'blocked-address', message: `${host} is not a public address` };
+    if (!mayConnect(host, host)) return { code: 'blocked-address', message: `${host} is not a public address` };
     return null;
   }
 
@@ -412,23 +412,6 @@ function flattenHeaders(h: Record<string, string | string[] | undefined>): Recor
     out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   }
   return out;
-}
-
-/**
- * Hosts whose non-public addresses are allowed: those the config's `resolve` names, and each site's homepage host
- * and `scope` hosts (the district chose to audit them; an intranet site may live on a private address).
- */
-export function trustedHosts(config: Pick<DistrictConfig, 'resolve' | 'sites'>): Set<string> {
-  const hosts = new Set(Object.keys(config.resolve).map((h) => h.toLowerCase().replace(/^\[|\]$/g, '')));
-  for (const site of config.sites) {
-    try {
-      hosts.add(new URL(site.homepage).hostname.toLowerCase().replace(/^\[|\]$/g, ''));
-    } catch {
-      // the schema already refused a bad homepage
-    }
-    for (const h of site.scope) hosts.add(h.toLowerCase().replace(/^\[|\]$/g, ''));
-  }
-  return hosts;
 }
 
 /** Orders resolved addresses IPv4 first (stable within a family), so the ordinary crawl is deterministic. */

@@ -5,8 +5,7 @@
 // it; a name that does not resolve is left to Chromium, which fails it anyway.
 import { isIP } from 'node:net';
 import type { DistrictConfig } from '../../config/schema.ts';
-import { isNonPublicAddress } from '../addresses.ts';
-import { trustedHosts } from '../fetcher.ts';
+import { createAddressRule } from '../addresses.ts';
 import type { Resolver } from '../resolver.ts';
 
 /** Resolves true when the browser may fetch `url`. */
@@ -15,21 +14,20 @@ export type RequestGuard = (url: string) => Promise<boolean>;
 /** The guard for a district, or null when private networks are allowed (then nothing is intercepted). */
 export function requestGuardFor(config: Pick<DistrictConfig, 'crawl' | 'resolve' | 'sites'>, resolver: Resolver): RequestGuard | null {
   if (config.crawl.allowPrivateNetworks) return null;
-  const trusted = trustedHosts(config);
+  const mayConnect = createAddressRule(config);
   return async (url) => {
     let host: string;
     try {
       const parsed = new URL(url);
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:' && parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') return true;
-      host = parsed.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+      host = parsed.hostname.replace(/^\[|\]$/g, '');
     } catch {
       return true;
     }
-    if (trusted.has(host)) return true;
-    if (isIP(host)) return !isNonPublicAddress(host);
+    if (isIP(host)) return mayConnect(host, host);
     try {
       const addresses = await resolver.lookup(host);
-      return addresses.some((a) => !isNonPublicAddress(a.address));
+      return addresses.some((a) => mayConnect(host, a.address));
     } catch {
       return true;
     }
