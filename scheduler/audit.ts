@@ -21,7 +21,7 @@ import { loadReviewDecisions, noDecisions, type ReviewDecisions } from '../repor
 import { writeScorecardFiles, writeUnitScorecards } from '../reports/write-scorecard.ts';
 import type { Scorecard } from '../reports/scorecard.ts';
 import type { RunRecord, Store } from '../store/types.ts';
-import { prepareSteps } from './prepare.ts';
+import { runPrepareSteps } from './prepare.ts';
 import { dueSoonReports, type DueSoonEntry } from './due-soon.ts';
 
 export interface AuditOptions {
@@ -89,14 +89,7 @@ export async function runAudit(opts: AuditOptions): Promise<{ run: RunRecord; su
   if (run.state !== 'running') await store.updateRun(runId, { state: 'running', error: null });
   opts.onEvent?.({ type: 'run-start', runId, sites: sites.map((s) => s.id) });
 
-  const warnings: string[] = [];
-  for (const step of prepareSteps) {
-    try {
-      warnings.push(...(await step.run({ config, store, now })));
-    } catch (e) {
-      warnings.push(`${step.id}: ${(e as Error).message}`);
-    }
-  }
+  const warnings = await runPrepareSteps({ config, store, now });
 
   const decisions = await loadReviewDecisions(config).catch((e: Error) => {
     warnings.push(`${e.message} — no waivers or confirmations applied`);

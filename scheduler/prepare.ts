@@ -18,3 +18,16 @@ export interface PrepareStep {
 
 /** Registry of prepare steps, in order. */
 export const prepareSteps: PrepareStep[] = [errorReportsPrepareStep, disclosureRequestsPrepareStep];
+
+/** Runs every prepare step in order; returns their warnings, a failing step's error among them (never thrown). */
+export async function runPrepareSteps(ctx: PrepareContext, steps: PrepareStep[] = prepareSteps): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const step of steps) {
+    try {
+      warnings.push(...(await step.run(ctx)));
+    } catch (e) {
+      warnings.push(`${step.id}: ${(e as Error).message}`);
+    }
+  }
+  return warnings;
+}

@@ -6,7 +6,7 @@ import { loadReviewDecisions } from '../../reports/review.ts';
 import type { PostgresStore } from '../../store/postgres.ts';
 import { newRunId } from '../audit-job.ts';
 import { selectSites } from '../audit.ts';
-import { prepareSteps } from '../prepare.ts';
+import { runPrepareSteps } from '../prepare.ts';
 import { DEAD_QUEUE, jobOptions, SITE_QUEUE, type SiteJob } from './queue.ts';
 import { configDigest, saveRunMeta } from './run-meta.ts';
 
@@ -38,14 +38,7 @@ export async function enqueueAudit(opts: EnqueueOptions): Promise<{ runId: strin
   const siteIds = sites.map((s) => s.id);
   await store.createRun({ id: runId, kind: DISTRIBUTED_RUN_KIND, asOf: now.toISOString(), startedAt: clock().toISOString(), siteIds, state: 'running' });
   try {
-    const warnings: string[] = [];
-    for (const step of prepareSteps) {
-      try {
-        warnings.push(...(await step.run({ config, store, now })));
-      } catch (e) {
-        warnings.push(`${step.id}: ${(e as Error).message}`);
-      }
-    }
+    const warnings = await runPrepareSteps({ config, store, now });
     await loadReviewDecisions(config).catch((e: Error) => warnings.push(`${e.message} — no waivers or confirmations applied`));
     await saveRunMeta(store, runId, { warnings, maxPages: opts.maxPages ?? null, configDigest: configDigest(config) }, clock());
     const options = jobOptions(config.distributed);
