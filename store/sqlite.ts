@@ -22,20 +22,28 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
 
   constructor(readonly db: Database.Database) {
+    // first, so every later statement (switching to WAL included) waits for another process instead of failing
+    db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     this.migrate();
   }
 
+  /**
+   * Applies the missing migrations, each in a write transaction that reads the version itself: two processes opening
+   * a new store at the same moment take turns, and the second finds the tables made ("table runs already exists").
+   */
   private migrate(): void {
-    const current = this.db.pragma('user_version', { simple: true }) as number;
-    for (let v = current; v < sqliteMigrations.length; v++) {
-      this.db.transaction(() => {
-        this.db.exec(sqliteMigrations[v]);
-        this.db.pragma(`user_version = ${v + 1}`);
-      })();
+    const step = this.db.transaction((): boolean => {
+      const v = this.db.pragma('user_version', { simple: true }) as number;
+      if (v >= sqliteMigrations.length) return false;
+      this.db.exec(sqliteMigrations[v]);
+      this.db.pragma(`user_version = ${v + 1}`);
+      return true;
+    });
+    while (step.immediate()) {
+      // next migration
     }
   }
 
