@@ -18,13 +18,30 @@ export function openSqliteStore(dir: string): SqliteStore {
   return new SqliteStore(new Database(file));
 }
 
+/**
+ * Puts the database in WAL mode. Changing the journal mode answers "database is locked" at once, without waiting
+ * for busy_timeout, while another process is opening the same new file; so it is retried for up to 5 s.
+ */
+function switchToWal(db: Database.Database): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; ; waited += 50) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY' || waited >= 5_000) throw e;
+      Atomics.wait(pause, 0, 0, 50);
+    }
+  }
+}
+
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
 
   constructor(readonly db: Database.Database) {
     // first, so every later statement (switching to WAL included) waits for another process instead of failing
     db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
+    switchToWal(db);
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     this.migrate();
