@@ -8,6 +8,7 @@ import { runHousekeeping } from './housekeeping.ts';
 import { runProbes } from './probe.ts';
 import { enqueueScheduledAudit } from './distributed/scheduled.ts';
 import type { JobFn, JobId } from './service.ts';
+import { holderText } from './lock.ts';
 
 export interface JobDeps {
   config: DistrictConfig;
@@ -46,7 +47,7 @@ export function createJobs(deps: JobDeps): Record<JobId, JobFn> {
         resumeOnly: ctx.reason === 'startup',
         onAbandon: ctx.onAbandon,
       });
-      if (r.status === 'busy') return { ok: false, busy: true, holder: r.holder ? `${r.holder.host} pid ${r.holder.pid} (run ${r.holder.runId ?? '-'}, since ${r.holder.acquiredAt})` : null };
+      if (r.status === 'busy') return { ok: false, busy: true, holder: r.holder ? holderText(r.holder) : null };
       if (r.status === 'nothing-to-resume') return { ok: true, resumed: false };
       const sites = r.summary?.sites ?? [];
       return { ok: r.status === 'done', state: r.status, runId: r.runId, resumed: r.resumed, sites: sites.length, sitesFailed: sites.filter((s) => s.score === null).map((s) => s.siteId), ...(r.error ? { error: r.error } : {}) };

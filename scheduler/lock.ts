@@ -3,6 +3,7 @@
 // process is gone (a kill -9 or a power loss leaves the row behind).
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { LockRecord, Store } from '../store/types.ts';
 
 /** The lock every audit takes. */
@@ -62,7 +63,7 @@ export async function acquireLock(opts: LockOptions): Promise<AcquireResult> {
     heartbeatAt: now.toISOString(),
   };
   const ok = await store.acquireLock(record, { staleBefore: new Date(now.getTime() - staleMs).toISOString(), replace: dead });
-  if (!ok) return { acquired: false, holder: await store.getLock(name) };
+  if (!ok) return { acquired: false, holder: await holderWithRun(store, name, clock) };
   const replaced = current && current.holder !== record.holder ? current : null;
   return { acquired: true, lock: holdLock(record, replaced, { ...opts, clock, heartbeatMs: opts.heartbeatMs ?? Math.max(1_000, Math.floor(staleMs / 6)) }) };
 }
@@ -113,4 +114,27 @@ export function processAlive(pid: number): boolean {
 export function describeHolder(lock: LockRecord, now: Date, staleMs = 120_000, isAlive = processAlive): 'alive' | 'stale' | 'dead' {
   if (lock.host === hostname() && !isAlive(lock.pid)) return 'dead';
   return now.getTime() - new Date(lock.heartbeatAt).getTime() > staleMs ? 'stale' : 'alive';
+}
+
+/** How long a refused caller waits for a holder that has just taken the lock to record its run. */
+const RUN_NAMING_WAIT_MS = 3_000;
+
+/**
+ * The lock's holder; when it took the lock a moment ago and has not yet named its run, waits briefly for the run id,
+ * so "another audit is running" can say which run.
+ */
+async function holderWithRun(store: Store, name: string, clock: () => Date): Promise<LockRecord | null> {
+  let holder = await store.getLock(name);
+  const fresh = (h: LockRecord) => clock().getTime() - Date.parse(h.acquiredAt) < RUN_NAMING_WAIT_MS;
+  for (let waited = 0; holder && !holder.runId && fresh(holder) && waited < RUN_NAMING_WAIT_MS; waited += 100) {
+    await delay(100);
+    holder = await store.getLock(name);
+  }
+  return holder;
+}
+
+/** A holder as messages show it: `host pid N (run R, since T)`, or `(since T)` before it has named its run. */
+export function holderText(holder: LockRecord | null): string {
+  if (!holder) return 'unknown holder';
+  return `${holder.host} pid ${holder.pid} (${holder.runId ? `run ${holder.runId}, ` : ''}since ${holder.acquiredAt})`;
 }

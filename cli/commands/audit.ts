@@ -3,7 +3,7 @@ import { access, mkdir } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { resolve, relative } from 'node:path';
 import { runAudit } from '../../scheduler/audit.ts';
-import { acquireLock } from '../../scheduler/lock.ts';
+import { acquireLock, holderText, type HeldLock } from '../../scheduler/lock.ts';
 import { auditDistributed } from './audit-distributed.ts';
 import { commonOptions, parseNow, UsageError, type Command } from '../command.ts';
 import { loadConfigOrDemo, openStoreFor } from '../context.ts';
@@ -41,7 +41,21 @@ export const auditCommand: Command = {
       if (values.detach && !values.distributed) throw new UsageError('--detach: only with --distributed');
       const { summary } = values.distributed
         ? await auditDistributed({ config: loaded.config, store, now, outDir, siteIds, maxPages, detach: Boolean(values.detach), quiet: Boolean(values.quiet), signal: abort.signal })
-        : await lockedAudit(store, abort, () => runAudit({ config: loaded.config, store, now, outDir, siteIds, maxPages, onEvent: progress?.onEvent, signal: abort.signal }));
+        : await lockedAudit(store, abort, (lock) =>
+            runAudit({
+              config: loaded.config,
+              store,
+              now,
+              outDir,
+              siteIds,
+              maxPages,
+              signal: abort.signal,
+              onEvent: (e) => {
+                if (e.type === 'run-start') void lock.setRun(e.runId).catch(() => undefined);
+                progress?.onEvent(e);
+              },
+            }),
+          );
       if (!summary) return 0;
       progress?.done();
       const rel = relative(process.cwd(), outDir) || '.';
@@ -67,15 +81,13 @@ export const auditCommand: Command = {
  * Runs a single-process audit under the audit lock that `govaudit serve` also takes, so a manual audit never crawls
  * the district's servers at the same time as the nightly one (or another manual one) on the same store.
  */
-async function lockedAudit<T>(store: Parameters<typeof acquireLock>[0]['store'], abort: AbortController, work: () => Promise<T>): Promise<T> {
+async function lockedAudit<T>(store: Parameters<typeof acquireLock>[0]['store'], abort: AbortController, work: (lock: HeldLock) => Promise<T>): Promise<T> {
   const got = await acquireLock({ store, onLost: () => abort.abort() });
   if (!got.acquired) {
-    const h = got.holder;
-    const who = h ? `${h.host} pid ${h.pid}${h.runId ? `, run ${h.runId}` : ''}, since ${h.acquiredAt}` : 'holder unknown';
-    throw new UsageError(`another audit is running on this store (${who}); wait for it to finish (govaudit status shows it) or stop it`);
+    throw new UsageError(`another audit is running on this store (${holderText(got.holder)}); wait for it to finish (govaudit status shows it) or stop it`);
   }
   try {
-    return await work();
+    return await work(got.lock);
   } finally {
     await got.lock.release();
   }

@@ -37,7 +37,7 @@ describe('govaudit audit and the audit lock', () => {
       vi.restoreAllMocks();
     }
     expect(code).toBe(2);
-    expect(err).toMatch(/^govaudit audit: another audit is running on this store \(audit-2\.internal pid 4242, since \d{4}-\d\d-\d\dT[\d:.]+Z\); wait for it to finish \(govaudit status shows it\) or stop it\n$/);
+    expect(err).toMatch(/^govaudit audit: another audit is running on this store \(audit-2\.internal pid 4242 \(since \d{4}-\d\d-\d\dT[\d:.]+Z\)\); wait for it to finish \(govaudit status shows it\) or stop it\n$/);
     expect(await store.listRuns()).toEqual([]);
     if (held.acquired) await held.lock.release();
     await store.close();
