@@ -2,7 +2,7 @@
 // item the site is held to (checks/disclosure/catalogue.ts) is looked up in the crawl by title. A dated item is judged
 // for the latest year whose due date has passed on the audit day: missing, published late, or present; a standing
 // item must exist at all. A crawl cut short makes "missing" a matter for review. Metrics: per-item status, coverage.
-import type { Finding } from './finding.ts';
+import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
 import type { DisclosureItem } from './disclosure-config.ts';
 import { localDate } from '../calendar/timezone.ts';

@@ -2,8 +2,8 @@
 // each configured column's newest item against its kind's limit (exactly at the limit is still fresh), undated
 // lists (review) and empty columns. A list with no items in the raw HTML but scripts on the page may be filled in
 // by script: it is judged on the browser's rendering (renderedLists) when there is one, else marked for review.
-import type { PageArtifact } from './artifacts.ts';
-import type { Finding } from './finding.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
+import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
 import type { ColumnKind } from '../config/schema.ts';
 import { localDate } from '../calendar/timezone.ts';

@@ -2,7 +2,7 @@
 // card numbers published in clear in page text or in linked attachments (PDF, DOCX, XLSX text read by the
 // attachments gatherer). One finding per page or attachment and kind; evidence holds masked values only.
 // Masked values, unified social credit codes and office landlines are not personal data (checks/lib/pii.ts).
-import type { Finding } from './finding.ts';
+import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
 import { findPersonalData, type PiiHit, type PiiKind } from './lib/pii.ts';
 import { isHealthyHtml } from './content/site-pages.ts';

@@ -2,7 +2,7 @@
 // spam content, tampered titles, hidden links, cloaking — marked for review (a person confirms; a confirmation in
 // the config's `confirmations` makes it count for veto.security); transport — HTTPS offered and enforced, a valid
 // certificate not about to expire, no mixed content; commercial ads. Rules in checks/security/*.ts.
-import type { PageArtifact } from './artifacts.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
 import type { Check } from './types.ts';
 import { adHosts as shippedAdHosts } from './data/ad-hosts.ts';
 import { publicHosts } from './data/public-hosts.ts';

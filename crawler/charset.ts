@@ -2,7 +2,7 @@
 // http-equiv (or an XML declaration), then sniffing (valid UTF-8 → utf-8, else gb18030); a declared UTF-8 that the
 // bytes mostly break is read as gb18030 (a GBK page declaring UTF-8). GBK and GB2312 are
 // decoded with the gb18030 decoder, their superset, so characters outside GB2312 still come out right.
-import type { PageArtifact } from '../checks/artifacts.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
 
 export type CharsetSource = NonNullable<PageArtifact['charsetSource']>;
 

@@ -1,13 +1,13 @@
 // The site-search gatherer (runs after the crawl): finds the search form on the homepage (or on a search page the
 // homepage links to), picks the newest dated article of the crawl's list pages (not after the audit's day), submits
 // its title and records whether the result page links to the article. One GET, the same fetcher as the crawl.
-import type { PageArtifact } from '../checks/artifacts.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
 import { localDate } from '../calendar/timezone.ts';
 import type { Fetcher } from './fetcher.ts';
-import type { Gatherer } from './gatherers.ts';
+import type { Gatherer } from './gatherer.ts';
 import { parseHtml } from './html.ts';
 import { isHtmlAnswer } from './page.ts';
-import type { SearchArtifact, SearchAttempt, SearchTarget } from './search-artifact.ts';
+import type { SearchArtifact, SearchAttempt, SearchTarget } from '../contract/artifacts/search.ts';
 import { findSearchForm, type FoundSearchForm } from './search-form.ts';
 import { hostOf, normalizeUrl } from './url.ts';
 

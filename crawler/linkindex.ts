@@ -2,7 +2,7 @@
 // Compact for large crawls: each target is one small object, and "found on" is kept as runs of integer target
 // ids per source page (4 bytes a reference) instead of a Set of strings per target; the sorted `foundOn` lists
 // are built only when the LinkTarget list is asked for.
-import type { LinkTag, LinkTarget } from '../checks/artifacts.ts';
+import type { LinkTag, LinkTarget } from '../contract/artifacts/crawl.ts';
 
 /** How a target is treated: crawled as a page, checked as a resource or external link, or not fetchable. */
 export type TargetKind = 'page' | 'resource' | 'external' | 'other';

@@ -5,7 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import { connect, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 import type { Resolver } from './resolver.ts';
-import type { TlsProbe } from './tls-artifact.ts';
+import type { TlsProbe } from '../contract/artifacts/tls.ts';
 import { certificateInfo, namesHost, verifyChain } from './tls-chain.ts';
 
 export interface TlsProbeOptions {

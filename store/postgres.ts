@@ -1,7 +1,7 @@
 // The PostgreSQL store (distributed mode): the same Store interface as SQLite over the `pg` driver, with the
 // same schema expressed for PostgreSQL. Chosen by a postgres:// URL in config `store` or GOVAUDIT_DATABASE_URL.
 import pg from 'pg';
-import type { LinkTarget, PageArtifact } from '../checks/artifacts.ts';
+import type { LinkTarget, PageArtifact } from '../contract/artifacts/crawl.ts';
 import { postgresMigrations } from './postgres-migrations.ts';
 import type { LockRecord, ProbeRecord, PurgeCounts, RunRecord, RunState, SiteRunRecord, Store, StoredFinding } from './types.ts';
 

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LinkTarget, PageArtifact } from '../checks/artifacts.ts';
+import type { LinkTarget, PageArtifact } from '../contract/artifacts/crawl.ts';
 import { sqliteMigrations } from './migrations.ts';
 import type { LockRecord, ProbeRecord, PurgeCounts, RunRecord, RunState, SiteRunRecord, Store, StoredFinding } from './types.ts';
 

@@ -1,7 +1,7 @@
 // The Store interface: what the rest of govaudit persists and reads back. SQLite implements it
 // (store/sqlite.ts); a PostgreSQL backend implements the same interface. All methods are async for that reason.
-import type { Finding } from '../checks/finding.ts';
-import type { LinkTarget, PageArtifact } from '../checks/artifacts.ts';
+import type { Finding } from '../contract/finding.ts';
+import type { LinkTarget, PageArtifact } from '../contract/artifacts/crawl.ts';
 
 export type RunState = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
 

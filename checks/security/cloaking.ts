@@ -3,9 +3,9 @@
 // crawlers is the context), a different title, or a redirect to a host outside the government are
 // security.spam-content (kind `cloaking`, both versions in evidence). A lighter version with the same title and
 // nothing new (fewer blocks, no scripts) is what many sites serve crawlers: not a finding.
-import type { PageArtifact } from '../artifacts.ts';
-import type { Finding } from '../finding.ts';
-import type { CloakingArtifact, CrawlerView } from '../../crawler/cloaking-artifact.ts';
+import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
+import type { Finding } from '../../contract/finding.ts';
+import type { CloakingArtifact, CrawlerView } from '../../contract/artifacts/cloaking.ts';
 import { indexPages, pageKey } from '../content/site-pages.ts';
 import { strings } from '../security.strings.ts';
 import { httpHost } from './hosts.ts';

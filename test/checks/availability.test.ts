@@ -1,11 +1,11 @@
 // The availability check over a synthetic week of probes (hand-made artifacts, no network).
 import { describe, expect, it } from 'vitest';
 import { availability } from '../../checks/availability.ts';
-import type { SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts } from '../../checks/types.ts';
 import { runChecks } from '../../checks/runner.ts';
 import { parseConfig } from '../../config/load.ts';
 import { createCalendar } from '../../calendar/workdays.ts';
-import type { ProbeSample } from '../../crawler/probes-artifact.ts';
+import type { ProbeSample } from '../../contract/artifacts/probes.ts';
 import { probeWindow } from '../../crawler/gather-probes.ts';
 
 const config = parseConfig({ district: '测试区', sites: [{ id: 'portal', name: '门户', unit: '区政府办', homepage: 'http://www.example.gov.cn/' }] }, '/tmp/d.json');

@@ -1,6 +1,6 @@
 // The indicator catalogue: defaults valid, district overrides applied, bad entries rejected naming the id.
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../checks/finding.ts';
+import type { Finding } from '../../contract/finding.ts';
 import { parseConfig } from '../../config/load.ts';
 import { applyOverrides, catalogueFor, CatalogueError, validateCatalogue } from '../../reports/catalogue.ts';
 import { defaultIndicators, type Indicator } from '../../reports/indicators.ts';

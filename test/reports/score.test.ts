@@ -1,6 +1,6 @@
 // Scoring: vetoes, capped deductions, the pass mark, review findings not scored, column-veto thresholds.
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../checks/finding.ts';
+import type { Finding } from '../../contract/finding.ts';
 import { defaultIndicators } from '../../reports/indicators.ts';
 import { score } from '../../reports/score.ts';
 
