@@ -8,7 +8,7 @@ import type { DisclosureItem } from './disclosure-config.ts';
 import { localDate } from '../calendar/timezone.ts';
 import { daysAfter, judgedCycle, nextCycle, siteCatalogue, titleRegExp, type DueCycle } from './disclosure/catalogue.ts';
 import { findSightings, indexTitles, type Sighting, type SiteTitles } from './disclosure/sightings.ts';
-import { indexPages, pageKey } from './content/site-pages.ts';
+import { indexPages, pageKey } from '../util/site-pages.ts';
 import { strings } from './disclosure.strings.ts';
 
 export type ItemState = 'present' | 'late' | 'missing';

@@ -4,7 +4,7 @@
 // ("due soon"), not as findings. A date beyond the official calendar is a loud warning and "not measured".
 import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
-import { maskPersonalData } from './lib/pii.ts';
+import { maskPersonalData } from '../util/pii.ts';
 import { judgeReport, windowStartDate, type JudgedReport } from './error-reports/judge.ts';
 import { strings } from './error-reports.strings.ts';
 import { calendarWarnings, countOutcomes, deadlineResult, localMinute as local, type OutcomeCounts } from './lib/timeliness.ts';

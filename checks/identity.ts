@@ -7,7 +7,7 @@ import type { PageArtifact } from '../contract/artifacts/crawl.ts';
 import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
 import { findMarks, type PageMarks } from './content/marks.ts';
-import { findHomepage, indexPages, isHealthyHtml, pageKey } from './content/site-pages.ts';
+import { findHomepage, indexPages, isHealthyHtml, pageKey } from '../util/site-pages.ts';
 import { markLabels, strings, type Mark } from './identity.strings.ts';
 
 const MARKS = Object.keys(markLabels) as Mark[];

@@ -8,10 +8,10 @@ import type { Check, CheckContext } from './types.ts';
 import { localDate, parseLocalDateTime } from '../calendar/timezone.ts';
 import { CalendarNotCoveredError } from '../calendar/workdays.ts';
 import { cutoffDate } from './content/age.ts';
-import { findHomepage, folderKey, indexPages, isHealthyHtml, pageKey } from './content/site-pages.ts';
+import { findHomepage, folderKey, indexPages, isHealthyHtml, pageKey } from '../util/site-pages.ts';
 import { findChannels, type Channel } from './interaction/channels.ts';
 import { extractMessages, type BoardMessage } from './interaction/extract.ts';
-import type { ParsedDate } from './lib/dates.ts';
+import type { ParsedDate } from '../util/dates.ts';
 import { strings } from './interaction.strings.ts';
 
 const MAX_BOARD_PAGES = 300;

@@ -9,10 +9,10 @@ import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
 import type { WorkCalendar } from '../calendar/workdays.ts';
 import { localDate } from '../calendar/timezone.ts';
-import { readColumn } from './content/columns.ts';
+import { readColumn } from '../util/columns.ts';
 import { isInterpretationTitle, isNormativeTitle, makeDoc, pageTitle, type Doc } from './content/documents.ts';
 import { indexInterpretations, pairPolicy, type Pairing } from './content/pairing.ts';
-import { indexPages, isHealthyHtml, pageKey } from './content/site-pages.ts';
+import { indexPages, isHealthyHtml, pageKey } from '../util/site-pages.ts';
 import { strings } from './interpretations.strings.ts';
 
 interface Listed {

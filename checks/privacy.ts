@@ -4,8 +4,8 @@
 // Masked values, unified social credit codes and office landlines are not personal data (checks/lib/pii.ts).
 import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
-import { findPersonalData, type PiiHit, type PiiKind } from './lib/pii.ts';
-import { isHealthyHtml } from './content/site-pages.ts';
+import { findPersonalData, type PiiHit, type PiiKind } from '../util/pii.ts';
+import { isHealthyHtml } from '../util/site-pages.ts';
 import { strings } from './privacy.strings.ts';
 
 const MAX_VALUES = 10;

@@ -1,6 +1,7 @@
 // The district config (DESIGN.md "District config"): zod schema, the one place defaults live.
 // Unknown fields are errors (strict objects), so each feature adds its fields here and to the README.
 import { z } from 'zod';
+import { columnSchema } from '../contract/column.ts';
 import { attachmentsConfigSchema, freshnessConfigSchema, identityConfigSchema, interpretationsConfigSchema } from '../checks/content-config.ts';
 import { accessibilityConfigSchema, siteAccessibilitySchema } from '../crawler/browser/config.ts';
 import { districtDisclosureSchema, siteDisclosureSchema } from '../checks/disclosure-config.ts';
@@ -23,15 +24,6 @@ const hostName = z
 const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
 
 const ipAddress = z.union([z.ipv4(), z.ipv6()], { error: 'an IPv4 or IPv6 address' });
-
-export const columnKinds = ['news', 'notice', 'policy', 'interpretation', 'personnel', 'plan', 'interaction', 'other'] as const;
-export type ColumnKind = (typeof columnKinds)[number];
-
-export const columnSchema = z.strictObject({
-  name: z.string().min(1),
-  url: httpUrl,
-  kind: z.enum(columnKinds),
-});
 
 export const crawlSchema = z.strictObject({
   /** Requests at once per host. */

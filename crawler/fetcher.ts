@@ -11,7 +11,7 @@ import type { PageArtifact } from '../contract/artifacts/crawl.ts';
 import type { DistrictConfig } from '../config/schema.ts';
 import { createAddressRule } from './addresses.ts';
 import { readBody } from './body.ts';
-import { patientAbortSignal, patientTimeout } from './patient-timer.ts';
+import { patientAbortSignal, patientTimeout } from '../util/patient-timer.ts';
 import { decodeBody } from './charset.ts';
 import { BLOCKED_CODE, classifyError } from './errors.ts';
 import { emit, type CrawlEvent } from './events.ts';

@@ -12,8 +12,8 @@ import { sharedBrowserPool } from './gather-browser.ts';
 import type { GatherContext, Gatherer } from './gatherer.ts';
 import type { LinkVisibilityArtifact, RenderedLink, RenderedPage } from '../contract/artifacts/link-visibility.ts';
 import { normalizeUrl } from './url.ts';
-import { publicHosts } from '../checks/data/public-hosts.ts';
-import { governmentHostTest, httpHost } from '../checks/security/hosts.ts';
+import { publicHosts } from '../util/public-hosts.ts';
+import { governmentHostTest, httpHost } from '../util/hosts.ts';
 
 const BLOCKED_TYPES = new Set(['image', 'media', 'font']);
 const MAX_LINKS = 2_000;

@@ -2,8 +2,8 @@
 // is opened in the run's shared browser, and the list the visitor sees is read from the rendered DOM. Without a
 // browser the artifact says so (the freshness check then marks such columns for review); it never fails the run.
 import type { SiteArtifacts, GatherContext, Gatherer } from './gatherer.ts';
-import { readColumn } from '../checks/content/columns.ts';
-import { indexPages } from '../checks/content/site-pages.ts';
+import { readColumn } from '../util/columns.ts';
+import { indexPages } from '../util/site-pages.ts';
 import { chromeCandidates, findChrome } from './browser/chrome-path.ts';
 import type { BrowserPool } from './browser/pool.ts';
 import { sharedBrowserPool } from './gather-browser.ts';

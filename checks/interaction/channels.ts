@@ -3,7 +3,7 @@
 // answer for a channel on another host, e.g. a district-wide platform).
 import type { CrawlSummary, LinkTarget, PageArtifact } from '../../contract/artifacts/crawl.ts';
 import type { SiteConfig } from '../../config/schema.ts';
-import { findHomepage, isHealthyHtml, pageKey } from '../content/site-pages.ts';
+import { findHomepage, isHealthyHtml, pageKey } from '../../util/site-pages.ts';
 
 export interface Channel {
   url: string;

@@ -3,10 +3,10 @@
 // 回复时间：…", a detail page or a list of such blocks). Pure; never throws on odd pages.
 import type { Document, Element } from 'domhandler';
 import type { InteractionLayout } from '../interaction-config.ts';
-import { findDates, parseDate, type ParsedDate } from '../lib/dates.ts';
-import { maskPersonalData } from '../lib/pii.ts';
-import { toHalfWidth } from '../lib/width.ts';
-import { pageKey } from '../content/site-pages.ts';
+import { findDates, parseDate, type ParsedDate } from '../../util/dates.ts';
+import { maskPersonalData } from '../../util/pii.ts';
+import { toHalfWidth } from '../../util/width.ts';
+import { pageKey } from '../../util/site-pages.ts';
 import { blockText, firstLink, inlineText, parseHtml, select, selectFirst } from './dom.ts';
 
 /** One message as a board shows it. */

@@ -5,7 +5,7 @@ import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import type { Finding } from '../../contract/finding.ts';
 import { strings } from '../security.strings.ts';
 import { groupBySignature, MAX_LISTED_PAGES } from './group.ts';
-import { adDomainOf, httpHost } from './hosts.ts';
+import { adDomainOf, httpHost } from '../../util/hosts.ts';
 import type { FloatingBox, MarkupReading } from './markup.ts';
 
 export interface AdsInput {

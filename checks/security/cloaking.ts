@@ -6,9 +6,9 @@
 import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import type { Finding } from '../../contract/finding.ts';
 import type { CloakingArtifact, CrawlerView } from '../../contract/artifacts/cloaking.ts';
-import { indexPages, pageKey } from '../content/site-pages.ts';
+import { indexPages, pageKey } from '../../util/site-pages.ts';
 import { strings } from '../security.strings.ts';
-import { httpHost } from './hosts.ts';
+import { httpHost } from '../../util/hosts.ts';
 import { titlesAgree, type PageView, type SpamRules } from './page-spam.ts';
 import { termsIn, type SpamTerm } from './spam.ts';
 import { viewOf } from './tampering.ts';

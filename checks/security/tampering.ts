@@ -4,10 +4,10 @@
 import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import type { Finding } from '../../contract/finding.ts';
 import type { LinkVisibilityArtifact, RenderedPage } from '../../contract/artifacts/link-visibility.ts';
-import { pageKey } from '../content/site-pages.ts';
+import { pageKey } from '../../util/site-pages.ts';
 import { strings } from '../security.strings.ts';
 import { groupBySignature, MAX_LISTED_PAGES } from './group.ts';
-import { httpHost } from './hosts.ts';
+import { httpHost } from '../../util/hosts.ts';
 import type { HiddenGroup, MarkupLink, MarkupReading } from './markup.ts';
 import { spamSignals, titleTampering, type PageView, type SpamRules, type SpamSignal } from './page-spam.ts';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { errorReports, type ErrorReportMetrics } from '../../checks/error-reports.ts';
 import type { SiteArtifacts } from '../../checks/types.ts';
 import { runChecks } from '../../checks/runner.ts';
-import { residentIdCheckChar } from '../../checks/lib/checksums.ts';
+import { residentIdCheckChar } from '../../util/checksums.ts';
 import { parseConfig } from '../../config/load.ts';
 import { createCalendar, type CalendarAdditions } from '../../calendar/workdays.ts';
 import type { ErrorReport } from '../../contract/artifacts/error-reports.ts';
