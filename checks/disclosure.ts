@@ -4,9 +4,10 @@
 // item must exist at all. A crawl cut short makes "missing" a matter for review. Metrics: per-item status, coverage.
 import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
-import type { DisclosureItem } from './disclosure-config.ts';
+import type { DisclosureItem } from '../config/checks/disclosure.ts';
 import { localDate } from '../calendar/timezone.ts';
-import { daysAfter, judgedCycle, nextCycle, siteCatalogue, titleRegExp, type DueCycle } from './disclosure/catalogue.ts';
+import { daysAfter, judgedCycle, nextCycle, titleRegExp, type DueCycle } from './disclosure/catalogue.ts';
+import { siteCatalogue } from '../config/checks/disclosure-catalogue.ts';
 import { findSightings, indexTitles, type Sighting, type SiteTitles } from './disclosure/sightings.ts';
 import { indexPages, pageKey } from '../util/site-pages.ts';
 import { strings } from './disclosure.strings.ts';

@@ -2,19 +2,19 @@
 // Unknown fields are errors (strict objects), so each feature adds its fields here and to the README.
 import { z } from 'zod';
 import { columnSchema } from '../contract/column.ts';
-import { attachmentsConfigSchema, freshnessConfigSchema, identityConfigSchema, interpretationsConfigSchema } from '../checks/content-config.ts';
-import { accessibilityConfigSchema, siteAccessibilitySchema } from '../crawler/browser/config.ts';
-import { districtDisclosureSchema, siteDisclosureSchema } from '../checks/disclosure-config.ts';
-import { catalogueIdIssues } from '../checks/disclosure/catalogue.ts';
-import { availabilitySchema, scheduleSchema } from '../scheduler/config.ts';
-import { indicatorOverridesSchema } from '../reports/catalogue.ts';
-import { bulletinConfigSchema } from '../reports/config.ts';
-import { confirmationsConfigSchema, waiversConfigSchema } from '../reports/review.ts';
-import { errorReportRulesSchema } from '../checks/error-reports-config.ts';
-import { disclosureRequestRulesSchema } from '../checks/disclosure-requests-config.ts';
-import { interactionConfigSchema } from '../checks/interaction-config.ts';
-import { securityConfigSchema } from '../checks/security-config.ts';
-import { distributedConfigSchema } from '../scheduler/distributed/config.ts';
+import { attachmentsConfigSchema, freshnessConfigSchema, identityConfigSchema, interpretationsConfigSchema } from './checks/content.ts';
+import { accessibilityConfigSchema, siteAccessibilitySchema } from './crawler/accessibility.ts';
+import { districtDisclosureSchema, siteDisclosureSchema } from './checks/disclosure.ts';
+import { catalogueIdIssues } from './checks/disclosure-catalogue.ts';
+import { availabilitySchema, scheduleSchema } from './scheduler/schedule.ts';
+import { indicatorOverridesSchema } from './reports/catalogue.ts';
+import { bulletinConfigSchema } from './reports/bulletin.ts';
+import { confirmationsConfigSchema, waiversConfigSchema } from './reports/review.ts';
+import { errorReportRulesSchema } from './checks/error-reports.ts';
+import { disclosureRequestRulesSchema } from './checks/disclosure-requests.ts';
+import { interactionConfigSchema } from './checks/interaction.ts';
+import { securityConfigSchema } from './checks/security.ts';
+import { distributedConfigSchema } from './scheduler/distributed.ts';
 
 const hostName = z
   .string()

@@ -5,7 +5,7 @@ import type { SiteArtifacts, GatherContext, Gatherer } from './gatherer.ts';
 import type { A11yPage, HomepageProbe, LighthouseResult } from '../contract/artifacts/accessibility.ts';
 import { axeEngine, axeLocale, runAxe } from './browser/axe-run.ts';
 import { chromeCandidates, findChrome } from './browser/chrome-path.ts';
-import { accessibilityFor, type AccessibilityConfig } from './browser/config.ts';
+import { accessibilityFor, type AccessibilityConfig } from '../config/crawler/accessibility.ts';
 import { probeHomepage } from './browser/homepage-probe.ts';
 import { runLighthouse } from './browser/lighthouse-run.ts';
 import { BrowserPool, navigate, type BrowserSession } from './browser/pool.ts';

@@ -2,7 +2,7 @@
 // scored, confirmed review findings are scored, the rest of the review findings are shown only. Used when a
 // scorecard is built and again when a stored one is shown or put in a bulletin (waivers may have changed or lapsed).
 import type { Finding } from '../contract/finding.ts';
-import type { Indicator } from './indicators.ts';
+import type { Indicator } from '../config/reports/indicators.ts';
 import { activeWaiverFor, confirmationFor, type ReviewDecisions } from './review.ts';
 import { codeMatches, score, type ScoreResult } from './score.ts';
 import type { Scorecard, ScorecardFinding } from './scorecard.ts';

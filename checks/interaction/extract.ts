@@ -2,7 +2,7 @@
 // usual layouts — a list table whose header names the message and reply dates, and labelled blocks ("留言时间：…
 // 回复时间：…", a detail page or a list of such blocks). Pure; never throws on odd pages.
 import type { Document, Element } from 'domhandler';
-import type { InteractionLayout } from '../interaction-config.ts';
+import type { InteractionLayout } from '../../config/checks/interaction.ts';
 import { findDates, parseDate, type ParsedDate } from '../../util/dates.ts';
 import { maskPersonalData } from '../../util/pii.ts';
 import { toHalfWidth } from '../../util/width.ts';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../contract/finding.ts';
 import { security } from '../../checks/security.ts';
 import type { CrawlerView } from '../../contract/artifacts/cloaking.ts';
-import { defaultIndicators } from '../../reports/indicators.ts';
+import { defaultIndicators } from '../../config/reports/indicators.ts';
 import { reviewAndScore } from '../../reports/rescore.ts';
 import type { ScorecardFinding } from '../../reports/scorecard.ts';
 import { findingIdentity } from '../../reports/identity.ts';

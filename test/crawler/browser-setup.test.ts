@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { parseConfig } from '../../config/load.ts';
 import { findChrome } from '../../crawler/browser/chrome-path.ts';
-import { accessibilityFor } from '../../crawler/browser/config.ts';
+import { accessibilityFor } from '../../config/crawler/accessibility.ts';
 import { hostResolverRules, launchArgs } from '../../crawler/browser/launch-args.ts';
 import { selectPages } from '../../crawler/browser/select-pages.ts';
 

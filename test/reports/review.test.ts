@@ -7,7 +7,7 @@ import { parseConfig } from '../../config/load.ts';
 import { buildScorecard } from '../../reports/build-scorecard.ts';
 import { findingIdentity } from '../../reports/identity.ts';
 import { rescoreScorecard } from '../../reports/rescore.ts';
-import { catalogueFor } from '../../reports/catalogue.ts';
+import { catalogueFor } from '../../config/reports/catalogue.ts';
 import { loadReviewDecisions, ReviewFileError, type ReviewDecisions } from '../../reports/review.ts';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
