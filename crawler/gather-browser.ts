@@ -4,13 +4,13 @@
 import type { SiteArtifacts, GatherContext, Gatherer } from './gatherer.ts';
 import type { A11yPage, HomepageProbe, LighthouseResult } from '../contract/artifacts/accessibility.ts';
 import { axeEngine, axeLocale, runAxe } from './browser/axe-run.ts';
-import { chromeCandidates, findChrome } from './browser/chrome-path.ts';
+import { chromeCandidates, findChrome } from '../browser/chrome-path.ts';
 import { accessibilityFor, type AccessibilityConfig } from '../config/crawler/accessibility.ts';
 import { probeHomepage } from './browser/homepage-probe.ts';
 import { runLighthouse } from './browser/lighthouse-run.ts';
 import { BrowserPool, navigate, type BrowserSession } from './browser/pool.ts';
 import { selectPages, type PlannedPage } from './browser/select-pages.ts';
-import { TimeLimitError, withTimeLimit } from './browser/time-limit.ts';
+import { TimeLimitError, withTimeLimit } from '../util/time-limit.ts';
 import { requestGuardFor } from './browser/request-guard.ts';
 
 /** Key of the run's shared browser in `ctx.shared`. */

@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { z } from 'zod';
 import type { PageArtifact } from '../contract/artifacts/crawl.ts';
-import { chromeCandidates, findChrome } from './browser/chrome-path.ts';
+import { chromeCandidates, findChrome } from '../browser/chrome-path.ts';
 import type { BrowserPool } from './browser/pool.ts';
 import { sharedBrowserPool } from './gather-browser.ts';
 import type { GatherContext, Gatherer } from './gatherer.ts';

@@ -4,7 +4,7 @@
 import type { SiteArtifacts, GatherContext, Gatherer } from './gatherer.ts';
 import { readColumn } from '../util/columns.ts';
 import { indexPages } from '../util/site-pages.ts';
-import { chromeCandidates, findChrome } from './browser/chrome-path.ts';
+import { chromeCandidates, findChrome } from '../browser/chrome-path.ts';
 import type { BrowserPool } from './browser/pool.ts';
 import { sharedBrowserPool } from './gather-browser.ts';
 import { parseHtml } from './html.ts';

@@ -9,7 +9,7 @@ import { runChecks } from '../../checks/runner.ts';
 import type { CheckContext } from '../../checks/types.ts';
 import { parseConfig } from '../../config/load.ts';
 import type { DistrictConfig } from '../../config/schema.ts';
-import { findChrome } from '../../crawler/browser/chrome-path.ts';
+import { findChrome } from '../../browser/chrome-path.ts';
 import { browserGatherer, createBrowserGatherer } from '../../crawler/gather-browser.ts';
 import { createRunResources } from '../../crawler/gatherers.ts';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';

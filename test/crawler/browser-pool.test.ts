@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { findChrome } from '../../crawler/browser/chrome-path.ts';
+import { findChrome } from '../../browser/chrome-path.ts';
 import { BrowserPool, MAX_TAB_USES, navigate } from '../../crawler/browser/pool.ts';
 import { requestGuardFor } from '../../crawler/browser/request-guard.ts';
 import { createResolver } from '../../crawler/resolver.ts';

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { parseConfig } from '../../config/load.ts';
-import { findChrome } from '../../crawler/browser/chrome-path.ts';
+import { findChrome } from '../../browser/chrome-path.ts';
 import { accessibilityFor } from '../../config/crawler/accessibility.ts';
-import { hostResolverRules, launchArgs } from '../../crawler/browser/launch-args.ts';
+import { hostResolverRules, launchArgs } from '../../browser/launch-args.ts';
 import { selectPages } from '../../crawler/browser/select-pages.ts';
 
 describe('findChrome', () => {

@@ -9,7 +9,7 @@ import { crawlSite } from '../../crawler/crawl.ts';
 import { createFetcher, type Fetcher } from '../../crawler/fetcher.ts';
 import { createRunResources } from '../../crawler/gatherers.ts';
 import { createRenderedListsGatherer, renderedListsGatherer } from '../../crawler/gather-rendered-lists.ts';
-import { findChrome } from '../../crawler/browser/chrome-path.ts';
+import { findChrome } from '../../browser/chrome-path.ts';
 import { createResolver } from '../../crawler/resolver.ts';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';
 import { demoConfigFile } from '../support/demo.ts';
