@@ -27,6 +27,11 @@ export interface BulletinRecord {
 
 export const bulletinRecordKind = 'bulletin';
 
+/** The folder bulletins are written to under an output folder (`govaudit bulletin --out`, the service's `--out`). */
+export function bulletinOutDir(outRoot: string): string {
+  return join(resolve(outRoot), 'bulletins');
+}
+
 export interface GenerateBulletinOptions {
   store: Store;
   config: DistrictConfig;
