@@ -60,7 +60,7 @@ export function charsetFromMarkup(buf: Uint8Array): string | null {
 
 /** A document that claims UTF-16 in its markup is read as UTF-8 (it could not have been parsed otherwise). */
 function utf16AsUtf8(cs: string | null): string | null {
-  return cs && cs.startsWith('utf-16') ? 'utf-8' : cs;
+  return cs?.startsWith('utf-16') ? 'utf-8' : cs;
 }
 
 /** True when the bytes are valid UTF-8 (a sequence cut by truncation at the very end is tolerated). */

@@ -82,7 +82,7 @@ export function recentArticle(pages: PageArtifact[], homepage: string, today: st
     .flatMap((p) => p.listItems ?? [])
     .filter((i) => i.url && i.date && i.date <= today && hostOf(i.url) === host && keyOf(i.url) !== keyOf(homepage))
     .sort((a, b) => b.date!.localeCompare(a.date!) || a.url!.localeCompare(b.url!));
-  const ok = (p: PageArtifact | undefined) => p && p.isHtml && p.status !== null && p.status >= 200 && p.status < 300;
+  const ok = (p: PageArtifact | undefined) => p?.isHtml && p.status !== null && p.status >= 200 && p.status < 300;
   const item = items.find((i) => ok(byKey.get(keyOf(i.url!)))) ?? items[0];
   if (!item) return null;
   const page = byKey.get(keyOf(item.url!));

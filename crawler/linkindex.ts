@@ -41,7 +41,7 @@ const CHUNK = 1 << 16;
 const plainOutcomes = new Map<string, TargetOutcome>();
 
 function compactOutcome(url: string, o: TargetOutcome | undefined): TargetOutcome | undefined {
-  if (!o || o.redirects !== 0 || o.finalUrl !== url || Object.keys(o).length !== 4) return o;
+  if (o?.redirects !== 0 || o.finalUrl !== url || Object.keys(o).length !== 4) return o;
   const key = `${o.method} ${o.status}`;
   let shared = plainOutcomes.get(key);
   if (!shared) {
@@ -131,7 +131,9 @@ export function createLinkIndex(): LinkIndex {
   const sourceOrder = (): { order: number[]; rank: Int32Array } => {
     const order = sources.map((_, i) => i).sort((a, b) => compare(sources[a], sources[b]));
     const rank = new Int32Array(sources.length);
-    order.forEach((s, r) => (rank[s] = r));
+    order.forEach((s, r) => {
+      rank[s] = r;
+    });
     return { order, rank };
   };
 

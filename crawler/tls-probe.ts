@@ -91,7 +91,7 @@ function presentedChain(peer: DetailedPeerCertificate): X509Certificate[] {
   const out: X509Certificate[] = [];
   const seen = new Set<string>();
   let c: DetailedPeerCertificate | undefined = peer;
-  while (c && c.raw && !seen.has(c.fingerprint256) && out.length < 10) {
+  while (c?.raw && !seen.has(c.fingerprint256) && out.length < 10) {
     seen.add(c.fingerprint256);
     out.push(new X509Certificate(c.raw));
     c = c.issuerCertificate;

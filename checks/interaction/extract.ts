@@ -86,7 +86,7 @@ function fromTables(doc: Document, url: string): BoardMessage[] {
       const cells = cellsOf(tr);
       const submitted = dateIn(cells[col.submitted]);
       if (!submitted) continue;
-      const titleCell = col.title >= 0 ? cells[col.title] : cells.find((c, i) => i !== col.submitted && i !== col.answered && i !== col.status);
+      const titleCell = col.title >= 0 ? cells[col.title] : cells.find((_c, i) => i !== col.submitted && i !== col.answered && i !== col.status);
       const status = tidy(col.status >= 0 ? textOf(cells[col.status]) : null);
       const answered = col.answered >= 0 ? dateIn(cells[col.answered]) : null;
       out.push(message({ url, link: firstLink(tr, url), title: tidy(textOf(titleCell)), submitted, answered, status, layout: 'table', context: textOf(tr) ?? '' }));

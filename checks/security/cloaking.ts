@@ -31,7 +31,7 @@ export function cloakingFindings(input: { siteId: string; pages: PageArtifact[];
   let notCompared = 0;
   for (const cp of input.cloaking.pages) {
     const normal = index.get(pageKey(cp.url));
-    if (!normal || !normal.isHtml || normal.status === null || normal.status >= 300) {
+    if (!normal?.isHtml || normal.status === null || normal.status >= 300) {
       notCompared += cp.views.length;
       continue;
     }

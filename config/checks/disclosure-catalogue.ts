@@ -45,11 +45,11 @@ export function catalogueIdIssues(district: DistrictDisclosureConfig, sites: rea
     if (!base.has(id)) issues.push({ path: ['disclosure', 'remove', j], message: unknownId(id, base) });
   });
   const districtIds = new Set(districtCatalogue(district).map((i) => i.id));
-  sites.forEach((site, i) =>
+  sites.forEach((site, i) => {
     site.disclosure.remove.forEach((id, j) => {
       if (!districtIds.has(id)) issues.push({ path: ['sites', i, 'disclosure', 'remove', j], message: unknownId(id, districtIds) });
-    }),
-  );
+    });
+  });
   return issues;
 }
 

@@ -70,7 +70,7 @@ describe('availability over a synthetic week', () => {
   });
 
   it('is not measured when a day has fewer than 20 probes, and says which', () => {
-    const r = run(week([24, 24, 19, 24, 24, 0, 24], (d, i) => i < 10 && { error: 'timeout' }));
+    const r = run(week([24, 24, 19, 24, 24, 0, 24], (_d, i) => i < 10 && { error: 'timeout' }));
     expect(r.status).toBe('not-measured');
     expect(r.findings).toEqual([]);
     expect(r.reason).toBe('首页监测次数不足（要求每天不少于20次）：2026-11-15 仅19次，2026-11-18 仅0次，未判断首页可用性');

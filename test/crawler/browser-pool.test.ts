@@ -56,7 +56,9 @@ function handler(req: IncomingMessage, res: ServerResponse) {
   }
   res.writeHead(404).end();
 }
-const release = () => held.splice(0).forEach((r) => r.writeHead(200, { 'Content-Type': 'text/html' }).end('<title>held</title><p>held</p>'));
+const release = () => {
+  for (const r of held.splice(0)) r.writeHead(200, { 'Content-Type': 'text/html' }).end('<title>held</title><p>held</p>');
+};
 const url = (host: string, path: string) => `http://${host}:${port}${path}`;
 const resolve = { 'www.pool.gov.cn': ['127.0.0.1', '::1'], 'v6.pool.gov.cn': ['::1'], 'old.pool.gov.cn': [] as string[] };
 

@@ -30,8 +30,8 @@ describe('status', () => {
     expect(text).toContain(`audit lock: held by ${hostname()} pid ${process.pid} since 2026-11-19T17:30:00.000Z, heartbeat 2026-11-19T17:45:00.000Z (alive), run r2`);
     expect(text).toContain('r2  running     as of 2026-11-20T01:30:00+08:00');
     expect(text).toContain('sites 1/2');
-    expect(text).toMatch(/probes\s+0 \* \* \* \*\s+next 2026-11-20T02:00:00\+08:00  last 2026-11-19T17:00:00.000Z ok/);
-    expect(text).toMatch(/bulletin\s+0 8 1 \* \*\s+next 2026-12-01T08:00:00\+08:00  never run/);
+    expect(text).toMatch(/probes\s+0 \* \* \* \*\s+next 2026-11-20T02:00:00\+08:00 {2}last 2026-11-19T17:00:00.000Z ok/);
+    expect(text).toMatch(/bulletin\s+0 8 1 \* \*\s+next 2026-12-01T08:00:00\+08:00 {2}never run/);
 
     // a heartbeat gone quiet reads as stale
     const later = await collectStatus({ config, store, clock: () => new Date('2026-11-20T02:30:00+08:00') });
