@@ -13,7 +13,7 @@ import { findHomepage, indexPages, isHealthyHtml, pageKey } from '../util/site-p
 import { tidyTitle } from '../util/docno.ts';
 import { strings } from './freshness.strings.ts';
 
-/** Column kinds whose stale columns count toward the "≥ 5 stale" veto (reports/indicators.ts). */
+/** Column kinds whose stale columns count toward the "≥ 5 stale" veto (config/reports/indicators.ts). */
 const KEY_KINDS: ColumnKind[] = ['news', 'notice', 'policy'];
 
 interface Judged {

@@ -1,7 +1,7 @@
 // Property tests of the crawler's readers of untrusted bytes: whatever a server sends, the charset decoder, the
 // HTML reader, the sitemap and robots.txt readers and the meta-refresh reader answer (no throw, no hang) within
 // their bounds; and the whole chain from raw bytes to the text parsers of the checks (dates, 文号, ID numbers)
-// holds too. The text parsers alone are covered in test/checks/lib, the CSV reader in test/imports.
+// holds too. The text parsers alone are covered in test/util, the CSV reader in test/imports.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findDates, findDatedItems } from '../../util/dates.ts';
