@@ -14,22 +14,22 @@ export function storeContract(open: (reopen: boolean) => Promise<Store>): void {
     await store.createRun({ id: 'r1', kind: 'audit', asOf: '2026-11-01T02:00:00.000Z', startedAt: '2026-11-01T02:00:00.000Z', siteIds: ['portal'] });
     await store.startSiteRun('r1', 'portal', '2026-11-01T02:00:00.000Z');
     await store.savePages('r1', 'portal', [
-      { url: 'http://x/', finalUrl: 'http://x/', depth: 0, status: 200, redirects: [], contentType: 'text/html', charset: 'gbk', bytes: 10, fetchedAt: 'x', timeMs: 3.4, isHtml: true, title: '鲤城区人民政府', meta: { sitename: '鲤城' }, links: [] },
+      { url: 'http://x/', finalUrl: 'http://x/', depth: 0, status: 200, redirects: [], contentType: 'text/html', charset: 'gbk', bytes: 10, fetchedAt: '2026-11-01T02:00:01.000Z', timeMs: 3.4, isHtml: true, title: '鲤城区人民政府', meta: { sitename: '鲤城' }, links: [] },
     ]);
     await store.saveLinkTargets('r1', 'portal', [{ url: 'http://x/404', internal: true, method: 'CRAWL', status: 404, redirects: 0, foundOn: ['http://x/'], onHomepage: true, tags: ['a'] }]);
     await store.saveFindings('r1', 'portal', [finding(1), finding(2)]);
     await store.saveFindings('r1', 'portal', [finding(1), finding(2)]);
     await store.finishSiteRun({ runId: 'r1', siteId: 'portal', state: 'done', finishedAt: '2026-11-01T02:05:00.000Z', score: 99.8, verdict: '合格', scorecard: { score: 99.8 }, error: null });
     await store.updateRun('r1', { state: 'done', finishedAt: '2026-11-01T02:05:00.000Z', summary: { sites: 1 } });
-    expect(await store.upsertRecords('error-report', [{ key: 'A1', siteKey: '3505020001', data: { a: 1 }, updatedAt: 'x' }])).toEqual({ inserted: 1, updated: 0 });
+    expect(await store.upsertRecords('error-report', [{ key: 'A1', siteKey: '3505020001', data: { a: 1 }, updatedAt: '2026-11-01T03:00:00.000Z' }])).toEqual({ inserted: 1, updated: 0 });
     expect(
       await store.upsertRecords('error-report', [
-        { key: 'A1', siteKey: '3505020001', data: { a: 2 }, updatedAt: 'y' },
-        { key: 'A1b', siteKey: null, data: {}, updatedAt: 'y' },
-        { key: 'A0', siteKey: '3505020001', data: { a: 0 }, updatedAt: 'y' },
+        { key: 'A1', siteKey: '3505020001', data: { a: 2 }, updatedAt: '2026-11-01T04:00:00.000Z' },
+        { key: 'A1b', siteKey: null, data: {}, updatedAt: '2026-11-01T04:00:00.000Z' },
+        { key: 'A0', siteKey: '3505020001', data: { a: 0 }, updatedAt: '2026-11-01T04:00:00.000Z' },
       ]),
     ).toEqual({ inserted: 2, updated: 1 });
-    expect(await store.upsertRecords('error-report', [{ key: 'A0', siteKey: '3505020001', data: { a: 0 }, updatedAt: 'z' }])).toEqual({ inserted: 0, updated: 0 });
+    expect(await store.upsertRecords('error-report', [{ key: 'A0', siteKey: '3505020001', data: { a: 0 }, updatedAt: '2026-11-01T05:00:00.000Z' }])).toEqual({ inserted: 0, updated: 0 });
     await store.close();
 
     store = await open(true);
@@ -80,7 +80,7 @@ export function storeContract(open: (reopen: boolean) => Promise<Store>): void {
       expect((await store.createRun({ id: 'q1', kind: 'audit', asOf: '2026-11-03T02:00:00.000Z', startedAt: '2026-10-03T02:00:00.000Z', siteIds: ['portal'], state: 'queued' })).state).toBe('queued');
       await store.createRun({ id: 'old', kind: 'audit', asOf: '2026-10-01T02:00:00.000Z', startedAt: '2026-10-01T02:00:00.000Z', siteIds: ['portal'] });
       await store.savePages('old', 'portal', [
-        { url: 'http://x/', finalUrl: 'http://x/', depth: 0, status: 200, redirects: [], contentType: 'text/html', charset: 'utf-8', bytes: 1, fetchedAt: 'x', timeMs: 1, isHtml: true, title: 't', meta: {}, links: [] },
+        { url: 'http://x/', finalUrl: 'http://x/', depth: 0, status: 200, redirects: [], contentType: 'text/html', charset: 'utf-8', bytes: 1, fetchedAt: '2026-11-01T02:00:01.000Z', timeMs: 1, isHtml: true, title: 't', meta: {}, links: [] },
       ]);
       expect(await store.purgeRawData('2026-10-15T00:00:00.000Z')).toEqual({ pages: 0, linkTargets: 0, probes: 1 });
       await store.updateRun('old', { state: 'done' });
