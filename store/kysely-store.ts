@@ -4,7 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Expression, Kysely, Selectable } from 'kysely';
 import type { LinkTarget, PageArtifact } from '../checks/artifacts.ts';
-import type { BulkWriter, Row, RowsWrite, ValueKind } from './bulk.ts';
+import { rowsWrite, type BulkWriter, type RowsWrite } from './bulk.ts';
 import type { FindingsTable, LinkTargetsTable, LocksTable, PagesTable, ProbesTable, RunsTable, SiteRunsTable, Tables } from './schema.ts';
 import type {
   LockRecord,
@@ -172,45 +172,11 @@ export class KyselyStore implements Store {
   // ---- raw data of a site run ----
 
   async savePages(runId: string, siteId: string, pages: PageArtifact[]): Promise<void> {
-    const rows = lastByKey(pages, (p) => p.url).map((p) => ({
-      run_id: runId,
-      site_id: siteId,
-      url: text(p.url),
-      final_url: text(p.finalUrl),
-      status: p.status,
-      error: p.error ?? null,
-      content_type: text(p.contentType),
-      charset: text(p.charset),
-      title: text(p.title),
-      meta: json(p.meta),
-      depth: p.depth,
-      bytes: p.bytes,
-      time_ms: Math.round(p.timeMs),
-      fetched_at: lenientTime(p.fetchedAt),
-    }));
-    await this.writeRows(pagesWrite, rows);
+    await this.writeRows(pagesWrite, pages, { runId, siteId });
   }
 
   async saveLinkTargets(runId: string, siteId: string, targets: LinkTarget[]): Promise<void> {
-    const rows = lastByKey(targets, (t) => t.url).map((t) => ({
-      run_id: runId,
-      site_id: siteId,
-      url: text(t.url),
-      internal: flag(t.internal),
-      method: t.method,
-      status: t.status,
-      error: t.error ?? null,
-      soft404: flag(t.soft404),
-      on_homepage: flag(t.onHomepage),
-      found_on: json(t.foundOn),
-      final_url: text(t.finalUrl ?? null),
-      redirects: t.redirects,
-      error_message: text(t.errorMessage ?? null),
-      soft404_reason: text(t.soft404Reason ?? null),
-      tags: json(t.tags),
-      skipped: text(t.skipped ?? null),
-    }));
-    await this.writeRows(linkTargetsWrite, rows);
+    await this.writeRows(linkTargetsWrite, targets, { runId, siteId });
   }
 
   async countPages(runId: string, siteId?: string): Promise<number> {
@@ -257,10 +223,10 @@ export class KyselyStore implements Store {
 
   // ---- keyed records ----
 
-  async upsertRecords(kind: string, records: { key: string; siteKey: string | null; data: unknown; updatedAt: string }[]): Promise<{ inserted: number; updated: number }> {
-    const wanted = lastByKey(records, (r) => r.key).map((r) => ({ kind, key: text(r.key), site_key: text(r.siteKey), data: json(r.data), updated_at: time(r.updatedAt) }));
+  async upsertRecords(kind: string, records: StoredRecord[]): Promise<{ inserted: number; updated: number }> {
+    const wanted = lastByKey(records, (r) => r.key).map((r) => ({ key: text(r.key), siteKey: text(r.siteKey), data: json(r.data), updatedAt: time(r.updatedAt) }));
     return this.kysely.transaction().execute(async (trx) => {
-      const stored = new Map<string, { site_key: string | null; data: unknown }>();
+      const stored = new Map<string, { siteKey: string | null; data: unknown }>();
       for (const keys of chunks(wanted.map((r) => r.key), KEYS_PER_QUERY)) {
         const rows = await trx
           .selectFrom('records')
@@ -269,18 +235,18 @@ export class KyselyStore implements Store {
           .where('key', 'in', keys)
           .$if(this.dialect.lockRows, (q) => q.forUpdate())
           .execute();
-        for (const r of rows) stored.set(r.key, { site_key: r.site_key, data: this.readJson(r.data) });
+        for (const r of rows) stored.set(r.key, { siteKey: r.site_key, data: this.readJson(r.data) });
       }
       let inserted = 0;
       let updated = 0;
       const changed = wanted.filter((r) => {
         const old = stored.get(r.key);
         if (!old) inserted++;
-        else if (old.site_key !== r.site_key || !isDeepStrictEqual(old.data, JSON.parse(r.data))) updated++;
+        else if (old.siteKey !== r.siteKey || !isDeepStrictEqual(old.data, JSON.parse(r.data))) updated++;
         else return false;
         return true;
       });
-      await this.dialect.bulk(trx, recordsWrite, changed);
+      await this.dialect.bulk(trx, recordsWrite, changed, kind);
       return { inserted, updated };
     });
   }
@@ -299,16 +265,7 @@ export class KyselyStore implements Store {
   // ---- probes ----
 
   async saveProbes(probes: ProbeRecord[]): Promise<void> {
-    const rows = lastByKey(probes, (p) => `${p.siteId}\n${time(p.at)}`).map((p) => ({
-      site_id: p.siteId,
-      at: time(p.at),
-      url: text(p.url),
-      ok: flag(p.ok),
-      status: p.status,
-      error: p.error,
-      time_ms: Math.round(p.timeMs),
-    }));
-    await this.writeRows(probesWrite, rows);
+    await this.writeRows(probesWrite, probes, undefined);
   }
 
   async listProbes(opts: { from: string; to: string; siteId?: string }): Promise<ProbeRecord[]> {
@@ -395,33 +352,16 @@ export class KyselyStore implements Store {
 
   // ---- helpers ----
 
-  /** Writes rows of one shape in one transaction. */
-  private async writeRows(write: RowsWrite, rows: Row[]): Promise<void> {
-    if (!rows.length) return;
-    await this.kysely.transaction().execute((trx) => this.dialect.bulk(trx, write, rows));
+  /** Writes items of one shape in one transaction. */
+  private async writeRows<I, C>(write: RowsWrite<I, C>, items: readonly I[], ctx: C): Promise<void> {
+    if (!items.length) return;
+    await this.kysely.transaction().execute((trx) => this.dialect.bulk(trx, write, items, ctx));
   }
 
   /** Replaces a site run's findings (inside the caller's transaction); of two with one identity the later is kept. */
   private async replaceFindingsIn(db: Kysely<Tables>, runId: string, siteId: string, findings: StoredFinding[]): Promise<void> {
     await db.deleteFrom('findings').where('run_id', '=', runId).where('site_id', '=', siteId).execute();
-    const rows = lastByKey(findings, (f) => f.identity).map((f) => ({
-      run_id: runId,
-      site_id: siteId,
-      identity: f.identity,
-      check_id: f.check,
-      code: f.code,
-      severity: f.severity,
-      review: flag(f.review),
-      url: text(f.url),
-      message: text(f.message),
-      evidence: json(f.evidence),
-      first_seen: time(f.firstSeen),
-      state: f.state,
-      waived: jsonOrNull(f.waived),
-      confirmed: jsonOrNull(f.confirmed),
-      indicators: jsonOrNull(f.indicators),
-    }));
-    if (rows.length) await this.dialect.bulk(db, findingsWrite, rows);
+    if (findings.length) await this.dialect.bulk(db, findingsWrite, findings, { runId, siteId });
   }
 
   private readJson(v: unknown): unknown {
@@ -521,36 +461,101 @@ export class KyselyStore implements Store {
   }
 }
 
-// ---- the bulk writes (store/bulk.ts): every column written, with its kind ----
+// ---- the bulk writes (store/bulk.ts): each column's kind and value ----
 
-/** The columns of a bulk write, and an upsert on `key` that replaces every other column. */
-function rowsWrite<T extends keyof Tables>(table: T, columns: Record<string, ValueKind>, key?: readonly string[]): RowsWrite<T> {
-  return { table, columns, ...(key ? { conflict: { key, update: Object.keys(columns).filter((c) => !key.includes(c)) } } : {}) };
-}
+type SiteRunKey = { runId: string; siteId: string };
+const runId = ['text', (_: unknown, c: SiteRunKey) => c.runId] as const;
+const siteId = ['text', (_: unknown, c: SiteRunKey) => c.siteId] as const;
 
-const pagesWrite = rowsWrite(
+const pagesWrite = rowsWrite<PageArtifact, SiteRunKey>(
   'pages',
   {
-    run_id: 'text', site_id: 'text', url: 'text', final_url: 'text', status: 'integer', error: 'text', content_type: 'text', charset: 'text', title: 'text',
-    meta: 'json', depth: 'integer', bytes: 'integer', time_ms: 'integer', fetched_at: 'time',
+    run_id: runId,
+    site_id: siteId,
+    url: ['text', (p) => text(p.url)],
+    final_url: ['text', (p) => text(p.finalUrl)],
+    status: ['integer', (p) => p.status],
+    error: ['text', (p) => p.error ?? null],
+    content_type: ['text', (p) => text(p.contentType)],
+    charset: ['text', (p) => text(p.charset)],
+    title: ['text', (p) => text(p.title)],
+    meta: ['json', (p) => json(p.meta)],
+    depth: ['integer', (p) => p.depth],
+    bytes: ['integer', (p) => p.bytes],
+    time_ms: ['integer', (p) => Math.round(p.timeMs)],
+    fetched_at: ['time', (p) => lenientTime(p.fetchedAt)],
   },
   ['run_id', 'site_id', 'url'],
 );
-const linkTargetsWrite = rowsWrite(
+
+const linkTargetsWrite = rowsWrite<LinkTarget, SiteRunKey>(
   'link_targets',
   {
-    run_id: 'text', site_id: 'text', url: 'text', internal: 'flag', method: 'text', status: 'integer', error: 'text', soft404: 'flag', on_homepage: 'flag',
-    found_on: 'json', final_url: 'text', redirects: 'integer', error_message: 'text', soft404_reason: 'text', tags: 'json', skipped: 'text',
+    run_id: runId,
+    site_id: siteId,
+    url: ['text', (t) => text(t.url)],
+    internal: ['flag', (t) => flag(t.internal)],
+    method: ['text', (t) => t.method],
+    status: ['integer', (t) => t.status],
+    error: ['text', (t) => t.error ?? null],
+    soft404: ['flag', (t) => flag(t.soft404)],
+    on_homepage: ['flag', (t) => flag(t.onHomepage)],
+    found_on: ['json', (t) => json(t.foundOn)],
+    final_url: ['text', (t) => text(t.finalUrl ?? null)],
+    redirects: ['integer', (t) => t.redirects],
+    error_message: ['text', (t) => text(t.errorMessage ?? null)],
+    soft404_reason: ['text', (t) => text(t.soft404Reason ?? null)],
+    tags: ['json', (t) => json(t.tags)],
+    skipped: ['text', (t) => text(t.skipped ?? null)],
   },
   ['run_id', 'site_id', 'url'],
 );
-/** Findings are inserted after their site run's are deleted, so a conflict would be a bug: no upsert. */
-const findingsWrite = rowsWrite('findings', {
-  run_id: 'text', site_id: 'text', identity: 'text', check_id: 'text', code: 'text', severity: 'text', review: 'flag', url: 'text', message: 'text',
-  evidence: 'json', first_seen: 'time', state: 'text', waived: 'json', confirmed: 'json', indicators: 'json',
-});
-const recordsWrite = rowsWrite('records', { kind: 'text', key: 'text', site_key: 'text', data: 'json', updated_at: 'time' }, ['kind', 'key']);
-const probesWrite = rowsWrite('probes', { site_id: 'text', at: 'time', url: 'text', ok: 'flag', status: 'integer', error: 'text', time_ms: 'integer' }, ['site_id', 'at']);
+
+/** Written after the site run's findings are deleted; an upsert only so that of two with one identity the last is kept. */
+const findingsWrite = rowsWrite<StoredFinding, SiteRunKey>('findings', {
+  run_id: runId,
+  site_id: siteId,
+  identity: ['text', (f) => f.identity],
+  check_id: ['text', (f) => f.check],
+  code: ['text', (f) => f.code],
+  severity: ['text', (f) => f.severity],
+  review: ['flag', (f) => flag(f.review)],
+  url: ['text', (f) => text(f.url)],
+  message: ['text', (f) => text(f.message)],
+  evidence: ['json', (f) => json(f.evidence)],
+  first_seen: ['time', (f) => time(f.firstSeen)],
+  state: ['text', (f) => f.state],
+  waived: ['json', (f) => jsonOrNull(f.waived)],
+  confirmed: ['json', (f) => jsonOrNull(f.confirmed)],
+  indicators: ['json', (f) => jsonOrNull(f.indicators)],
+}, ['run_id', 'site_id', 'identity']);
+
+/** Records arrive with their values already written (upsertRecords compares them first). */
+const recordsWrite = rowsWrite<{ key: string; siteKey: string | null; data: string; updatedAt: string }, string>(
+  'records',
+  {
+    kind: ['text', (_, kind) => kind],
+    key: ['text', (r) => r.key],
+    site_key: ['text', (r) => r.siteKey],
+    data: ['json', (r) => r.data],
+    updated_at: ['time', (r) => r.updatedAt],
+  },
+  ['kind', 'key'],
+);
+
+const probesWrite = rowsWrite<ProbeRecord, undefined>(
+  'probes',
+  {
+    site_id: ['text', (p) => p.siteId],
+    at: ['time', (p) => time(p.at)],
+    url: ['text', (p) => text(p.url)],
+    ok: ['flag', (p) => flag(p.ok)],
+    status: ['integer', (p) => p.status],
+    error: ['text', (p) => p.error],
+    time_ms: ['integer', (p) => Math.round(p.timeMs)],
+  },
+  ['site_id', 'at'],
+);
 
 /** `SET col = excluded.col` for each column of an upsert. */
 function excluded<C extends string>(eb: { ref(r: `excluded.${C}`): unknown }, cols: readonly C[]): Record<C, never> {

@@ -207,6 +207,16 @@ export function storeContract(open: (reopen: boolean) => Promise<Store>): void {
       await store.saveFindings('big', 'portal', many);
       await store.saveFindings('big', 'portal', many.slice(0, 3));
       expect((await store.listFindings('big', 'portal')).map((f) => f.identity)).toEqual(['id0', 'id1', 'id2']);
+      // of two findings with one identity in a call, the later is kept (in both stores)
+      await store.saveFindings('big', 'portal', [finding(7), { ...finding(7), message: '后一条' }]);
+      expect((await store.listFindings('big', 'portal')).map((f) => [f.identity, f.message])).toEqual([['id7', '后一条']]);
+      await store.saveProbes([
+        { siteId: 'portal', at: '2026-11-01T08:00:00+08:00', url: 'http://x/', ok: false, status: 503, error: null, timeMs: 5 },
+        { siteId: 'portal', at: '2026-11-01T00:00:00.000Z', url: 'http://x/', ok: true, status: 200, error: null, timeMs: 6 },
+      ]);
+      expect(await store.listProbes({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-02T00:00:00.000Z' })).toEqual([
+        { siteId: 'portal', at: '2026-11-01T00:00:00.000Z', url: 'http://x/', ok: true, status: 200, error: null, timeMs: 6 },
+      ]);
     } finally {
       await store.close();
     }
