@@ -23,7 +23,7 @@ export interface RowsWrite<I = never, C = never> {
   columns: Readonly<Record<string, Column<I, C>>>;
   /**
    * Upsert on these key columns, replacing every other column; of two items with one key the last wins. Without it a
-   * plain insert.
+   * plain insert. Never for a table another refers to (`runs`): SQLite's REPLACE deletes the old row first.
    */
   conflict?: readonly string[];
 }

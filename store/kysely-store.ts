@@ -122,7 +122,7 @@ export class KyselyStore implements Store {
 
   async listSiteRunsBetween(opts: { from: string; to: string; runStates?: RunState[]; state?: RunState }): Promise<(SiteRunRecord & { asOf: string })[]> {
     if (opts.runStates?.length === 0) return [];
-    const rows = await this.doneFirst()
+    const rows = await this.newestFirst()
       .selectAll('s')
       .select('r.as_of')
       .where('r.as_of', '>=', time(opts.from))
@@ -134,7 +134,7 @@ export class KyselyStore implements Store {
   }
 
   async previousSiteRun(siteId: string, before?: { asOf: string; runId: string }): Promise<SiteRunRecord | null> {
-    const row = await this.doneFirst()
+    const row = await this.newestFirst()
       .selectAll('s')
       .where('s.site_id', '=', siteId)
       .where('s.state', '=', 'done')
@@ -154,12 +154,12 @@ export class KyselyStore implements Store {
   }
 
   async siteHistory(siteId: string, limit: number): Promise<SiteRunRecord[]> {
-    const rows = await this.doneFirst().selectAll('s').where('s.site_id', '=', siteId).where('s.state', '=', 'done').limit(limit).execute();
+    const rows = await this.newestFirst().selectAll('s').where('s.site_id', '=', siteId).where('s.state', '=', 'done').limit(limit).execute();
     return rows.map((r) => this.toSiteRun(r));
   }
 
   /** Site runs joined to their run, newest audit clock first. */
-  private doneFirst() {
+  private newestFirst() {
     return this.kysely
       .selectFrom('site_runs as s')
       .innerJoin('runs as r', 'r.id', 's.run_id')

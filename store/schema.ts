@@ -1,6 +1,6 @@
 // The store's tables as Kysely sees them (column names as in the database). One description for both dialects: a
 // column that differs by dialect says so in its type — SQLite keeps JSON and times as TEXT, PostgreSQL as jsonb and
-// timestamptz (read back parsed and as Date), booleans are 0/1 in SQLite. store/rows.ts turns rows into records.
+// timestamptz (read back parsed and as Date), booleans are 0/1 in SQLite. store/kysely-store.ts turns rows into records.
 import type { ColumnType } from 'kysely';
 
 /** An instant: written as ISO text; read as that text (SQLite, TEXT) or a Date (PostgreSQL, timestamptz). */
