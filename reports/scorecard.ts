@@ -14,6 +14,8 @@ export const scorecardFindingSchema = findingSchema.extend({
   confirmed: z.object({ by: z.string(), note: z.string().optional() }).optional(),
   /** Indicator ids the finding feeds. */
   indicators: z.array(z.string()).default([]),
+  /** Awaiting review, and confirming it would fire a single-veto indicator (the site would become 不合格). */
+  pendingVeto: z.boolean().optional(),
 });
 
 export const scorecardSchema = z.object({
@@ -38,6 +40,8 @@ export const scorecardSchema = z.object({
       vetoed: z.boolean().optional(),
       /** No check that measures it ran: neither passes nor deducts. */
       notMeasured: z.boolean().optional(),
+      /** Vetoes not fired: findings awaiting review that would fire it once confirmed. */
+      pending: z.number().int().min(0).optional(),
     }),
   ),
   checks: z.array(

@@ -1,6 +1,6 @@
 // The scorecard sections of the disclosure checks: what a clerk reads (coverage, each item, requests due soon), escaped.
 import { describe, expect, it } from 'vitest';
-import { renderMetricsSection } from '../../reports/html/sections.ts';
+import { renderMetricsSection } from '../../reports/html/sections.tsx';
 import type { Scorecard } from '../../reports/scorecard.ts';
 
 const card = {} as Scorecard;

@@ -2,7 +2,7 @@
 // the interpretation coverage with the missing and late documents, the identity marks, and the privacy scan; all
 // crawled text is escaped and odd stored metrics do not break the page.
 import { describe, expect, it } from 'vitest';
-import { renderMetricsSection } from '../../../reports/html/sections.ts';
+import { renderMetricsSection } from '../../../reports/html/sections.tsx';
 import type { Scorecard } from '../../../reports/scorecard.ts';
 
 const card = {} as Scorecard;

@@ -1,6 +1,6 @@
 // The IPv6, accessibility and availability sections of the HTML scorecard show what a clerk needs, escaped.
 import { describe, expect, it } from 'vitest';
-import { renderMetricsSection } from '../../../reports/html/sections.ts';
+import { renderMetricsSection } from '../../../reports/html/sections.tsx';
 import type { Scorecard } from '../../../reports/scorecard.ts';
 
 const card = {} as Scorecard;

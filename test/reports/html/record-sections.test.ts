@@ -1,7 +1,7 @@
 // The record checks' scorecard sections: the clerk sees the timeliness counts and rate, the reports to chase today,
 // the question channels with their state and the message counts; stored text is escaped, odd metrics do not break.
 import { describe, expect, it } from 'vitest';
-import { renderMetricsSection } from '../../../reports/html/sections.ts';
+import { renderMetricsSection } from '../../../reports/html/sections.tsx';
 import type { Scorecard } from '../../../reports/scorecard.ts';
 
 const card = {} as Scorecard;
