@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Scorecard sections of the content checks: each column's newest date and age with the veto counts (freshness),
 // interpretation coverage with the missing and late documents (interpretations), identity marks on the homepage
 // and the inner-page sample (identity), and what the personal-data scan covered (privacy).

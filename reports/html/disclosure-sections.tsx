@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Scorecard sections of the disclosure checks: the catalogue's coverage with each item's state, page and date, and
 // the disclosure-request timeliness counts with the requests due soon.
 import { timeText } from '../vocabulary.ts';

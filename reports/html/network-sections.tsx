@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Scorecard sections of the IPv6, accessibility and availability checks: the support verdict with its link-level
 // ratios and failing links, the accessibility counts, and a daily probe chart drawn as SVG (no script), scaled by its
 // viewBox so it fits a phone.

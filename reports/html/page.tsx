@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Page chrome shared by every report page (scorecard, unit scorecard, bulletin) and, next, the dashboard: the
 // document shell with its inline stylesheet, built with hono/jsx so that every interpolation is escaped. Only our own
 // CSS and SVG are inserted raw (`trusted`).

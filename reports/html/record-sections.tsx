@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Scorecard sections of the error-report and message-board checks: timeliness counts and rate with the reports due
 // soon (to chase today) and those not measured, and the question channels with the message counts and median reply
 // time.

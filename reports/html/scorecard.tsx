@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The scorecard as an HTML page for the unit's clerk (zh-CN, no script, printable on A4, readable on a 390 px phone):
 // verdict and score at the top (with pending vetoes spelled out), the single-veto indicators first, then each
 // indicator with its findings — where on the page, a picture of the problem when one was taken, evidence in plain

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Small pieces the per-check scorecard sections share: defensive readers for metrics that come from stored JSON,
 // a table that is drawn only when it has rows (scrolling inside its box on a phone), and a safe link.
 import type { Child } from 'hono/jsx';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Per-check sections of the HTML scorecard (e.g. IPv6 support ratios, accessibility counts, column freshness).
 // A check that wants its own section adds an entry here; checks without one get their metrics as a labelled list.
 // Sections are JSX, so every value is escaped.

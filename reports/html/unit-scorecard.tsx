@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // A unit's scorecard across its sites: average score, each site's verdict (pending vetoes spelled out) and trend,
 // and the unit's problems grouped by indicator (which site, which page), so the unit's office sees all it has to fix
 // on one page.

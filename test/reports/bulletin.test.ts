@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { bulletinDocument } from '../../reports/bulletin/document.ts';
 import { bulletinRecordKind, generateBulletin, type BulletinRecord } from '../../reports/bulletin/generate.ts';
-import { renderBulletinHtml } from '../../reports/bulletin/html.ts';
+import { renderBulletinHtml } from '../../reports/bulletin/html.tsx';
 import { buildBulletinModel, NoRunsError } from '../../reports/bulletin/model.ts';
 import { noDecisions } from '../../reports/review.ts';
 import { hostileTitle, makeStoredRuns, storedRunsConfig, type StoredRuns } from '../support/stored-runs.ts';
