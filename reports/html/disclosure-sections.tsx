@@ -17,7 +17,7 @@ const catalogueSection: ScorecardSection = {
       <tr>
         <td>{dash(i.name)}</td>
         <td>{typeof i.year === 'number' ? `${i.year}年度` : '常设'}</td>
-        <td>{i.due === 'standing' || typeof i.due !== 'string' ? '—' : i.due.replace(/^(\d{2})-(\d{2})$/, (_s, mm, dd) => `次年${Number(mm)}月${Number(dd)}日前`)}</td>
+        <td>{i.due === 'standing' || typeof i.due !== 'string' ? '—' : /^\d{2}-\d{2}$/.test(i.due) ? `次年${Number(i.due.slice(0, 2))}月${Number(i.due.slice(3))}日前` : timeText(i.due, timezone)}</td>
         <td>{stateNames[String(i.state)] ?? dash(i.state)}</td>
         <td>{typeof i.url === 'string' ? <Link url={i.url} text={i.title} /> : '—'}</td>
         <td>{typeof i.date === 'string' ? timeText(i.date, timezone) : '—'}</td>
@@ -58,7 +58,7 @@ const requestsSection: ScorecardSection = {
     return (
       <>
         <p>
-          依申请公开 {num(m.total)} 件：按时答复 {num(m.onTime)}，超期答复 {num(m.overdue)}，逾期未答复 {num(m.unanswered)}，即将到期 {num(m.dueSoon)}，尚未到期 {num(m.notYetDue)}，无法计算期限 {num(m.notMeasured)}；延期 {num(m.extended)} 件（延期告知晚于期限未予计算 {num(m.extensionsIgnored)} 件）；按时答复率 {pct(m.timelinessRate)}（时限 {num(m.deadlineWorkdays)} 个工作日，延期不超过 {num(m.extensionWorkdays)} 个工作日）
+          依申请公开 {num(m.total)} 件：按时答复 {num(m.onTime)}，超期答复 {num(m.overdue)}，逾期未答复 {num(m.unanswered)}，即将到期 {num(m.dueSoon)}，尚未到期 {num(m.notYetDue)}，无法计算 {num(m.notMeasured)}；延期 {num(m.extended)} 件（延期告知晚于期限未予计算 {num(m.extensionsIgnored)} 件）；按时答复率 {pct(m.timelinessRate)}（时限 {num(m.deadlineWorkdays)} 个工作日，延期不超过 {num(m.extensionWorkdays)} 个工作日）
         </p>
         {due.length ? <p>即将到期、请督办：</p> : null}
         <Table head={['编号', '收到申请', '答复期限', '剩余', '延期']} rows={due} />

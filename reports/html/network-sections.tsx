@@ -57,13 +57,13 @@ const accessibilitySection: ScorecardSection = {
     if (!Object.keys(m).length) return null;
     const imp = obj(m.violationsByImpact);
     const rules = Array.isArray(m.rulesViolated) ? (m.rulesViolated as unknown[]).map(String) : [];
-    const help = new Map(card.findings.filter((f) => f.code.startsWith('a11y.')).map((f) => [String(f.evidence.rule ?? f.code.slice(5)), String(f.evidence.help ?? '')]));
+    const help = new Map((card.findings ?? []).filter((f) => f.code.startsWith('a11y.')).map((f) => [String(f.evidence.rule ?? f.code.slice(5)), String(f.evidence.help ?? '')]));
     const named = rules.map((r) => help.get(r)).filter((h): h is string => Boolean(h));
     const lh = m.lighthouseScore === null || m.lighthouseScore === undefined ? '未测' : num(m.lighthouseScore);
     return (
       <>
         <p>
-          检测页面 {num(m.pagesChecked, '—')} / {num(m.pagesPlanned, '—')}；不符合规范的问题（严重 {num(m.violationsByImpact && imp.critical)}、较严重 {num(imp.serious)}、中等 {num(imp.moderate)}、轻微 {num(imp.minor)}）；需人工判断 {num(m.needsReview)}；Lighthouse 无障碍得分 {lh}；无障碍/长者模式入口：{yesNo(m.accessibleModeEntry)}
+          检测页面 {num(m.pagesChecked, '—')} / {num(m.pagesPlanned, '—')}；不符合规范的问题（严重 {num(imp.critical)}、较严重 {num(imp.serious)}、中等 {num(imp.moderate)}、轻微 {num(imp.minor)}）；需人工判断 {num(m.needsReview)}；Lighthouse 无障碍得分 {lh}；无障碍/长者模式入口：{yesNo(m.accessibleModeEntry)}
         </p>
         {named.length ? <p>涉及的规范要求：{[...new Set(named)].join('；')}</p> : null}
       </>

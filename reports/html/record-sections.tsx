@@ -30,7 +30,7 @@ const errorReportsSection: ScorecardSection = {
     return (
       <>
         <p>
-          纠错留言 {num(m.total)} 条：按时答复 {num(m.onTime)}，超期答复 {num(m.overdue)}，逾期未答复 {num(m.unanswered)}，即将到期 {num(m.dueSoon)}，尚未到期 {num(m.notYetDue)}，无法计算时限 {num(m.notMeasured)}；按时办结率 {pct(m.timelinessRate)}（目标 100%，时限 {num(m.deadlineWorkdays)} 个工作日）
+          纠错留言 {num(m.total)} 条：按时答复 {num(m.onTime)}，超期答复 {num(m.overdue)}，逾期未答复 {num(m.unanswered)}，即将到期 {num(m.dueSoon)}，尚未到期 {num(m.notYetDue)}，无法计算 {num(m.notMeasured)}；按时办结率 {pct(m.timelinessRate)}（目标 100%，时限 {num(m.deadlineWorkdays)} 个工作日）
         </p>
         {due.length ? <p>即将到期、请督办：</p> : null}
         <Table head={['编号', '问题类型', '转办时间', '答复期限', '到期']} rows={due} />
