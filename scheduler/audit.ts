@@ -20,6 +20,7 @@ import { buildScorecard } from '../reports/build-scorecard.ts';
 import { loadReviewDecisions, noDecisions, type ReviewDecisions } from '../reports/review.ts';
 import { writeScorecardFiles, writeUnitScorecards } from '../reports/write-scorecard.ts';
 import type { Scorecard } from '../reports/scorecard.ts';
+import { pendingVetoFindings } from '../reports/rescore.ts';
 import type { RunRecord, Store } from '../store/types.ts';
 import { runPrepareSteps } from './prepare.ts';
 import { dueSoonReports, type DueSoonEntry } from './due-soon.ts';
@@ -68,6 +69,8 @@ export interface RunSummary {
     pages: number;
     links: number;
     findings: number;
+    /** Findings awaiting review that would make the site 不合格 once confirmed. */
+    pendingVetoes?: number;
     byCode: Record<string, number>;
     checks: Record<string, string>;
     error?: string;
@@ -212,6 +215,7 @@ export async function auditSite(ctx: SiteAuditContext): Promise<{ summary: RunSu
       pages: artifacts.crawl?.pagesCrawled ?? 0,
       links: artifacts.linkTargets?.filter((t) => !t.skipped).length ?? 0,
       findings: scorecard.findings.length,
+      pendingVetoes: pendingVetoFindings(scorecard).length,
       byCode,
       checks: Object.fromEntries(results.map((r) => [r.id, r.status])),
       ...(artifacts.crawl?.fatal ? { error: artifacts.crawl.fatal } : {}),
@@ -252,6 +256,7 @@ export async function reuseFinishedSite(ctx: Pick<SiteAuditContext, 'store' | 'r
     pages: linkMetrics.pagesCrawled ?? (await ctx.store.countPages(ctx.runId, ctx.site.id)),
     links: linkMetrics.linksChecked ?? 0,
     findings: scorecard.findings.length,
+    pendingVetoes: pendingVetoFindings(scorecard).length,
     byCode,
     checks: Object.fromEntries(scorecard.checks.map((c) => [c.id, c.status])),
     scorecard: file,
