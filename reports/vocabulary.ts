@@ -119,7 +119,7 @@ const pageKinds: Record<string, string> = { homepage: '首页', column: '栏目�
 const valueWords: Record<string, Record<string, string>> = {
   kind: {
     ...columnKinds, violation: '不符合规范', incomplete: '需人工判断', cloaking: '向搜索引擎返回不同内容', page: '页面内容', 'ad-network': '广告联盟', floating: '飘浮广告',
-    'not-offered': '未提供HTTPS', 'not-redirected': '未跳转到HTTPS',
+    'not-offered': '未提供HTTPS', 'not-redirected': '未跳转到HTTPS', 'id-number': '身份证号码', 'mobile-number': '手机号码', 'bank-card': '银行卡号',
   },
   impact: impacts,
   tags: linkTags,
