@@ -1,6 +1,7 @@
 // The artifacts: what gatherers (crawler/) produce and checks (checks/) read. Plain data, no methods.
 // Each gatherer owns one key of ArtifactMap; a check names the keys it needs in `requires`.
 import type { SiteConfig } from '../config/schema.ts';
+import type { LinkLocation } from '../contract/link-location.ts';
 import type { AttachmentText } from '../crawler/attachments/artifact.ts';
 import type { RenderedListsArtifact } from '../crawler/lists/artifact.ts';
 import type { AccessibilityArtifact } from '../crawler/browser/artifact.ts';
@@ -111,6 +112,8 @@ export interface LinkTarget {
   tags: LinkTag[];
   /** Not checked: why (robots, a non-http scheme, out of the link budget). */
   skipped?: string;
+  /** For a link that failed to load: where it sits on the first pages that carry it (crawler/link-locations.ts). */
+  locations?: LinkLocation[];
 }
 
 export interface CrawlSummary {

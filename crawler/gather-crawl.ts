@@ -3,6 +3,7 @@
 // being held, so memory stays flat however many pages the site has.
 import type { ArtifactName, PageArtifact } from '../checks/artifacts.ts';
 import { crawlSite } from './crawl.ts';
+import { attachLinkLocations } from './link-locations.ts';
 import type { Gatherer } from './gatherers.ts';
 
 /** Artifacts known to be built without the crawled pages; any other needed artifact keeps the pages in memory. */
@@ -46,6 +47,8 @@ export const crawlGatherer: Gatherer = {
     });
     await flush();
     if (!save) artifacts.pages = result.pages;
+    // Where each link that failed to load sits on its pages (text, heading, region, CSS path), from the kept HTML.
+    if (!save) attachLinkLocations(result.pages, result.linkTargets);
     artifacts.linkTargets = result.linkTargets;
     artifacts.crawl = result.crawl;
   },

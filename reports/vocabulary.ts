@@ -138,6 +138,7 @@ const valueWords: Record<string, Record<string, string>> = {
   how: { 'position:fixed': '固定在屏幕上（飘浮窗口）', 'position:absolute': '浮在页面上（飘浮窗口）', fixed: '固定在屏幕上（飘浮窗口）', absolute: '浮在页面上（飘浮窗口）' },
   due: { standing: '常设事项，应始终公开' },
   position: { fixed: '固定在屏幕上', absolute: '浮在页面上' },
+  region: { header: '页头', nav: '导航栏', footer: '页脚', aside: '侧栏' },
 };
 
 /** Labels of every evidence key a person can see. A key absent here and from `hiddenKeys` fails the vocabulary test. */
@@ -161,7 +162,7 @@ export const evidenceLabels: Record<string, string> = {
   suspendedDays: '不计入的工作日', tags: '引用方式', terms: '违规词语', text: '文字', thirdLevel: '三级链接IPv6支持', title: '标题', type: '问题类型', undated: '无日期条目数',
   unit: '受理机关', uses: '用途', validTo: '到期日期', values: '号码（已遮盖）', wcag: 'WCAG 条款', where: '出现位置', workdays: '相隔工作日', workdaysAllowed: '允许工作日',
   workdaysTaken: '用时（工作日）', year: '年度', certificate: '证书', context: '上下文', detailText: '详情',
-  linkText: '链接文字', nearHeading: '所在位置', cssPath: '元素位置（CSS 路径）', finalUrl: '最终地址', gbt37668: 'GB/T 37668 条款',
+  linkText: '链接文字', nearHeading: '附近的标题或栏目', region: '所在区域', cssPath: '元素位置（CSS 路径）', locatedOn: '定位所在页面', finalUrl: '最终地址', gbt37668: 'GB/T 37668 条款',
 };
 
 /** Labels that depend on the finding code (the same key means different things). */

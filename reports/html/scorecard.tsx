@@ -293,7 +293,7 @@ function IndicatorGroup(props: { result: IndicatorResult; ind: Indicator | undef
 }
 
 /** Evidence keys shown as "where exactly" above the other evidence. */
-const whereKeys = ['linkText', 'nearHeading', 'cssPath'];
+const whereKeys = ['linkText', 'nearHeading', 'region', 'cssPath', 'locatedOn'];
 
 export function FindingItem(props: { f: ScorecardFinding; tz: string; shot?: string }): Child {
   const { f, tz } = props;
