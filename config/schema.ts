@@ -8,6 +8,7 @@ import { catalogueIdIssues } from '../checks/disclosure/catalogue.ts';
 import { availabilitySchema, scheduleSchema } from '../scheduler/config.ts';
 import { indicatorOverridesSchema } from '../reports/catalogue.ts';
 import { bulletinConfigSchema } from '../reports/config.ts';
+import { screenshotsConfigSchema } from './screenshots.ts';
 import { confirmationsConfigSchema, waiversConfigSchema } from '../reports/review.ts';
 import { errorReportRulesSchema } from '../checks/error-reports-config.ts';
 import { disclosureRequestRulesSchema } from '../checks/disclosure-requests-config.ts';
@@ -132,6 +133,8 @@ export const districtSchema = z.strictObject({
   confirmations: confirmationsConfigSchema,
   /** The monthly bulletin: rectification deadline in working days, issuer, addressees. */
   bulletin: bulletinConfigSchema.prefault({}),
+  /** Problem screenshots beside the scorecards: on/off, per-site cap, size. */
+  screenshots: screenshotsConfigSchema.prefault({}),
   /** Cron expressions of the service's jobs (`govaudit serve`), in `timezone`. */
   schedule: scheduleSchema.prefault({}),
   /** Homepage availability probes and their judgement. */

@@ -16,6 +16,8 @@ export const scorecardFindingSchema = findingSchema.extend({
   indicators: z.array(z.string()).default([]),
   /** Awaiting review, and confirming it would fire a single-veto indicator (the site would become 不合格). */
   pendingVeto: z.boolean().optional(),
+  /** Problem screenshot, relative to the scorecards folder (`<siteId>/<identity>.png`), personal data masked. */
+  screenshot: z.string().optional(),
 });
 
 export const scorecardSchema = z.object({
@@ -25,6 +27,8 @@ export const scorecardSchema = z.object({
   siteName: z.string(),
   unit: z.string(),
   homepage: z.string(),
+  /** Screenshot of the homepage, relative to the scorecards folder (`<siteId>/homepage.png`). */
+  homepageScreenshot: z.string().optional(),
   auditedAt: z.string(),
   score: z.number().min(0).max(100),
   verdict: z.enum(['合格', '不合格']),

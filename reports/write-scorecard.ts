@@ -38,7 +38,7 @@ export async function writeScorecardFiles(outDir: string, card: Scorecard, ctx: 
     { href: `${encodeURIComponent(card.siteId)}.csv`, text: '问题清单（CSV）' },
     { href: `${encodeURIComponent(card.siteId)}.json`, text: 'JSON' },
   ];
-  await writeFile(join(dir, `${card.siteId}.html`), renderScorecardHtml(card, ctx.config, { history, links }));
+  await writeFile(join(dir, `${card.siteId}.html`), renderScorecardHtml(card, ctx.config, { history, links, screenshotBase: '' }));
   await writeFile(join(dir, `${card.siteId}.csv`), findingsCsv(card, ctx.config.timezone));
   return file;
 }

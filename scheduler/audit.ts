@@ -21,6 +21,7 @@ import { loadReviewDecisions, noDecisions, type ReviewDecisions } from '../repor
 import { writeScorecardFiles, writeUnitScorecards } from '../reports/write-scorecard.ts';
 import type { Scorecard } from '../reports/scorecard.ts';
 import { pendingVetoFindings } from '../reports/rescore.ts';
+import { screenshotScorecard } from './screenshots.ts';
 import type { RunRecord, Store } from '../store/types.ts';
 import { runPrepareSteps } from './prepare.ts';
 import { dueSoonReports, type DueSoonEntry } from './due-soon.ts';
@@ -201,7 +202,9 @@ export async function auditSite(ctx: SiteAuditContext): Promise<{ summary: RunSu
     const results: CheckResult[] = runChecks(ctx.checks, artifacts, { now: ctx.now, timezone: config.timezone, config, site, calendar: ctx.calendar });
     const findings: Finding[] = results.flatMap((r) => r.findings);
     const previous = await store.previousSiteRun(site.id, { asOf: ctx.asOf, runId });
-    const scorecard = buildScorecard({ runId, site, config, now: ctx.now, results, findings, previous: previous?.scorecard as Scorecard | null, decisions: ctx.decisions });
+    let scorecard = buildScorecard({ runId, site, config, now: ctx.now, results, findings, previous: previous?.scorecard as Scorecard | null, decisions: ctx.decisions });
+    // Problem screenshots, in the browser the accessibility gatherer already opened for this run (none without it).
+    if (ctx.outDir && artifacts.accessibility) scorecard = (await screenshotScorecard(scorecard, { shared: ctx.shared, config, resolver: ctx.resolver, outDir: ctx.outDir })).card;
     await store.saveFindings(runId, site.id, scorecard.findings.map(({ waived: _w, indicators: _i, ...f }) => f));
     let file: string | undefined;
     if (ctx.outDir) file = await writeScorecardFiles(ctx.outDir, scorecard, { config, store });

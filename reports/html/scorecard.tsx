@@ -27,8 +27,11 @@ export interface ScorecardHtmlOptions {
   links?: { href: string; text: string }[];
   /** Who reads it: a unit's clerk (default) or the center, which also sees what to change to measure 未检测 items. */
   audience?: 'clerk' | 'center';
-  /** Link of a finding's problem screenshot (by finding identity), when one was taken. */
-  screenshotHref?: (f: ScorecardFinding) => string | undefined;
+  /**
+   * Where the problem screenshots are, relative to the page (`''` when the page sits in the scorecards folder, as the
+   * audit writes it). Absent: no pictures are shown (e.g. a host that does not serve the files).
+   */
+  screenshotBase?: string;
 }
 
 /** The whole standalone page (inline stylesheet). */
@@ -72,7 +75,10 @@ export function ScorecardMain(props: { card: Scorecard; config?: DistrictConfig;
   const trend = opts.history?.length ? renderTrendSvg(opts.history, { timezone: tz, title: `${card.siteName} 最近${opts.history.length}次检查的得分与问题数` }) : '';
   const order = [...vetoes.filter((i) => i.vetoed), ...vetoes.filter((i) => !i.vetoed && i.pending), ...vetoes.filter((i) => !i.vetoed && !i.pending), ...[...deductions].sort((a, b) => b.deduction - a.deduction)];
   const hints = groups.get('') ?? [];
-  const shot = opts.screenshotHref ?? (() => undefined);
+  const base = opts.screenshotBase;
+  const hrefOf = (path: string | undefined) => (base === undefined || !path ? undefined : base + path.split('/').map(encodeURIComponent).join('/'));
+  const shot = (f: ScorecardFinding) => hrefOf(f.screenshot);
+  const homeShot = hrefOf(card.homepageScreenshot);
   return (
     <>
       <header>
@@ -112,6 +118,17 @@ export function ScorecardMain(props: { card: Scorecard; config?: DistrictConfig;
           </ul>
         ) : null}
       </header>
+      {homeShot ? (
+        <section>
+          <h2>首页截图</h2>
+          <figure class="shot home">
+            <a href={homeShot}>
+              <img src={homeShot} alt={`${card.siteName}首页截图`} loading="lazy" />
+            </a>
+            <figcaption>检查时的首页（个人信息已遮盖）</figcaption>
+          </figure>
+        </section>
+      ) : null}
       {trend ? (
         <section>
           <h2>得分趋势</h2>
