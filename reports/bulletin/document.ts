@@ -12,6 +12,8 @@ export type Block =
   | { type: 'h3'; text: string }
   | { type: 'p'; text: string }
   | { type: 'list'; items: string[] }
+  /** A problem screenshot: `path` relative to the scorecards folder (`<siteId>/<identity>.png`). */
+  | { type: 'figure'; caption: string; path: string }
   | {
       type: 'table';
       id: 'ranking' | 'annex' | 'annex-failed' | 'annex-passed' | 'pending';
@@ -44,8 +46,10 @@ export interface BulletinDocument {
   /** First annex (the results), kept for callers that show one. */
   annex: BulletinAnnex;
   annexes: BulletinAnnex[];
-  /** A draft: veto-level findings await review (listed in the last annex); not to be issued as it is. */
+  /** A draft: veto-level findings await review (listed in the annex `draftAnnex`); not to be issued as it is. */
   draft: boolean;
+  /** Label of the 待复核事项 annex of a draft (e.g. 附件2). */
+  draftAnnex?: string;
 }
 
 const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -178,6 +182,14 @@ export function bulletinDocument(m: BulletinModel, opts: { timezone?: string } =
       ],
     });
   }
+  const figures = screenshotFigures(m, tz);
+  if (figures.length) {
+    annexes.push({
+      label: `附件${annexes.length + 1}`,
+      title: '问题截图',
+      body: [{ type: 'p', text: '以下为部分问题在检查时的网页截图，红框标出问题位置；截图中的个人信息已遮盖。其余问题的截图见各网站检查报告。' }, ...figures],
+    });
+  }
   body.push({ type: 'p', text: `附件：${annexes.map((a, i) => `${annexes.length > 1 ? `${i + 1}. ` : ''}${a.title}`).join('\n　　　')}` });
   return {
     issuer: m.issuer,
@@ -190,7 +202,23 @@ export function bulletinDocument(m: BulletinModel, opts: { timezone?: string } =
     annex: results,
     annexes,
     draft,
+    ...(draft ? { draftAnnex: annexes[1].label } : {}),
   };
+}
+
+/** Pictures for the annex: unreviewed veto-level findings (draft), fired vetoes, then the worst cases; at most 10. */
+function screenshotFigures(m: BulletinModel, tz: string): Block[] {
+  const seen = new Set<string>();
+  const out: Block[] = [];
+  const add = (siteName: string, f: BulletinModel['sites'][number]['findings'][number], note = '') => {
+    if (!f.screenshot || seen.has(f.identity) || out.length >= 10) return;
+    seen.add(f.identity);
+    out.push({ type: 'figure', caption: `图${out.length + 1}　${siteLabel(siteName)}：${officialPhrase(f, tz)}${note}`, path: f.screenshot });
+  };
+  for (const p of m.pending) add(p.siteName, p.finding, '（待复核）');
+  for (const c of m.sites) for (const f of c.findings) if (f.indicators.some((i) => c.vetoes.includes(i))) add(c.siteName, f);
+  for (const p of m.problems) for (const w of p.worst) for (const e of w.examples) add(w.siteName, e.finding);
+  return out;
 }
 
 function comparison(o: BulletinOverview, prev: BulletinOverview | null): string {

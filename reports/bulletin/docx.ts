@@ -9,6 +9,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  ImageRun,
   Packer,
   PageBreak,
   PageNumber,
@@ -70,8 +71,24 @@ function titleParagraph(title: string, fontSize: number): Paragraph {
   });
 }
 
-function block(b: Block): (Paragraph | Table)[] {
+/** PNG width and height from its header. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+function block(b: Block, images?: Map<string, Buffer>): (Paragraph | Table)[] {
   switch (b.type) {
+    case 'figure': {
+      const png = images?.get(b.path);
+      const caption = new Paragraph({ alignment: AlignmentType.CENTER, keepLines: true, children: [run(b.caption, { font: face('楷体_GB2312'), size: size.table })] });
+      if (!png || png.length < 24 || png.subarray(1, 4).toString() !== 'PNG') return [new Paragraph({ alignment: AlignmentType.CENTER, children: [run('（截图见该网站检查报告）', { size: size.table })] }), caption];
+      const { width, height } = pngSize(png);
+      const w = Math.min(560, width);
+      return [
+        new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new ImageRun({ type: 'png', data: png, transformation: { width: w, height: Math.round((height * w) / width) } })] }),
+        caption,
+      ];
+    }
     case 'h2':
       return [para(b.text, { font: face('黑体') })];
     case 'h3':
@@ -113,13 +130,13 @@ function table(b: Extract<Block, { type: 'table' }>): Table {
   });
 }
 
-function annex(a: BulletinAnnex): (Paragraph | Table)[] {
+function annex(a: BulletinAnnex, images?: Map<string, Buffer>): (Paragraph | Table)[] {
   return [
     new Paragraph({ children: [new PageBreak()] }),
     para(a.label, { indent: false, font: face('黑体') }),
     titleParagraph(a.title, size.annexTitle),
     para('', { indent: false }),
-    ...a.body.flatMap(block),
+    ...a.body.flatMap((b) => block(b, images)),
   ];
 }
 
@@ -140,9 +157,9 @@ function record(doc: BulletinDocument): (Paragraph | Table)[] {
 }
 
 /** The .docx file's bytes. */
-export async function renderBulletinDocx(doc: BulletinDocument): Promise<Buffer> {
+export async function renderBulletinDocx(doc: BulletinDocument, opts: { images?: Map<string, Buffer> } = {}): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
-    ...(doc.draft ? [para(`（草稿：尚有待复核事项，见附件${doc.annexes.length}，复核完成前不得印发）`, { align: AlignmentType.CENTER, indent: false, size: 24, color: 'A50E0E' })] : []),
+    ...(doc.draft ? [para(`（草稿：尚有待复核事项，见${doc.draftAnnex}，复核完成前不得印发）`, { align: AlignmentType.CENTER, indent: false, size: 24, color: 'A50E0E' })] : []),
     para(doc.issuer, { align: AlignmentType.CENTER, indent: false, font: sanSong, size: size.head, bold: true, color: 'DD0000' }),
     ...(doc.docNumber ? [para('', { indent: false }), para(doc.docNumber, { align: AlignmentType.CENTER, indent: false })] : []),
     new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: 'DD0000', space: 1 } }, children: [] }),
@@ -150,13 +167,13 @@ export async function renderBulletinDocx(doc: BulletinDocument): Promise<Buffer>
     titleParagraph(doc.title, size.title),
     para('', { indent: false }),
     para(doc.recipients, { indent: false }),
-    ...doc.body.flatMap(block),
+    ...doc.body.flatMap((b) => block(b)),
     para('', { indent: false }),
     para(doc.sign.issuer, { align: AlignmentType.RIGHT, indent: false }),
     para(doc.sign.date, { align: AlignmentType.RIGHT, indent: false }),
     para('', { indent: false }),
     ...record(doc),
-    ...doc.annexes.flatMap(annex),
+    ...doc.annexes.flatMap((a) => annex(a, opts.images)),
   ];
   const document = new Document({
     creator: doc.issuer,

@@ -1,6 +1,6 @@
 // Produces the monthly bulletin's files (HTML, PDF, DOCX) from the store and records them in the store's
 // bulletin archive (records kind `bulletin`, key `YYYY-MM`), which the dashboard lists for download.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DistrictConfig } from '../../config/schema.ts';
 import type { Store } from '../../store/types.ts';
@@ -48,6 +48,8 @@ export interface GenerateBulletinOptions {
   final?: boolean;
   /** The 文号's sequence number (`{seq}` of `bulletin.docNumber`). */
   seq?: number | null;
+  /** The audits' scorecards folder, where problem screenshots are (default: `<outDir>/../scorecards`). */
+  screenshotsDir?: string;
 }
 
 /** A final bulletin asked for while veto-level findings await review: the message lists them. */
@@ -72,6 +74,19 @@ export interface GeneratedBulletin {
   warnings: string[];
 }
 
+/** The PNG files the document's figures name, read from the scorecards folder (missing ones left out). */
+async function readFigures(doc: ReturnType<typeof bulletinDocument>, dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const a of doc.annexes) {
+    for (const b of a.body) {
+      if (b.type !== 'figure' || out.has(b.path) || b.path.includes('..')) continue;
+      const png = await readFile(join(dir, b.path)).catch(() => null);
+      if (png && png.length <= 4 * 1024 * 1024) out.set(b.path, png);
+    }
+  }
+  return out;
+}
+
 /** Writes `outDir/bulletin-YYYY-MM.{html,pdf,docx}` and records them. Throws NoRunsError, ReviewFileError, NoBrowserError. */
 export async function generateBulletin(opts: GenerateBulletinOptions): Promise<GeneratedBulletin> {
   const formats = opts.formats ?? bulletinFormats;
@@ -85,7 +100,8 @@ export async function generateBulletin(opts: GenerateBulletinOptions): Promise<G
   }
   if (opts.final && model.docNumberBlank) throw new BulletinNotReadyError('正式通报需要文号：请用 --seq N 给出发文字号中的序号（配置 bulletin.docNumber 含 {seq}）', []);
   const doc = bulletinDocument(model);
-  const html = renderBulletinHtml(doc);
+  const pictures = await readFigures(doc, opts.screenshotsDir ?? join(resolve(opts.outDir), '..', 'scorecards'));
+  const html = renderBulletinHtml(doc, { images: new Map([...pictures].map(([p, png]) => [p, `data:image/png;base64,${png.toString('base64')}`])) });
   const outDir = resolve(opts.outDir);
   await mkdir(outDir, { recursive: true });
   const base = join(outDir, `bulletin-${model.month.id}`);
@@ -96,7 +112,7 @@ export async function generateBulletin(opts: GenerateBulletinOptions): Promise<G
     files.html = `${base}.html`;
   }
   if (formats.includes('docx')) {
-    await writeFile(`${base}.docx`, await renderBulletinDocx(doc));
+    await writeFile(`${base}.docx`, await renderBulletinDocx(doc, { images: pictures }));
     files.docx = `${base}.docx`;
   }
   if (formats.includes('pdf')) {

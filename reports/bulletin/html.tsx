@@ -8,17 +8,22 @@ import { documentHtml, ReportPage, toHtml } from '../html/page.tsx';
 import type { Block, BulletinAnnex, BulletinDocument } from './document.ts';
 
 /** The page; every text is escaped. */
-export function renderBulletinHtml(doc: BulletinDocument): string {
+export function renderBulletinHtml(doc: BulletinDocument, opts: BulletinHtmlOptions = {}): string {
   return documentHtml(
     <ReportPage title={doc.title} css={bulletinCss} mainClass="doc">
-      <BulletinBody doc={doc} />
+      <BulletinBody doc={doc} images={opts.images} />
     </ReportPage>,
   );
 }
 
+export interface BulletinHtmlOptions {
+  /** Screenshot sources (data: URIs or links) by figure path; a figure without one shows its caption only. */
+  images?: Map<string, string>;
+}
+
 /** The document without the page around it (the dashboard wraps it in its layout). */
-export function renderBulletinBody(doc: BulletinDocument): string {
-  return toHtml(<BulletinBody doc={doc} />);
+export function renderBulletinBody(doc: BulletinDocument, opts: BulletinHtmlOptions = {}): string {
+  return toHtml(<BulletinBody doc={doc} images={opts.images} />);
 }
 
 const urlPattern = /https?:\/\/[^\s（）()，。；、“”]+/g;
@@ -46,9 +51,18 @@ function Title(props: { title: string; class?: string }) {
   return <h1 class={props.class}>{m ? [<span>{m[1]}</span>, <span>{m[2]}</span>] : props.title}</h1>;
 }
 
-function BlockView(props: { b: Block }): Child {
+function BlockView(props: { b: Block; images?: Map<string, string> }): Child {
   const b = props.b;
   switch (b.type) {
+    case 'figure': {
+      const src = props.images?.get(b.path);
+      return (
+        <figure class="shot">
+          {src ? <img src={src} alt={b.caption} /> : <p class="no-image">（截图见该网站检查报告）</p>}
+          <figcaption>{b.caption}</figcaption>
+        </figure>
+      );
+    }
     case 'h2':
       return <h2>{b.text}</h2>;
     case 'h3':
@@ -101,23 +115,23 @@ function BlockView(props: { b: Block }): Child {
   }
 }
 
-function Annex(props: { annex: BulletinAnnex }) {
+function Annex(props: { annex: BulletinAnnex; images?: Map<string, string> }) {
   return (
     <section class="annex">
       <p class="annex-label">{props.annex.label}</p>
       <Title title={props.annex.title} class="annex-title" />
       {props.annex.body.map((b) => (
-        <BlockView b={b} />
+        <BlockView b={b} images={props.images} />
       ))}
     </section>
   );
 }
 
-export function BulletinBody(props: { doc: BulletinDocument }) {
+export function BulletinBody(props: { doc: BulletinDocument; images?: Map<string, string> }) {
   const { doc } = props;
   return (
     <>
-      {doc.draft ? <p class="draft-mark">（草稿：尚有待复核事项，见附件{doc.annexes.length}，复核完成前不得印发）</p> : null}
+      {doc.draft ? <p class="draft-mark">（草稿：尚有待复核事项，见{doc.draftAnnex}，复核完成前不得印发）</p> : null}
       <div class="redhead">{doc.issuer}</div>
       {doc.docNumber ? <p class="docno">{doc.docNumber}</p> : null}
       <hr class="redline" />
@@ -138,7 +152,7 @@ export function BulletinBody(props: { doc: BulletinDocument }) {
         </p>
       </div>
       {doc.annexes.map((a) => (
-        <Annex annex={a} />
+        <Annex annex={a} images={props.images} />
       ))}
     </>
   );
@@ -170,6 +184,8 @@ th{font-weight:700;background:#f2f2f2}
 .annex-label{break-before:page;text-indent:0;font-family:"黑体","SimHei","Noto Sans CJK SC",sans-serif;margin-top:8mm}
 .annex-title{font-size:18pt}
 .annex h3{text-indent:0}
+figure.shot{margin:4mm 0;break-inside:avoid;text-align:center}figure.shot img{max-width:100%;height:auto;border:1px solid #999}
+figure.shot figcaption{font-size:12pt;line-height:1.5;text-align:center;font-family:"楷体_GB2312","KaiTi","Noto Serif CJK SC",serif}p.no-image{text-indent:0;font-size:12pt;color:#555}
 @page{size:A4;margin:37mm 26mm 35mm 28mm}
 @media print{.doc{max-width:none;padding:0}tr{break-inside:avoid}h2,h3{break-after:avoid}th{-webkit-print-color-adjust:exact;print-color-adjust:exact}.record{break-inside:avoid}}
 @media screen and (max-width:600px){body{font-size:13pt}.doc{padding:4mm}.redhead{font-size:18pt;letter-spacing:0}h1{font-size:17pt}h2,h3,p{text-indent:0}table{font-size:9pt;table-layout:auto}th,td{padding:.5mm}ol.cases{margin-left:0;font-size:12pt}.sign{margin-right:0}}
