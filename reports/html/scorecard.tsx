@@ -123,7 +123,7 @@ export function ScorecardMain(props: { card: Scorecard; config?: DistrictConfig;
           <h2>首页截图</h2>
           <figure class="shot home">
             <a href={homeShot}>
-              <img src={homeShot} alt={`${card.siteName}首页截图`} loading="lazy" />
+              <img src={homeShot} alt={`${card.siteName}首页截图`} />
             </a>
             <figcaption>检查时的首页（个人信息已遮盖）</figcaption>
           </figure>
@@ -342,7 +342,7 @@ export function FindingItem(props: { f: ScorecardFinding; tz: string; shot?: str
       {props.shot ? (
         <figure class="shot">
           <a href={props.shot}>
-            <img src={props.shot} alt={`问题截图：${displayMessage(f)}`} loading="lazy" />
+            <img src={props.shot} alt={`问题截图：${displayMessage(f)}`} />
           </a>
           <figcaption>问题截图（红框标出问题位置；个人信息已遮盖）</figcaption>
         </figure>
