@@ -8,7 +8,7 @@ export const strings = {
   unstable: (days: number, total: number, failed: number, rate: number, threshold: number) =>
     `首页近${days}天共监测${total}次，无法访问${failed}次（${pct(rate)}），超过${pct(threshold)}，访问不稳定`,
   notMeasured: {
-    noProbes: (from: string, to: string) => `${from}至${to}没有首页监测记录（由 govaudit serve 按 schedule.probes 定时监测），未判断首页可用性`,
+    noProbes: (from: string, to: string) => `${from}至${to}没有首页监测记录，未判断首页可用性\n管理中心：首页监测由常驻服务（govaudit serve）按 schedule.probes 定时进行，请确认服务在运行`,
     tooFew: (min: number, short: { date: string; probes: number }[]) =>
       `首页监测次数不足（要求每天不少于${min}次）：${short
         .slice(0, 3)

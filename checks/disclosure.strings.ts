@@ -13,8 +13,8 @@ export const strings = {
   late: (name: string, year: number, date: string, due: string, days: number) =>
     `${cycleName(name, year)}于${date}公开，晚于规定期限${due}（逾期${days}天）`,
   notMeasured: {
-    noRole: '站点未声明信息公开主体类型（disclosure.role：government 本级政府 / department 部门 / sector-department 行业主管部门），且目录中没有适用于所有站点的事项，未检查主动公开目录',
-    noItems: '按配置本站没有适用的主动公开目录事项',
+    noRole: '尚未确定本网站的信息公开主体类型（本级政府、部门或行业主管部门），未检查主动公开目录\n管理中心：在配置中为该网站设置 disclosure.role（government / department / sector-department），或在目录中加入适用于所有网站的事项',
+    noItems: '本网站没有适用的主动公开目录事项',
     crawlFailed: (reason: string) => `站点抓取失败（${reason}），未检查主动公开目录`,
   },
 };

@@ -3,7 +3,7 @@ const quote = (title: string | null) => (title ? `“${title}”` : '（无标�
 
 export const strings = {
   title: '互动交流',
-  noChannel: '未发现互动交流渠道：配置中没有互动类栏目，首页也没有“互动交流”“领导信箱”“在线咨询”等留言渠道的链接',
+  noChannel: '网站未提供互动交流渠道：首页没有“互动交流”“领导信箱”“在线咨询”等留言渠道的链接，也没有互动交流栏目',
   brokenChannels: (list: string) => `互动交流渠道均无法正常访问（${list}），网民无法留言`,
   unanswered: (title: string | null, submitted: string, today: string, months: number) =>
     `网民留言${quote(title)}${submitted}提交，至${today}超过${months}个月未回复`,
@@ -14,5 +14,5 @@ export const strings = {
     unchecked: (list: string) => `互动交流渠道未能检测（${list}），未判断是否有效`,
   },
   notCovered: (year: number) =>
-    `工作日历未覆盖${year}年，部分留言的回复用时（工作日）未计算：请在配置 calendar 中补充${year}年的节假日和调休上班日`,
+    `工作日历未覆盖${year}年，部分留言的回复用时（工作日）未计算\n管理中心：在配置 calendar 中补充${year}年的节假日和调休上班日`,
 };

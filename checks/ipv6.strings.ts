@@ -31,7 +31,7 @@ export const strings = {
     'too-large': '内容过大',
     'unsupported-scheme': '不支持的协议',
     'blocked-address': '指向内网或本机地址，未访问',
-    robots: '被 robots.txt 禁止',
+    robots: '网站的 robots 协议禁止访问',
     network: '网络错误',
   } as Record<string, string>,
   notMeasured: {

@@ -6,6 +6,19 @@ import type { LinkTarget } from '../contract/artifacts/crawl.ts';
 import type { Check } from './types.ts';
 import { strings } from './links.strings.ts';
 
+/** Where the link sits on the first page that carries it (recorded by the crawler): text, heading, region, CSS path. */
+function whereOnPage(t: LinkTarget): Record<string, string> {
+  const loc = t.locations?.find((l) => l.page === t.foundOn[0]) ?? t.locations?.[0];
+  if (!loc) return {};
+  return {
+    ...(loc.text ? { linkText: loc.text } : {}),
+    ...(loc.heading ? { nearHeading: loc.heading } : {}),
+    ...(loc.region ? { region: loc.region } : {}),
+    cssPath: loc.path,
+    ...(loc.page !== t.foundOn[0] ? { locatedOn: loc.page } : {}),
+  };
+}
+
 export const links: Check = {
   id: 'links',
   title: strings.title,
@@ -63,6 +76,7 @@ export const links: Check = {
           onHomepage: t.onHomepage,
           foundOn: t.foundOn,
           tags: t.tags,
+          ...whereOnPage(t),
         },
       });
     }

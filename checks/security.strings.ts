@@ -35,6 +35,6 @@ export const strings = {
   adNetwork: (host: string, pages: number) => `${pages > 1 ? `${pages}个页面` : '页面'}加载了广告联盟（${host}）的内容，政府网站不得刊登商业广告`,
   floatingAd: (hosts: string[], pages: number) =>
     `${pages > 1 ? `${pages}个页面的` : ''}飘浮窗口指向商业网站（${hosts.slice(0, 3).join('、') || '含“广告”字样'}），疑似商业广告`,
-  caFileUnreadable: (detail: string) => `security.caFile 无法读取：${detail}`,
+  caFileUnreadable: (detail: string) => `证书检查所需的根证书文件无法读取，未检查HTTPS证书\n管理中心：检查配置 security.caFile（${detail}）`,
   tlsNotProbed: (reason: string) => `HTTPS未能检测：${reason}`,
 };

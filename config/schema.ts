@@ -15,6 +15,7 @@ import { disclosureRequestRulesSchema } from './checks/disclosure-requests.ts';
 import { interactionConfigSchema } from './checks/interaction.ts';
 import { securityConfigSchema } from './checks/security.ts';
 import { distributedConfigSchema } from './scheduler/distributed.ts';
+import { screenshotsConfigSchema } from './screenshots.ts';
 
 const hostName = z
   .string()
@@ -124,6 +125,8 @@ export const districtSchema = z.strictObject({
   confirmations: confirmationsConfigSchema,
   /** The monthly bulletin: rectification deadline in working days, issuer, addressees. */
   bulletin: bulletinConfigSchema.prefault({}),
+  /** Problem screenshots beside the scorecards: on/off, per-site cap, size. */
+  screenshots: screenshotsConfigSchema.prefault({}),
   /** Cron expressions of the service's jobs (`govaudit serve`), in `timezone`. */
   schedule: scheduleSchema.prefault({}),
   /** Homepage availability probes and their judgement. */

@@ -1,4 +1,4 @@
-// The attachments gatherer: finds the PDF/DOCX/XLSX (and legacy .doc/.xls) files the crawled pages of a site link
+// The attachments gatherer: finds the PDF/DOCX/XLSX/DOC (and legacy .xls) files the crawled pages of a site link
 // to, downloads the first `attachments.maxFiles` in URL order with the crawler's fetcher (size-capped), and keeps
 // their text for the privacy check. Files it does not read are listed with the reason; it never throws per file.
 import pLimit from 'p-limit';
@@ -53,7 +53,7 @@ export const attachmentsGatherer: Gatherer = {
           const format = formatOfUrl(url)!;
           const base: AttachmentText = { url, foundOn: [...links.get(url)!].sort().slice(0, MAX_FOUND_ON), format };
           if (i >= cfg.maxFiles) return { ...base, notMeasured: `over the limit of ${cfg.maxFiles} attachments per site (attachments.maxFiles)` };
-          if (format === 'doc' || format === 'xls' || format === 'other') {
+          if (format === 'xls' || format === 'other') {
             const r = await extractText(format, Buffer.alloc(0), { timeoutMs: cfg.extractTimeoutMs, maxChars: cfg.maxTextChars });
             return { ...base, ...r };
           }

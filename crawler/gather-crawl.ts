@@ -4,6 +4,7 @@
 import type { ArtifactName } from '../contract/artifacts.ts';
 import type { PageArtifact } from '../contract/artifacts/crawl.ts';
 import { crawlSite } from './crawl.ts';
+import { attachLinkLocations } from './link-locations.ts';
 import type { Gatherer } from './gatherer.ts';
 
 /** Artifacts known to be built without the crawled pages; any other needed artifact keeps the pages in memory. */
@@ -47,6 +48,8 @@ export const crawlGatherer: Gatherer = {
     });
     await flush();
     if (!save) artifacts.pages = result.pages;
+    // Where each link that failed to load sits on its pages (text, heading, region, CSS path), from the kept HTML.
+    if (!save) attachLinkLocations(result.pages, result.linkTargets);
     artifacts.linkTargets = result.linkTargets;
     artifacts.crawl = result.crawl;
   },

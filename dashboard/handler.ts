@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DistrictConfig } from '../config/schema.ts';
 import { bulletinDocument } from '../reports/bulletin/document.ts';
 import { bulletinRecordKind, type BulletinRecord } from '../reports/bulletin/generate.ts';
-import { bulletinCss, renderBulletinBody } from '../reports/bulletin/html.ts';
+import { bulletinCss, renderBulletinBody } from '../reports/bulletin/html.tsx';
 import { buildBulletinModel, NoRunsError } from '../reports/bulletin/model.ts';
 import { localDate } from '../calendar/timezone.ts';
 import { findingsCsv } from '../reports/csv.ts';

@@ -49,7 +49,7 @@ export function buildScorecard(input: BuildScorecardInput): Scorecard {
   const result = reviewed.result;
   const fixed = (previous?.findings ?? [])
     .filter((f) => !seen.has(f.identity) && results.some((r) => r.id === f.check && (r.status === 'passed' || r.status === 'failed')))
-    .map(({ state: _s, waived: _w, confirmed: _c, indicators: _i, ...f }) => f);
+    .map(({ state: _s, waived: _w, confirmed: _c, indicators: _i, pendingVeto: _p, screenshot: _sh, ...f }) => f);
   const metrics: Record<string, unknown> = {};
   for (const r of results) if (r.metrics) metrics[r.id] = r.metrics;
   const card: Scorecard = {

@@ -1,10 +1,13 @@
 // Findings as CSV that opens correctly in Excel and WPS: UTF-8 with a byte-order mark, CRLF, RFC 4180 quoting,
 // and every cell that a spreadsheet would run as a formula (starting with = + - @, their full-width forms, which
 // an input method types, tab, CR or LF) neutralised with a leading apostrophe (OWASP "CSV injection").
-import { evidenceRows, formatDateTime, severityText } from './html/labels.ts';
+import { isHint } from './counts.ts';
+import { isAwaitingReview } from './rescore.ts';
+import { displayMessage, evidenceLine, formatDateTime, severityText } from './vocabulary.ts';
 import type { Scorecard } from './scorecard.ts';
 
-const header = ['网站编号', '网站名称', '责任单位', '指标', '问题代码', '严重程度', '状态', '首次发现', '复核', '豁免', '问题描述', '页面', '证据', '问题编号'];
+// Finding codes stay in the JSON: the sheet carries the words a clerk reads and the 问题编号 used for review requests.
+const header = ['网站编号', '网站名称', '责任单位', '指标', '严重程度', '状态', '首次发现', '复核', '豁免', '问题描述', '页面', '证据', '问题编号'];
 
 /** One cell, neutralised and quoted when needed. */
 export function csvCell(value: unknown): string {
@@ -24,16 +27,15 @@ export function findingsCsv(cards: Scorecard | Scorecard[], timezone = 'Asia/Sha
         card.siteId,
         card.siteName,
         card.unit,
-        f.indicators.map((id) => names.get(id) ?? id).join('；'),
-        f.code,
-        severityText[f.severity] ?? f.severity,
+        f.indicators.map((id) => names.get(id) ?? id).join('；') || '提示（不扣分）',
+        isHint(f) ? '提示' : (severityText[f.severity] ?? '提示'),
         f.state === 'new' ? '新发现' : '持续存在',
         formatDateTime(f.firstSeen, timezone),
-        f.review ? (f.confirmed ? `已确认（${f.confirmed.by}）` : '待复核（不计分）') : '',
+        f.confirmed ? `已确认（${f.confirmed.by}）` : isAwaitingReview(f) ? (f.pendingVeto ? '待复核：疑似单项否决，确认即不合格' : '待复核（不计分）') : '',
         f.waived ? `已豁免至${f.waived.until ?? ''}：${f.waived.reason}` : '',
-        f.message,
+        displayMessage(f),
         f.url ?? '',
-        evidenceRows(f.evidence).map(([k, v]) => `${k}：${v}`).join('；'),
+        evidenceLine(f, timezone),
         f.identity,
       ]);
     }

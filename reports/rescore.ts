@@ -4,7 +4,7 @@
 import type { Finding } from '../contract/finding.ts';
 import type { Indicator } from '../config/reports/indicators.ts';
 import { activeWaiverFor, confirmationFor, type ReviewDecisions } from './review.ts';
-import { codeMatches, score, type ScoreResult } from './score.ts';
+import { codeMatches, findingsFor, score, type ScoreResult } from './score.ts';
 import type { Scorecard, ScorecardFinding } from './scorecard.ts';
 
 export interface ReviewContext {
@@ -31,7 +31,7 @@ export function reviewAndScore(
   ctx: ReviewContext,
 ): { findings: ScorecardFinding[]; result: ScoreResult } {
   const marked = findings.map((f) => {
-    const { waived: _w, confirmed: _c, ...rest } = f;
+    const { waived: _w, confirmed: _c, pendingVeto: _p, ...rest } = f;
     const w = activeWaiverFor(f, ctx.decisions, ctx.now, ctx.timezone);
     const c = f.review ? confirmationFor(f, ctx.decisions) : undefined;
     return {
@@ -43,7 +43,40 @@ export function reviewAndScore(
   });
   const scored: Finding[] = marked.filter(isScored).map(({ review: _r, ...f }) => f);
   const measured = new Set(checks.filter((c) => c.status === 'passed' || c.status === 'failed').map((c) => c.id));
-  return { findings: marked, result: score(scored, ctx.catalogue, { measured: (id) => measured.has(id) }) };
+  const opts = { measured: (id: string) => measured.has(id) };
+  const result = score(scored, ctx.catalogue, opts);
+  // Pending vetoes: findings awaiting review that would make a veto fire if a reviewer confirmed them.
+  const awaiting = marked.filter(isAwaitingReview);
+  if (awaiting.length) {
+    const ifConfirmed = score([...scored, ...awaiting.map(({ review: _r, ...f }) => f as Finding)], ctx.catalogue, opts);
+    for (const ind of result.indicators) {
+      if (ind.kind !== 'veto' || ind.vetoed || !ifConfirmed.vetoes.includes(ind.id)) continue;
+      const def = ctx.catalogue.find((c) => c.id === ind.id)!;
+      const mine = awaiting.filter((f) => findingsFor(def, [{ ...f, review: undefined }]).length > 0);
+      ind.pending = mine.length;
+      for (const f of mine) f.pendingVeto = true;
+    }
+  }
+  return { findings: marked, result };
+}
+
+/** A finding marked for review that no one has confirmed and that is not waived. */
+export function isAwaitingReview(f: ScorecardFinding): boolean {
+  return Boolean(f.review) && !f.confirmed && !f.waived;
+}
+
+/** Findings awaiting review that would make the site 不合格 once confirmed (their veto is not already fired). */
+export function pendingVetoFindings(card: Pick<Scorecard, 'findings'>): ScorecardFinding[] {
+  return card.findings.filter((f) => f.pendingVeto && isAwaitingReview(f));
+}
+
+/**
+ * The verdict as people read it: 合格, 不合格, or — for a passing site with unconfirmed veto-level findings —
+ * 合格（待复核：N 项疑似单项否决，确认即不合格）.
+ */
+export function verdictText(card: Pick<Scorecard, 'verdict' | 'findings'>): string {
+  const n = card.verdict === '合格' ? pendingVetoFindings(card).length : 0;
+  return n ? `合格（待复核：${n} 项疑似单项否决，确认即不合格）` : card.verdict;
 }
 
 /** A stored scorecard with today's decisions and catalogue applied (score, verdict, vetoes, indicators). */

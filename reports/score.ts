@@ -13,6 +13,8 @@ export interface IndicatorResult {
   vetoed?: boolean;
   /** No check that measures it ran to completion: neither passes nor deducts. */
   notMeasured?: boolean;
+  /** Vetoes not fired: findings awaiting review that would fire it once confirmed. */
+  pending?: number;
 }
 
 export interface ScoreOptions {

@@ -14,6 +14,10 @@ export const scorecardFindingSchema = findingSchema.extend({
   confirmed: z.object({ by: z.string(), note: z.string().optional() }).optional(),
   /** Indicator ids the finding feeds. */
   indicators: z.array(z.string()).default([]),
+  /** Awaiting review, and confirming it would fire a single-veto indicator (the site would become 不合格). */
+  pendingVeto: z.boolean().optional(),
+  /** Problem screenshot, relative to the scorecards folder (`<siteId>/<identity>.png`), personal data masked. */
+  screenshot: z.string().optional(),
 });
 
 export const scorecardSchema = z.object({
@@ -23,6 +27,8 @@ export const scorecardSchema = z.object({
   siteName: z.string(),
   unit: z.string(),
   homepage: z.string(),
+  /** Screenshot of the homepage, relative to the scorecards folder (`<siteId>/homepage.png`). */
+  homepageScreenshot: z.string().optional(),
   auditedAt: z.string(),
   score: z.number().min(0).max(100),
   verdict: z.enum(['合格', '不合格']),
@@ -38,6 +44,8 @@ export const scorecardSchema = z.object({
       vetoed: z.boolean().optional(),
       /** No check that measures it ran: neither passes nor deducts. */
       notMeasured: z.boolean().optional(),
+      /** Vetoes not fired: findings awaiting review that would fire it once confirmed. */
+      pending: z.number().int().min(0).optional(),
     }),
   ),
   checks: z.array(

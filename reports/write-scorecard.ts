@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { DistrictConfig } from '../config/schema.ts';
 import type { Store } from '../store/types.ts';
 import { findingsCsv } from './csv.ts';
-import { renderScorecardHtml } from './html/scorecard.ts';
-import { renderUnitScorecardHtml } from './html/unit-scorecard.ts';
+import { renderScorecardHtml } from './html/scorecard.tsx';
+import { renderUnitScorecardHtml } from './html/unit-scorecard.tsx';
 import type { Scorecard } from './scorecard.ts';
 import { trendFrom, type TrendPoint } from './trend.ts';
 import { rankUnits } from './units.ts';
@@ -39,7 +39,7 @@ export async function writeScorecardFiles(outDir: string, card: Scorecard, ctx: 
     { href: `${encodeURIComponent(card.siteId)}.csv`, text: '问题清单（CSV）' },
     { href: `${encodeURIComponent(card.siteId)}.json`, text: 'JSON' },
   ];
-  await writeFile(join(dir, `${card.siteId}.html`), renderScorecardHtml(card, ctx.config, { history, links }));
+  await writeFile(join(dir, `${card.siteId}.html`), renderScorecardHtml(card, ctx.config, { history, links, screenshotBase: '' }));
   await writeFile(join(dir, `${card.siteId}.csv`), findingsCsv(card, ctx.config.timezone));
   return file;
 }

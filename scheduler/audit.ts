@@ -22,6 +22,8 @@ import { buildScorecard } from '../reports/build-scorecard.ts';
 import { loadReviewDecisions, noDecisions, type ReviewDecisions } from '../reports/review.ts';
 import { writeScorecardFiles, writeUnitScorecards } from '../reports/write-scorecard.ts';
 import type { Scorecard } from '../reports/scorecard.ts';
+import { pendingVetoFindings } from '../reports/rescore.ts';
+import { screenshotScorecard } from './screenshots.ts';
 import type { RunRecord, Store } from '../store/types.ts';
 import { runPrepareSteps } from './prepare.ts';
 import { dueSoonReports, type DueSoonEntry } from './due-soon.ts';
@@ -70,6 +72,8 @@ export interface RunSummary {
     pages: number;
     links: number;
     findings: number;
+    /** Findings awaiting review that would make the site 不合格 once confirmed. */
+    pendingVetoes?: number;
     byCode: Record<string, number>;
     checks: Record<string, string>;
     error?: string;
@@ -200,7 +204,9 @@ export async function auditSite(ctx: SiteAuditContext): Promise<{ summary: RunSu
     const results: CheckResult[] = runChecks(ctx.checks, artifacts, { now: ctx.now, timezone: config.timezone, config, site, calendar: ctx.calendar });
     const findings: Finding[] = results.flatMap((r) => r.findings);
     const previous = await store.previousSiteRun(site.id, { asOf: ctx.asOf, runId });
-    const scorecard = buildScorecard({ runId, site, config, now: ctx.now, results, findings, previous: previous?.scorecard as Scorecard | null, decisions: ctx.decisions });
+    let scorecard = buildScorecard({ runId, site, config, now: ctx.now, results, findings, previous: previous?.scorecard as Scorecard | null, decisions: ctx.decisions });
+    // Problem screenshots, in the browser the accessibility gatherer already opened for this run (none without it).
+    if (ctx.outDir && artifacts.accessibility) scorecard = (await screenshotScorecard(scorecard, { shared: ctx.shared, config, resolver: ctx.resolver, outDir: ctx.outDir })).card;
     await store.saveFindings(runId, site.id, scorecard.findings.map(({ waived: _w, indicators: _i, ...f }) => f));
     let file: string | undefined;
     if (ctx.outDir) file = await writeScorecardFiles(ctx.outDir, scorecard, { config, store });
@@ -214,6 +220,7 @@ export async function auditSite(ctx: SiteAuditContext): Promise<{ summary: RunSu
       pages: artifacts.crawl?.pagesCrawled ?? 0,
       links: artifacts.linkTargets?.filter((t) => !t.skipped).length ?? 0,
       findings: scorecard.findings.length,
+      pendingVetoes: pendingVetoFindings(scorecard).length,
       byCode,
       checks: Object.fromEntries(results.map((r) => [r.id, r.status])),
       ...(artifacts.crawl?.fatal ? { error: artifacts.crawl.fatal } : {}),
@@ -254,6 +261,7 @@ export async function reuseFinishedSite(ctx: Pick<SiteAuditContext, 'store' | 'r
     pages: linkMetrics.pagesCrawled ?? (await ctx.store.countPages(ctx.runId, ctx.site.id)),
     links: linkMetrics.linksChecked ?? 0,
     findings: scorecard.findings.length,
+    pendingVetoes: pendingVetoFindings(scorecard).length,
     byCode,
     checks: Object.fromEntries(scorecard.checks.map((c) => [c.id, c.status])),
     scorecard: file,

@@ -2,6 +2,7 @@
 // outcome and next fire time, and who holds the audit lock (alive, stale, or dead).
 import { toOffsetIso } from '../calendar/timezone.ts';
 import type { DistrictConfig } from '../config/schema.ts';
+import { formatDateTime } from '../reports/vocabulary.ts';
 import type { LockRecord, RunRecord, Store } from '../store/types.ts';
 import { nextRuns } from './cron.ts';
 import { AUDIT_LOCK, describeHolder } from './lock.ts';
@@ -67,29 +68,34 @@ async function brief(store: Store, r: RunRecord): Promise<RunBrief> {
   };
 }
 
-/** Plain-text rendering for the terminal. */
+/** Plain-text rendering for the terminal, in Chinese, times local to the district. */
 export function formatStatus(s: ServiceStatus): string {
-  const lines: string[] = [`govaudit status at ${s.now} (${s.timezone})`, ''];
+  const t = (iso: string | null | undefined) => (iso ? formatDateTime(iso, s.timezone) : '—');
+  const holder = { alive: '运行中', stale: '心跳停滞', dead: '进程已退出' } as const;
+  const lines: string[] = [`govaudit 运行状态（${t(s.now)}，时区 ${s.timezone}）`, ''];
   lines.push(
     s.lock
-      ? `audit lock: held by ${s.lock.host} pid ${s.lock.pid} since ${s.lock.acquiredAt}, heartbeat ${s.lock.heartbeatAt} (${s.lock.holderState})${s.lock.runId ? `, run ${s.lock.runId}` : ''}`
-      : 'audit lock: free',
+      ? `检查锁：由 ${s.lock.host} 进程 ${s.lock.pid} 持有，自 ${t(s.lock.acquiredAt)} 起，最近心跳 ${t(s.lock.heartbeatAt)}（${holder[s.lock.holderState]}）${s.lock.runId ? `，检查批次 ${s.lock.runId}` : ''}`
+      : '检查锁：空闲',
   );
-  lines.push('', 'current runs:');
-  if (!s.current.length) lines.push('  none');
-  for (const r of s.current) lines.push(`  ${runLine(r)}`);
-  lines.push('', 'last runs:');
-  if (!s.last.length) lines.push('  none');
-  for (const r of s.last) lines.push(`  ${runLine(r)}`);
-  lines.push('', 'jobs:');
+  lines.push('', '进行中的检查：');
+  if (!s.current.length) lines.push('  无');
+  for (const r of s.current) lines.push(`  ${runLine(r, t)}`);
+  lines.push('', '最近的检查：');
+  if (!s.last.length) lines.push('  无');
+  for (const r of s.last) lines.push(`  ${runLine(r, t)}`);
+  lines.push('', '定时任务：');
   for (const id of jobIds) {
     const j = s.jobs[id];
-    const last = j.last ? `last ${j.last.lastStartedAt}${j.last.ok === null ? ' (running or stopped)' : j.last.ok ? ' ok' : ' FAILED'}` : 'never run';
-    lines.push(`  ${id.padEnd(13)} ${j.cron.padEnd(14)} next ${j.next ?? '-'}  ${last}`);
+    const last = j.last ? `上次 ${t(j.last.lastStartedAt)}${j.last.ok === null ? '（运行中或已中断）' : j.last.ok ? ' 成功' : ' 失败'}` : '从未运行';
+    lines.push(`  ${(jobNames[id] ?? id).padEnd(8, '　')} ${j.cron.padEnd(14)} 下次 ${t(j.next)}  ${last}`);
   }
   return lines.join('\n') + '\n';
 }
 
-function runLine(r: RunBrief): string {
-  return `${r.id}  ${r.state.padEnd(11)} as of ${r.asOf}  started ${r.startedAt}${r.finishedAt ? `  finished ${r.finishedAt}` : ''}  sites ${r.sitesDone}/${r.sites}${r.error ? `  (${r.error})` : ''}`;
+const jobNames: Record<string, string> = { audit: '全面检查', probes: '首页监测', bulletin: '月度通报', housekeeping: '数据清理', imports: '导入记录' };
+const runStates: Record<string, string> = { queued: '排队中', running: '进行中', done: '已完成', failed: '失败', interrupted: '已中断' };
+
+function runLine(r: RunBrief, t: (iso: string | null) => string): string {
+  return `${r.id}  ${(runStates[r.state] ?? r.state).padEnd(4, '　')} 检查时点 ${t(r.asOf)}  开始 ${t(r.startedAt)}${r.finishedAt ? `  结束 ${t(r.finishedAt)}` : ''}  网站 ${r.sitesDone}/${r.sites}${r.error ? `（${r.error}）` : ''}`;
 }

@@ -8,6 +8,7 @@ import { auditDistributed } from './audit-distributed.ts';
 import { commonOptions, parseNow, UsageError, type Command } from '../command.ts';
 import { loadConfigOrDemo, openStoreFor } from '../context.ts';
 import { createProgress } from '../progress.ts';
+import { formatAuditSummary } from '../summary-text.ts';
 
 export const auditCommand: Command = {
   name: 'audit',
@@ -59,14 +60,7 @@ export const auditCommand: Command = {
       if (!summary) return 0;
       progress?.done();
       const rel = relative(process.cwd(), outDir) || '.';
-      const out = process.stdout;
-      out.write(`\n${summary.district}${loaded.demo ? ' (demo district)' : ''} — audited as of ${summary.asOf}\n`);
-      for (const s of summary.sites) {
-        out.write(`  ${s.siteId.padEnd(12)} ${String(s.score ?? '-').padStart(5)}  ${(s.verdict ?? '失败').padEnd(3)}  ${String(s.pages).padStart(4)} pages  ${String(s.links).padStart(4)} links  ${String(s.findings).padStart(3)} findings${s.error ? `  (${s.error})` : ''}\n`);
-      }
-      for (const w of summary.warnings) out.write(`  warning: ${w}\n`);
-      for (const d of summary.dueSoon) out.write(`  due soon: ${d.siteId} error report ${d.reportId}, answer by ${d.deadline}${d.dueToday ? ' (today)' : ''}\n`);
-      out.write(`Reports: ${rel}/run.json, ${rel}/scorecards/<site>.html|.json\n`);
+      process.stdout.write(formatAuditSummary(summary, { timezone: loaded.config.timezone, demo: loaded.demo, reports: rel }));
       return 0;
     } finally {
       process.off('SIGINT', stop);

@@ -1,6 +1,6 @@
 // `govaudit bulletin --month YYYY-MM`: the monthly spot-check bulletin (HTML, PDF, DOCX) from the stored runs.
 import { relative } from 'node:path';
-import { bulletinFormats, bulletinOutDir, generateBulletin, type BulletinFormat } from '../../reports/bulletin/generate.ts';
+import { BulletinNotReadyError, bulletinFormats, bulletinOutDir, generateBulletin, pendingLines, type BulletinFormat } from '../../reports/bulletin/generate.ts';
 import { parseMonth } from '../../reports/bulletin/month.ts';
 import { NoRunsError } from '../../reports/bulletin/model.ts';
 import { ReviewFileError } from '../../reports/review.ts';
@@ -11,12 +11,15 @@ import { loadConfigOrDemo, openStoreFor } from '../context.ts';
 export const bulletinCommand: Command = {
   name: 'bulletin',
   summary: 'write the monthly spot-check bulletin (HTML, PDF, DOCX) from the stored runs',
-  usage: 'govaudit bulletin --month YYYY-MM [--config FILE] [--data DIR] [--out DIR] [--now ISO] [--formats html,pdf,docx]',
-  options: { ...commonOptions, month: { type: 'string' }, out: { type: 'string' }, formats: { type: 'string' } },
+  usage: 'govaudit bulletin --month YYYY-MM [--final] [--seq N] [--config FILE] [--data DIR] [--out DIR] [--now ISO] [--formats html,pdf,docx]',
+  options: { ...commonOptions, month: { type: 'string' }, out: { type: 'string' }, formats: { type: 'string' }, final: { type: 'boolean' }, seq: { type: 'string' } },
   async run(values) {
     const monthText = values.month as string | undefined;
     if (!monthText) throw new UsageError('--month is required, e.g. --month 2026-11');
     const formats = parseFormats(values.formats as string | undefined);
+    const seqText = values.seq as string | undefined;
+    const seq = seqText === undefined ? null : Number(seqText);
+    if (seq !== null && (!Number.isInteger(seq) || seq < 1)) throw new UsageError(`--seq: expected a whole number ≥ 1, got "${seqText}"`);
     const loaded = await loadConfigOrDemo(values.config as string | undefined);
     try {
       const { config } = loaded;
@@ -29,15 +32,22 @@ export const bulletinCommand: Command = {
       const outDir = bulletinOutDir((values.out as string) ?? 'out');
       const store = await openStoreFor(config, values.data as string | undefined);
       try {
-        const result = await generateBulletin({ store, config, month: monthText, now, outDir, formats });
-        const o = result.model.overview;
+        const result = await generateBulletin({ store, config, month: monthText, now, outDir, formats, final: Boolean(values.final), seq });
+        const m = result.model;
+        const o = m.overview;
         const out = process.stdout;
-        out.write(`${result.model.title}\n`);
-        out.write(`  ${o.sitesChecked} site(s) checked, ${o.passed} passed (${o.passRate}%), average ${o.averageScore}; rectify by ${result.model.deadline ?? `${result.model.rectifyWorkdays} working days`}\n`);
-        for (const [fmt, file] of Object.entries(result.files)) out.write(`  ${fmt.padEnd(5)} ${relative(process.cwd(), file) || file}\n`);
+        out.write(`${m.docNumber ? `${m.docNumber}　` : ''}${m.title}${values.final ? '（正式）' : m.pending.length ? '（草稿）' : ''}\n`);
+        out.write(`  抽查网站 ${o.sitesChecked} 个，合格 ${o.passed} 个（${o.passRate}%），平均得分 ${o.averageScore}；整改期限 ${m.deadlineText}\n`);
+        if (m.pending.length) {
+          out.write(`  待复核：${m.pending.length} 项疑似单项否决的问题尚未复核（草稿附件列出；复核前不能用 --final 印发）：\n`);
+          for (const l of pendingLines(m.pending, m.timezone)) out.write(`    ${l}\n`);
+        }
+        const names: Record<string, string> = { html: '网页', pdf: 'PDF', docx: 'Word' };
+        for (const [fmt, file] of Object.entries(result.files)) out.write(`  ${(names[fmt] ?? fmt).padEnd(5)} ${relative(process.cwd(), file) || file}\n`);
         for (const w of result.warnings) out.write(`  warning: ${w}\n`);
         return 0;
       } catch (e) {
+        if (e instanceof BulletinNotReadyError) throw new UsageError(e.message);
         if (e instanceof NoRunsError) throw new UsageError(`${e.message} in ${storeLocation({ data: values.data as string | undefined, config })} (run \`govaudit audit\` first, or pick another --month)`);
         if (e instanceof ReviewFileError) throw new UsageError(e.message);
         throw e;

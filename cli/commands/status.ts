@@ -7,7 +7,7 @@ import type { PostgresStore } from '../../store/postgres.ts';
 
 export const statusCommand: Command = {
   name: 'status',
-  summary: 'show the current and last runs, next scheduled jobs and the audit lock holder',
+  summary: 'show the current and last runs, next scheduled jobs and the audit lock holder (output in Chinese, local times)',
   usage: 'govaudit status [--config FILE] [--data DIR] [--now ISO] [--json]',
   options: { ...commonOptions, json: { type: 'boolean' } },
   async run(values) {
@@ -18,7 +18,7 @@ export const statusCommand: Command = {
       const status = await collectStatus({ config: loaded.config, store, clock: clockAt ? () => clockAt : undefined });
       // distributed mode (PostgreSQL store): runs, queue depth, workers alive, failed site jobs
       const queue = store.kind === 'postgres' ? await collectQueueStatus(store as PostgresStore, { heartbeatSeconds: loaded.config.distributed.heartbeatSeconds }) : undefined;
-      process.stdout.write(values.json ? JSON.stringify(queue === undefined ? status : { ...status, queue }, null, 2) + '\n' : formatStatus(status) + (queue === undefined ? '' : '\n' + formatQueueStatus(queue)));
+      process.stdout.write(values.json ? JSON.stringify(queue === undefined ? status : { ...status, queue }, null, 2) + '\n' : formatStatus(status) + (queue === undefined ? '' : '\n' + formatQueueStatus(queue, loaded.config.timezone)));
       return 0;
     } finally {
       await store.close();

@@ -2,6 +2,7 @@
 import { issueToken, listTokens, revokeToken } from '../../dashboard/tokens.ts';
 import { commonOptions, UsageError, type Command } from '../command.ts';
 import { loadConfigOrDemo, openStoreFor } from '../context.ts';
+import { formatDateTime } from '../../reports/vocabulary.ts';
 
 export const tokenCommand: Command = {
   name: 'token',
@@ -22,18 +23,21 @@ export const tokenCommand: Command = {
         const out = process.stdout;
         if (values.list) {
           const tokens = await listTokens(store);
-          if (!tokens.length) out.write('no tokens issued\n');
-          for (const t of tokens) out.write(`${t.id}  ${t.scope === 'center' ? 'center' : `unit ${t.unit}`}${t.label ? `  "${t.label}"` : ''}  issued ${t.createdAt}${t.revokedAt ? `  REVOKED ${t.revokedAt}` : ''}\n`);
+          const at = (iso: string) => formatDateTime(iso, config.timezone);
+          if (!tokens.length) out.write('尚未签发任何访问令牌\n');
+          for (const t of tokens) out.write(`${t.id}  ${t.scope === 'center' ? '管理中心（全部网站）' : `单位：${t.unit}`}${t.label ? `  “${t.label}”` : ''}  签发于 ${at(t.createdAt)}${t.revokedAt ? `  已吊销（${at(t.revokedAt)}）` : ''}\n`);
           return 0;
         }
         if (values.revoke !== undefined) {
           if (!(await revokeToken(store, values.revoke as string))) throw new UsageError(`--revoke: no token with id "${values.revoke}" (see govaudit token --list)`);
-          out.write(`revoked ${values.revoke}\n`);
+          out.write(`已吊销令牌 ${values.revoke}\n`);
           return 0;
         }
         const { token, info } = await issueToken(store, unit !== undefined ? { scope: 'unit', unit } : { scope: 'center' }, { label: values.label as string | undefined });
         out.write(`${token}\n`);
-        process.stderr.write(`issued token ${info.id} for ${info.scope === 'unit' ? `unit ${info.unit} (its own sites only)` : 'the center (all sites)'}; it is shown only now — open the dashboard with ?token=<token> once, or send "Authorization: Bearer <token>"\n`);
+        process.stderr.write(
+          `已签发令牌 ${info.id}，${info.scope === 'unit' ? `供${info.unit}使用（只能查看本单位的网站）` : '供网站管理中心使用（可查看全部网站）'}；令牌只显示这一次，请妥善转交。使用方法：首次用 ?token=<令牌> 打开检查平台，或在请求中带上 "Authorization: Bearer <令牌>"\n`,
+        );
         return 0;
       } finally {
         await store.close();

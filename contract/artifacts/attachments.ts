@@ -2,7 +2,7 @@
 // data. Plain data; the privacy check judges it. A file that was not read (legacy format, too large, over the
 // per-site cap, fetch failure) is listed with the reason in `notMeasured`.
 
-/** Formats whose text is extracted; legacy `.doc`/`.xls` and others are listed but not read. */
+/** Formats whose text is extracted; legacy `.xls` and others are listed but not read. */
 export type AttachmentFormat = 'pdf' | 'docx' | 'xlsx' | 'doc' | 'xls' | 'other';
 
 /** One linked attachment. */

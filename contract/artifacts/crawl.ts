@@ -1,6 +1,7 @@
 // The crawl's artifacts (`pages`, `linkTargets`, `crawl`; gathered by crawler/gather-crawl.ts): every fetched page
 // with its links, the outcome of checking each link target, and the crawl's summary. Plain data, facts only.
 import type { FetchErrorCode } from '../fetch-error.ts';
+import type { LinkLocation } from '../link-location.ts';
 
 /** Where a reference to another URL was found in a page. */
 export type LinkTag =
@@ -86,6 +87,8 @@ export interface LinkTarget {
   tags: LinkTag[];
   /** Not checked: why (robots, a non-http scheme, out of the link budget). */
   skipped?: string;
+  /** For a link that failed to load: where it sits on the first pages that carry it (crawler/link-locations.ts). */
+  locations?: LinkLocation[];
 }
 
 export interface CrawlSummary {

@@ -1,7 +1,7 @@
 // Attachment format by URL extension and file signature, and text extraction for the formats read (PDF, DOCX,
-// XLSX), bounded in time and length. Legacy and other formats are "not measured" with the reason.
+// XLSX, legacy DOC), bounded in time and length. Legacy .xls and WPS formats are "not measured" with the reason.
 import type { AttachmentFormat } from '../../contract/artifacts/attachments.ts';
-import { docxText, isOleFile, xlsxText } from './office.ts';
+import { docText, docxText, isOleFile, xlsxText } from './office.ts';
 import { pdfText, type Extracted } from './pdf.ts';
 
 const EXTENSIONS: Record<string, AttachmentFormat> = { pdf: 'pdf', docx: 'docx', xlsx: 'xlsx', doc: 'doc', xls: 'xls', wps: 'other', et: 'other' };
@@ -29,7 +29,8 @@ export type ExtractResult = { text: string; truncated?: boolean } | { notMeasure
 /** Extracts the text of a downloaded attachment. Never throws; whitespace collapsed, capped at `maxChars`. */
 export async function extractText(format: AttachmentFormat, body: Buffer, opts: ExtractOptions): Promise<ExtractResult> {
   let out: Extracted;
-  if (format === 'doc' || format === 'xls') out = { notMeasured: `legacy .${format} format is not read (no well-kept parser)` };
+  if (format === 'xls') out = { notMeasured: 'legacy .xls format is not read (no well-kept parser)' };
+  else if (format === 'doc') out = isOleFile(body) ? await withTimeout(docText(body), opts.timeoutMs) : await withTimeout(docxText(body), opts.timeoutMs);
   else if (format === 'other') out = { notMeasured: 'WPS/ET format is not read' };
   else if (format === 'pdf') out = await pdfText(body, opts);
   else if (isOleFile(body)) out = { notMeasured: `legacy binary Office content under a .${format} name is not read` };

@@ -1,6 +1,7 @@
-// DOCX text through mammoth and XLSX cell text through exceljs, after the ZIP guard; legacy binary Office files
-// (.doc/.xls, OLE) are recognised and left "not measured" (no well-kept library reads them).
+// DOCX text through mammoth and XLSX cell text through exceljs, after the ZIP guard; legacy Word 97-2003 files
+// (.doc, OLE) through word-extractor (pure JavaScript); legacy .xls is recognised and left "not measured".
 import mammoth from 'mammoth';
+import WordExtractor from 'word-extractor';
 import ExcelJS from 'exceljs';
 import { inspectZip } from './zip-guard.ts';
 import type { Extracted } from './pdf.ts';
@@ -23,6 +24,18 @@ function guard(body: Buffer, kind: 'docx' | 'xlsx'): string | null {
   const marker = kind === 'docx' ? 'word/document.xml' : 'xl/workbook.xml';
   if (!check.names.includes(marker)) return `not a ${kind.toUpperCase()} file (no ${marker})`;
   return null;
+}
+
+/** Text of a legacy Word 97-2003 document (.doc): body, headers, footers, footnotes. Never throws. */
+export async function docText(body: Buffer): Promise<Extracted> {
+  if (!isOleFile(body)) return { notMeasured: 'not a DOC file (no OLE signature)' };
+  try {
+    const doc = await new WordExtractor().extract(body);
+    const parts = [doc.getBody(), doc.getHeaders({ includeFooters: true }), doc.getFootnotes(), doc.getEndnotes(), doc.getTextboxes({ includeHeadersAndFooters: true, includeBody: true })];
+    return { text: parts.filter(Boolean).join('\n') };
+  } catch (e) {
+    return { notMeasured: `DOC could not be read (${String((e as Error)?.message ?? e).slice(0, 120)})` };
+  }
 }
 
 /** Raw text of a DOCX. Never throws. */

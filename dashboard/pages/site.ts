@@ -2,7 +2,7 @@
 import type { DistrictConfig } from '../../config/schema.ts';
 import { esc } from '../../reports/html/escape.ts';
 import { formatDateTime } from '../../reports/html/labels.ts';
-import { renderScorecardMain } from '../../reports/html/scorecard.ts';
+import { renderScorecardMain } from '../../reports/html/scorecard.tsx';
 import { isScored } from '../../reports/rescore.ts';
 import type { Scorecard } from '../../reports/scorecard.ts';
 import type { SiteView } from '../data.ts';

@@ -1,7 +1,7 @@
-// A unit's page: its scorecard across its sites (reports/html/unit-scorecard.ts) with links to each site.
+// A unit's page: its scorecard across its sites (reports/html/unit-scorecard.tsx) with links to each site.
 import type { DistrictConfig } from '../../config/schema.ts';
 import { esc } from '../../reports/html/escape.ts';
-import { renderUnitScorecardMain } from '../../reports/html/unit-scorecard.ts';
+import { renderUnitScorecardMain } from '../../reports/html/unit-scorecard.tsx';
 import { rankUnits } from '../../reports/units.ts';
 import type { SiteView } from '../data.ts';
 import { sitePath } from '../layout.ts';

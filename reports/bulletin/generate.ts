@@ -1,6 +1,6 @@
 // Produces the monthly bulletin's files (HTML, PDF, DOCX) from the store and records them in the store's
 // bulletin archive (records kind `bulletin`, key `YYYY-MM`), which the dashboard lists for download.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DistrictConfig } from '../../config/schema.ts';
 import type { Store } from '../../store/types.ts';
@@ -9,8 +9,9 @@ import { printPdf } from '../pdf.ts';
 import { loadReviewDecisions, type ReviewDecisions } from '../review.ts';
 import { bulletinDocument } from './document.ts';
 import { renderBulletinDocx } from './docx.ts';
-import { renderBulletinHtml } from './html.ts';
-import { buildBulletinModel, type BulletinModel } from './model.ts';
+import { renderBulletinHtml } from './html.tsx';
+import { buildBulletinModel, type BulletinModel, type PendingVeto } from './model.ts';
+import { officialPhrase } from './wording.ts';
 
 export type BulletinFormat = 'html' | 'pdf' | 'docx';
 export const bulletinFormats: BulletinFormat[] = ['html', 'pdf', 'docx'];
@@ -23,6 +24,11 @@ export interface BulletinRecord {
   /** Absolute paths of the files written. */
   files: Partial<Record<BulletinFormat, string>>;
   overview: BulletinModel['overview'];
+  /** Issued with --final (no veto-level finding awaited review). */
+  final?: boolean;
+  /** Veto-level findings awaiting review when it was written (a draft lists them). */
+  pending?: number;
+  docNumber?: string;
 }
 
 export const bulletinRecordKind = 'bulletin';
@@ -44,6 +50,28 @@ export interface GenerateBulletinOptions {
   formats?: BulletinFormat[];
   /** Default: the config's waivers and confirmations. */
   decisions?: ReviewDecisions;
+  /** The bulletin to issue: refused while a veto-level finding awaits review, or the 文号 lacks its number. */
+  final?: boolean;
+  /** The 文号's sequence number (`{seq}` of `bulletin.docNumber`). */
+  seq?: number | null;
+  /** The audits' scorecards folder, where problem screenshots are (default: `<outDir>/../scorecards`). */
+  screenshotsDir?: string;
+}
+
+/** A final bulletin asked for while veto-level findings await review: the message lists them. */
+export class BulletinNotReadyError extends Error {
+  constructor(
+    message: string,
+    readonly pending: PendingVeto[],
+  ) {
+    super(message);
+    this.name = 'BulletinNotReadyError';
+  }
+}
+
+/** One line per unreviewed veto-level finding: site, indicator, problem, page and 编号 (for the reviewer). */
+export function pendingLines(pending: PendingVeto[], timezone: string): string[] {
+  return pending.map((p) => `${p.siteName}｜${p.indicator}｜${officialPhrase(p.finding, timezone)}${p.finding.url ? `｜${p.finding.url}` : ''}｜编号 ${p.finding.identity}`);
 }
 
 export interface GeneratedBulletin {
@@ -52,13 +80,34 @@ export interface GeneratedBulletin {
   warnings: string[];
 }
 
+/** The PNG files the document's figures name, read from the scorecards folder (missing ones left out). */
+async function readFigures(doc: ReturnType<typeof bulletinDocument>, dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const a of doc.annexes) {
+    for (const b of a.body) {
+      if (b.type !== 'figure' || out.has(b.path) || b.path.includes('..')) continue;
+      const png = await readFile(join(dir, b.path)).catch(() => null);
+      if (png && png.length <= 4 * 1024 * 1024) out.set(b.path, png);
+    }
+  }
+  return out;
+}
+
 /** Writes `outDir/bulletin-YYYY-MM.{html,pdf,docx}` and records them. Throws NoRunsError, ReviewFileError, NoBrowserError. */
 export async function generateBulletin(opts: GenerateBulletinOptions): Promise<GeneratedBulletin> {
   const formats = opts.formats ?? bulletinFormats;
   const decisions = opts.decisions ?? (await loadReviewDecisions(opts.config));
-  const model = await buildBulletinModel({ store: opts.store, config: opts.config, month: opts.month, now: opts.now, decisions });
+  const model = await buildBulletinModel({ store: opts.store, config: opts.config, month: opts.month, now: opts.now, decisions, seq: opts.seq });
+  if (opts.final && model.pending.length) {
+    throw new BulletinNotReadyError(
+      `${model.pending.length} 项疑似单项否决的问题尚未复核，不能印发正式通报；请先确认或排除：\n${pendingLines(model.pending, model.timezone).map((l) => `  ${l}`).join('\n')}`,
+      model.pending,
+    );
+  }
+  if (opts.final && model.docNumberBlank) throw new BulletinNotReadyError('正式通报需要文号：请用 --seq N 给出发文字号中的序号（配置 bulletin.docNumber 含 {seq}）', []);
   const doc = bulletinDocument(model);
-  const html = renderBulletinHtml(doc);
+  const pictures = await readFigures(doc, opts.screenshotsDir ?? join(resolve(opts.outDir), '..', 'scorecards'));
+  const html = renderBulletinHtml(doc, { images: new Map([...pictures].map(([p, png]) => [p, `data:image/png;base64,${png.toString('base64')}`])) });
   const outDir = resolve(opts.outDir);
   await mkdir(outDir, { recursive: true });
   const base = join(outDir, `bulletin-${model.month.id}`);
@@ -69,7 +118,7 @@ export async function generateBulletin(opts: GenerateBulletinOptions): Promise<G
     files.html = `${base}.html`;
   }
   if (formats.includes('docx')) {
-    await writeFile(`${base}.docx`, await renderBulletinDocx(doc));
+    await writeFile(`${base}.docx`, await renderBulletinDocx(doc, { images: pictures }));
     files.docx = `${base}.docx`;
   }
   if (formats.includes('pdf')) {
@@ -81,7 +130,7 @@ export async function generateBulletin(opts: GenerateBulletinOptions): Promise<G
       warnings.push(`PDF not written: ${e.message}`);
     }
   }
-  const record: BulletinRecord = { month: model.month.id, title: model.title, generatedAt: opts.now.toISOString(), files, overview: model.overview };
+  const record: BulletinRecord = { month: model.month.id, title: model.title, generatedAt: opts.now.toISOString(), files, overview: model.overview, final: Boolean(opts.final), pending: model.pending.length, ...(model.docNumber ? { docNumber: model.docNumber } : {}) };
   await opts.store.upsertRecords(bulletinRecordKind, [{ key: model.month.id, siteKey: null, data: record, updatedAt: new Date().toISOString() }]);
   return { model, files, warnings };
 }

@@ -7,10 +7,12 @@ import { localDate } from '../../calendar/timezone.ts';
 import type { DistrictConfig } from '../../config/schema.ts';
 import type { Store } from '../../store/types.ts';
 import { catalogueFor } from '../../config/reports/catalogue.ts';
-import { isScored, rescoreScorecard } from '../rescore.ts';
+import { isCounted } from '../counts.ts';
+import { formatDocNumber } from '../../config/reports/bulletin.ts';
+import { pendingVetoFindings, rescoreScorecard } from '../rescore.ts';
 import type { ReviewDecisions } from '../review.ts';
-import { scorecardSchema, type Scorecard } from '../scorecard.ts';
-import { rankUnits, round1, type UnitSummary } from '../units.ts';
+import { scorecardSchema, type Scorecard, type ScorecardFinding } from '../scorecard.ts';
+import { rankSites, rankUnits, round1, type UnitSummary } from '../units.ts';
 import { chineseDate, parseMonth, previousMonth, type BulletinMonth } from './month.ts';
 
 export interface BulletinOverview {
@@ -33,7 +35,7 @@ export interface BulletinProblem {
   /** Sites for which this (veto) indicator fired. */
   vetoedSites: number;
   findings: number;
-  worst: { siteId: string; siteName: string; unit: string; count: number; examples: { message: string; url: string | null }[] }[];
+  worst: { siteId: string; siteName: string; unit: string; count: number; examples: { message: string; url: string | null; finding: ScorecardFinding }[] }[];
 }
 
 /** Homepage probes of one site over the whole month. */
@@ -44,8 +46,29 @@ export interface MonthAvailability {
   upRate: number;
 }
 
+/** A finding awaiting review that would make its site 不合格 once confirmed. */
+export interface PendingVeto {
+  siteId: string;
+  siteName: string;
+  unit: string;
+  indicator: string;
+  finding: ScorecardFinding;
+}
+
 export interface BulletinModel {
   district: string;
+  /** The district's time zone (dates in the wording). */
+  timezone: string;
+  /** 发文字号 (config `bulletin.docNumber` with the year and `seq`); null when the district has no template. */
+  docNumber: string | null;
+  /** The template has {seq} and none was given: the number is left blank for the clerk. */
+  docNumberBlank: boolean;
+  /** 印发机关 and 印发日期 (版记). */
+  printedBy: string;
+  printedOnText: string;
+  copyTo: string | null;
+  /** Unreviewed veto-level findings of the month's sites (a final bulletin is refused while any remains). */
+  pending: PendingVeto[];
   /** 全区 / 全县 / 全市 */
   scope: string;
   month: BulletinMonth;
@@ -64,7 +87,7 @@ export interface BulletinModel {
   previous: BulletinOverview | null;
   units: UnitSummary[];
   problems: BulletinProblem[];
-  /** Every checked site, by score ascending (the annex). */
+  /** Every checked site: 合格 first, each group by score, highest first (the annex, grouped by verdict). */
   sites: Scorecard[];
   notChecked: { siteId: string; name: string; unit: string }[];
   /** Homepage availability over the month by site id (sites without probes absent). */
@@ -90,6 +113,8 @@ export interface BulletinInput {
   /** The bulletin's date (and the clock for waivers). */
   now: Date;
   decisions: ReviewDecisions;
+  /** The 文号's sequence number (`{seq}`); absent: blank in a draft. */
+  seq?: number | null;
 }
 
 /** The latest scorecard per site among the runs whose audit clock falls in the month. */
@@ -116,10 +141,11 @@ export async function buildBulletinModel(input: BulletinInput): Promise<Bulletin
   const { cards, runs } = await latestCardsOfMonth(store, month);
   if (!runs.length) throw new NoRunsError(month.id);
   const configured = new Map(config.sites.map((s) => [s.id, s]));
-  const sites = [...cards.values()]
-    .filter((c) => configured.has(c.siteId))
-    .map((c) => ({ ...rescoreScorecard(c, ctx), siteName: configured.get(c.siteId)!.name, unit: configured.get(c.siteId)!.unit }))
-    .sort((a, b) => a.score - b.score || a.siteId.localeCompare(b.siteId));
+  const sites = rankSites(
+    [...cards.values()]
+      .filter((c) => configured.has(c.siteId))
+      .map((c) => ({ ...rescoreScorecard(c, ctx), siteName: configured.get(c.siteId)!.name, unit: configured.get(c.siteId)!.unit })),
+  );
   const prevCards = await latestCardsOfMonth(store, previousMonth(month, tz));
   const prevSites = [...prevCards.cards.values()].filter((c) => configured.has(c.siteId)).map((c) => rescoreScorecard(c, ctx));
   const warnings: string[] = [];
@@ -133,8 +159,27 @@ export async function buildBulletinModel(input: BulletinInput): Promise<Bulletin
   }
   const scope = `全${/[区县市旗]$/.exec(config.district)?.[0] ?? '区'}`;
   const issuer = config.bulletin.issuer ?? `${config.district}政府网站管理中心`;
+  const template = config.bulletin.docNumber;
+  const seq = input.seq ?? null;
+  const year = Number(issuedOn.slice(0, 4));
+  const pending: PendingVeto[] = sites.flatMap((c) =>
+    pendingVetoFindings(c).map((f) => ({
+      siteId: c.siteId,
+      siteName: c.siteName,
+      unit: c.unit,
+      indicator: c.indicators.find((i) => i.kind === 'veto' && f.indicators.includes(i.id))?.name ?? '',
+      finding: f,
+    })),
+  );
   return {
     district: config.district,
+    timezone: tz,
+    docNumber: template ? formatDocNumber(template, year, month.month, seq) : null,
+    docNumberBlank: Boolean(template?.includes('{seq}')) && seq === null,
+    printedBy: config.bulletin.printedBy ?? issuer,
+    printedOnText: chineseDate(config.bulletin.printedOn ?? issuedOn),
+    copyTo: config.bulletin.copyTo ?? null,
+    pending,
     scope,
     month,
     title: `关于${month.label}${scope}政府网站抽查情况的通报`,
@@ -182,7 +227,7 @@ function overviewOf(cards: Scorecard[], configured: number): BulletinOverview {
     passRate: cards.length ? round1((passed / cards.length) * 100) : 0,
     averageScore: cards.length ? round1(cards.reduce((s, c) => s + c.score, 0) / cards.length) : 0,
     vetoed: cards.filter((c) => c.vetoes.length).length,
-    findings: cards.reduce((s, c) => s + c.findings.filter(isScored).length, 0),
+    findings: cards.reduce((s, c) => s + c.findings.filter(isCounted).length, 0),
   };
 }
 
@@ -192,7 +237,7 @@ function problemsOf(cards: Scorecard[], worstCases: number): BulletinProblem[] {
   const byIndicator = new Map<string, BulletinProblem>();
   for (const card of cards) {
     const bySiteInd = new Map<string, Scorecard['findings']>();
-    for (const f of card.findings.filter(isScored)) {
+    for (const f of card.findings.filter(isCounted)) {
       const id = f.indicators.find((i) => card.indicators.some((ci) => ci.id === i));
       if (!id) continue;
       bySiteInd.set(id, [...(bySiteInd.get(id) ?? []), f]);
@@ -203,7 +248,7 @@ function problemsOf(cards: Scorecard[], worstCases: number): BulletinProblem[] {
       p.sites++;
       if (card.vetoes.includes(id)) p.vetoedSites++;
       p.findings += list.length;
-      p.worst.push({ siteId: card.siteId, siteName: card.siteName, unit: card.unit, count: list.length, examples: list.slice(0, 2).map((f) => ({ message: f.message, url: f.url })) });
+      p.worst.push({ siteId: card.siteId, siteName: card.siteName, unit: card.unit, count: list.length, examples: list.slice(0, 2).map((f) => ({ message: f.message, url: f.url, finding: f })) });
       byIndicator.set(id, p);
     }
   }

@@ -1,4 +1,4 @@
-// HTML escaping for everything crawled or imported that reaches a report (titles, messages, evidence).
+// HTML escaping for string-built pages (the dashboard, until it moves to hono/jsx; the reports use JSX templates).
 const map: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for HTML element content and quoted attribute values. */

@@ -1,5 +1,6 @@
 // The queue as `govaudit status` shows it: site jobs waiting, retrying, active and failed (read from pg-boss's
 // tables), the most recent failures, and the workers alive (their heartbeat records, kind `distributed.worker`).
+import { formatDateTime } from '../../reports/vocabulary.ts';
 import pg from 'pg';
 import type { PostgresStore } from '../../store/postgres.ts';
 import { DISTRIBUTED_RUN_KIND } from './enqueue.ts';
@@ -105,22 +106,23 @@ export async function collectQueueStatus(store: PostgresStore, opts: { heartbeat
   };
 }
 
-/** Plain-text lines for `govaudit status`. */
-export function formatQueueStatus(q: QueueStatus | null): string {
-  if (!q) return 'distributed queue: not set up in this database (no `govaudit audit --distributed` or worker yet)\n';
+/** Plain-text lines for `govaudit status`, in Chinese, times local to the district. */
+export function formatQueueStatus(q: QueueStatus | null, timezone = 'Asia/Shanghai'): string {
+  if (!q) return '分布式队列：本数据库尚未建立（尚未运行 govaudit audit --distributed 或 worker）\n';
+  const t = (iso: string) => (iso ? formatDateTime(iso, timezone) : '—');
   const alive = q.workers.filter((w) => w.state === 'alive');
-  const lines = ['distributed runs:'];
-  if (!q.runs.length) lines.push('  none');
-  for (const r of q.runs) lines.push(`  ${r.id}  ${r.state.padEnd(11)} as of ${r.asOf}  started ${r.startedAt}${r.finishedAt ? `  finished ${r.finishedAt}` : ''}  sites ${r.done} done ${r.failed} failed of ${r.sites}`);
+  const lines = ['分布式检查：'];
+  if (!q.runs.length) lines.push('  无');
+  for (const r of q.runs) lines.push(`  ${r.id}  ${r.state.padEnd(11)} 检查时点 ${t(r.asOf)}  开始 ${t(r.startedAt)}${r.finishedAt ? `  结束 ${t(r.finishedAt)}` : ''}  网站 完成 ${r.done} 失败 ${r.failed} 共 ${r.sites}`);
   lines.push(
-    `distributed queue: ${q.waiting} waiting (${q.retrying} retrying), ${q.active} active, ${q.failed} failed, ${q.deadLetters} dead letters to handle`,
-    `workers: ${alive.length} alive (${alive.reduce((a, w) => a + w.concurrency, 0)} slots)`,
+    `分布式队列：等待 ${q.waiting}（重试中 ${q.retrying}），执行中 ${q.active}，失败 ${q.failed}，待处理的死信 ${q.deadLetters}`,
+    `工作进程：在线 ${alive.length} 个（共 ${alive.reduce((a, w) => a + w.concurrency, 0)} 个并发位）`,
   );
   for (const w of q.workers) {
-    const doing = w.active.map((a) => `${a.siteId} (run ${a.runId})`).join(', ') || 'idle';
-    lines.push(`  ${w.id.padEnd(34)} ${w.state.padEnd(7)} heartbeat ${w.heartbeatAt}  ${w.done} done ${w.failed} failed  ${w.state === 'alive' ? doing : ''}`.trimEnd());
+    const doing = w.active.map((a) => `${a.siteId}（批次 ${a.runId}）`).join('、') || '空闲';
+    lines.push(`  ${w.id.padEnd(34)} ${w.state === 'alive' ? '在线' : '离线'} 心跳 ${t(w.heartbeatAt)}  完成 ${w.done} 失败 ${w.failed}  ${w.state === 'alive' ? doing : ''}`.trimEnd());
   }
-  if (q.recentFailures.length) lines.push('recent failed site jobs:');
-  for (const f of q.recentFailures) lines.push(`  ${f.at}  ${f.siteId} (run ${f.runId}): ${f.error}`);
+  if (q.recentFailures.length) lines.push('最近失败的网站任务：');
+  for (const f of q.recentFailures) lines.push(`  ${t(f.at)}  ${f.siteId}（批次 ${f.runId}）：${f.error}`);
   return lines.join('\n') + '\n';
 }

@@ -163,7 +163,7 @@ describe('disclosure catalogue: roles and config', () => {
     expect(run(inColumn, { district, site }).findings).toEqual([]);
     const removed = run(pages, { district, site: { disclosure: { role: 'department', remove: ['guide'] } } });
     expect(removed.status).toBe('not-measured');
-    expect(removed.reason).toBe('按配置本站没有适用的主动公开目录事项');
+    expect(removed.reason).toBe('本网站没有适用的主动公开目录事项');
   });
 
   it('is not measured when the homepage could not be crawled', () => {

@@ -92,7 +92,7 @@ describe('question channels', () => {
   it('vetoes a site without any channel (a news title mentioning 征集 is not one)', () => {
     const r = run([home('')]);
     expect(r.findings.map((f) => [f.code, f.url, f.severity, f.evidence.reason])).toEqual([['interaction.no-channel', `${ORIGIN}/`, 'veto', 'none']]);
-    expect(r.findings[0].message).toMatch(/^未发现互动交流渠道/);
+    expect(r.findings[0].message).toMatch(/^网站未提供互动交流渠道/);
   });
 
   it('vetoes a site whose only channel, a configured column, is broken', () => {

@@ -42,10 +42,10 @@ describe('govaudit token', () => {
     await store.close();
     expect(info).toMatchObject({ scope: 'unit', unit: '鲤城区教育局', label: '信息科' });
     const listed = await run(['token', '--list', '--config', cfg, '--data', data]);
-    expect(listed.out).toMatch(new RegExp(`^${info!.id}  unit 鲤城区教育局  "信息科"  issued `));
+    expect(listed.out).toMatch(new RegExp(`^${info!.id}  单位：鲤城区教育局  “信息科”  签发于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\n`));
     expect(listed.out).not.toContain(token);
     expect((await run(['token', '--revoke', info!.id, '--config', cfg, '--data', data])).code).toBe(0);
-    expect((await run(['token', '--list', '--config', cfg, '--data', data])).out).toContain('REVOKED');
+    expect((await run(['token', '--list', '--config', cfg, '--data', data])).out).toMatch(/已吊销（\d{4}-\d{2}-\d{2} \d{2}:\d{2}）/);
   });
 
   it('refuses an unknown unit or a missing action with one line', async () => {

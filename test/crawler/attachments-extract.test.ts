@@ -1,5 +1,6 @@
 // Attachment text extraction on the street fixture's files (PDF via pdftotext, DOCX via mammoth, XLSX via exceljs),
-// legacy formats not measured, and refused archives: a zip bomb, a non-ZIP, OLE content under a .docx name.
+// legacy Word .doc read (word-extractor), legacy .xls not measured, and refused archives: a zip bomb, a non-ZIP, OLE
+// content under a .docx name, a damaged .doc.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -32,9 +33,19 @@ describe('attachment text', () => {
     expect((r as { text: string }).text).toHaveLength(10);
   });
 
-  it('does not read legacy formats, OLE content under a new name, garbage or a zip bomb', async () => {
+  it('reads a legacy Word 97-2003 .doc, and a .docx that a site named .doc', async () => {
     const ole = file('202601/P020260108301234567890.doc');
-    expect(await extractText('doc', ole, opts)).toEqual({ notMeasured: expect.stringContaining('.doc') });
+    const r = await extractText('doc', ole, opts);
+    expect(r).toEqual({ text: '海滨街道志愿者报名表 姓名：郑某伟 性别：男 身份证号：350502199304125613 联系电话：13759581234 服务意向：社区环境整治、敬老助老' });
+    const renamed = await extractText('doc', file('202603/P020260310412298765432.docx'), opts);
+    expect((renamed as { text: string }).text).toContain('139');
+  });
+
+  it('does not read legacy .xls, OLE content under a new name, a damaged .doc, garbage or a zip bomb', async () => {
+    const ole = file('202601/P020260108301234567890.doc');
+    expect(await extractText('xls', ole, opts)).toEqual({ notMeasured: expect.stringContaining('legacy .xls') });
+    const damaged = Buffer.from(ole.subarray(0, 1024));
+    expect(await extractText('doc', damaged, opts)).toEqual({ notMeasured: expect.stringMatching(/^DOC could not be read/) });
     expect(await extractText('docx', ole, opts)).toEqual({ notMeasured: expect.stringContaining('legacy') });
     expect(await extractText('xlsx', Buffer.from('not a zip at all'), opts)).toEqual({ notMeasured: expect.stringContaining('not a ZIP') });
     expect(await extractText('pdf', Buffer.from('<html>'), opts)).toEqual({ notMeasured: 'not a PDF file' });

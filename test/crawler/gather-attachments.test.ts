@@ -1,5 +1,5 @@
 // The attachments gatherer against the street fixture site (loopback): every linked PDF/DOCX/XLSX is downloaded and
-// its text kept, the legacy .doc is listed as not measured, and the per-site cap leaves the rest unread with a reason.
+// its text kept (the legacy .doc too), and the per-site cap leaves the rest unread with a reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteArtifacts, GatherContext } from '../../crawler/gatherer.ts';
 import { parseConfig } from '../../config/load.ts';
@@ -40,16 +40,17 @@ async function gather(cfg: DistrictConfig): Promise<SiteArtifacts> {
 }
 
 describe('attachments gatherer', () => {
-  it('reads the text of every linked attachment and lists the legacy one as not measured', async () => {
+  it('reads the text of every linked attachment, the legacy Word .doc included', async () => {
     const a = await gather(config);
     const rows = a.attachments!.map((f) => [relativeUrl(f.url, origin), f.format, f.foundOn.map((p) => relativeUrl(p, origin)), typeof f.text === 'string', f.notMeasured ?? null]);
     expect(rows).toEqual([
-      ['/tzgg/202601/P020260108301234567890.doc', 'doc', ['/tzgg/202601/t20260108_1833.htm'], false, expect.stringContaining('legacy .doc')],
+      ['/tzgg/202601/P020260108301234567890.doc', 'doc', ['/tzgg/202601/t20260108_1833.htm'], true, null],
       ['/tzgg/202601/P020260108301234567891.pdf', 'pdf', ['/tzgg/202601/t20260108_1833.htm'], true, null],
       ['/tzgg/202603/P020260310412298765432.docx', 'docx', ['/tzgg/202603/t20260310_1872.htm'], true, null],
       ['/tzgg/202605/P020260520390112345678.xlsx', 'xlsx', ['/tzgg/202605/t20260520_1905.htm'], true, null],
     ]);
     expect(a.attachments![3].text).toContain('陈某国');
+    expect(a.attachments![0].text).toContain('身份证号：350502199304125613');
     expect(a.unavailable).toEqual({});
   });
 
@@ -58,7 +59,7 @@ describe('attachments gatherer', () => {
     const capped = parseConfig({ ...raw, attachments: { maxFiles: 3, maxBytes: 8 * 1024 } }, demoConfigFile);
     const a = await gather(capped);
     expect(a.attachments!.map((f) => f.notMeasured ?? 'read')).toEqual([
-      expect.stringContaining('legacy .doc'),
+      expect.stringContaining('attachments.maxBytes'),
       'read',
       expect.stringContaining('attachments.maxBytes'),
       expect.stringContaining('attachments.maxFiles'),

@@ -5,8 +5,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { auditDemo, type DemoAudit } from '../support/demo.ts';
 import { diffFindings, expectedFor } from '../support/expected.ts';
+import { readdir } from 'node:fs/promises';
 import { scorecardSchema } from '../../reports/scorecard.ts';
 import { allChecks } from '../../checks/index.ts';
+import { generateBulletin } from '../../reports/bulletin/generate.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { rawTextProblems, screenshotProblems, visibleText, vocabularyProblems } from './demo-reports.ts';
 
 let demo: DemoAudit;
 beforeAll(async () => {
@@ -47,5 +51,59 @@ describe('demo district audit', () => {
     expect(rows.length).toBeGreaterThan(3);
     expect(rows.some((r) => /鲤城区/.test(r.title))).toBe(true);
     expect(rows.every((r) => !r.title.includes('\uFFFD'))).toBe(true);
+  });
+
+  describe('what people read', () => {
+    const cards = () => [...demo.scorecards.values()];
+
+    it('one vocabulary: every evidence key and value of every finding in Chinese (or plain numbers, dates, addresses)', () => {
+      expect(vocabularyProblems(cards(), demo.config.timezone)).toEqual([]);
+    });
+
+    it('no finding code, raw error, ISO time or English key in any scorecard HTML, unit page or CSV', async () => {
+      const problems: string[] = [];
+      for (const site of demo.config.sites) {
+        problems.push(...rawTextProblems(`${site.id}.html`, visibleText(await readFile(join(demo.outDir, 'scorecards', `${site.id}.html`), 'utf8')), cards()));
+        const csv = await readFile(join(demo.outDir, 'scorecards', `${site.id}.csv`), 'utf8');
+        problems.push(...rawTextProblems(`${site.id}.csv`, csv.split('\r\n').map((l) => l.replace(/https?:\/\/\S+/g, '')).join('\n'), cards()));
+      }
+      for (const f of await readdir(join(demo.outDir, 'units'))) problems.push(...rawTextProblems(`units/${f}`, visibleText(await readFile(join(demo.outDir, 'units', f), 'utf8')), cards()));
+      expect(problems).toEqual([]);
+    });
+
+    it('the hacked site reads 合格（待复核：6 项疑似单项否决，确认即不合格）, its veto row 待复核 6', async () => {
+      const t = visibleText(await readFile(join(demo.outDir, 'scorecards', 'hacked.html'), 'utf8')).replace(/\s+/g, ' ');
+      expect(t).toContain('87 分 合格（待复核：6 项疑似单项否决，确认即不合格）');
+      expect(t).toMatch(/严重表述错误、安全泄密 待复核 6 6/);
+    });
+
+    it('screenshots for every named kind, capped, shown in the scorecard (none shows a number: test/crawler/screenshots.test.ts)', () => {
+      const cfg = demo.config.screenshots;
+      expect(screenshotProblems(demo.outDir, cards(), cfg)).toEqual([]);
+    });
+
+    it('every report page fits a 390 px phone without sideways scrolling', { timeout: 240_000 }, async () => {
+      const bulletin = await generateBulletin({ store: demo.store, config: demo.config, month: '2026-11', now: new Date('2026-12-01T09:00:00+08:00'), outDir: join(demo.dir, 'bulletins'), formats: ['html'] });
+      const pages = [
+        ...demo.config.sites.map((s) => join(demo.outDir, 'scorecards', `${s.id}.html`)),
+        ...(await readdir(join(demo.outDir, 'units'))).map((f) => join(demo.outDir, 'units', f)),
+        bulletin.files.html!,
+      ];
+      const b = await launchBrowser();
+      const wide: string[] = [];
+      try {
+        const page = await b.browser.newPage();
+        await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 1 });
+        await page.setJavaScriptEnabled(false);
+        for (const file of pages) {
+          await page.goto(`file://${file}`, { waitUntil: 'load' });
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (width > 390) wide.push(`${file.slice(demo.outDir.length)}: ${width}px`);
+        }
+      } finally {
+        await b.close();
+      }
+      expect(wide).toEqual([]);
+    });
   });
 });

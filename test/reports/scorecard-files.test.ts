@@ -31,7 +31,8 @@ describe('site scorecard files', () => {
     expect(t).toMatch(/鲤城区招生考试网 网站检查报告 .*99 分 不合格 单项否决：首页不更新/);
     expect(t.indexOf('单项否决指标')).toBeLessThan(t.indexOf('扣分指标'));
     expect(t).toMatch(/首页不更新（1） 单项否决 规则：监测时间点前2周内首页无信息更新/);
-    expect(t).toMatch(/否决 新发现 首页超过2周未更新（最新信息 2026-10-30） freshness\.homepage-stale 页面： http:\/\/zk\.lc\.gov\.cn\//);
+    expect(t).toMatch(/否决 新发现 首页超过2周未更新（最新信息 2026-10-30） 页面： http:\/\/zk\.lc\.gov\.cn\//);
+    expect(t).not.toContain('freshness.homepage-stale'); // finding codes stay in the JSON
     expect(t).toContain('整改建议：及时在首页发布本地区、本部门动态信息。');
     expect(t).toMatch(/无障碍与适老化（未检测）/);
   });
@@ -42,8 +43,8 @@ describe('site scorecard files', () => {
     expect(html.match(/data-run="([^"]+)"/g)).toEqual(['data-run="run-1"', 'data-run="run-2"', 'data-run="run-3"']);
     expect(html).toContain('class="mk-fixed"');
     const t = text(html);
-    expect(t).toMatch(/已整改（与上次检查相比）（1） 已整改 首页链接无法访问（404） link\.broken 页面：http:\/\/www\.lc\.gov\.cn\/bsfw\/gone\.htm/);
-    expect(t).toMatch(/持续存在（自 2026-10-20 起）/);
+    expect(t).toMatch(/已整改（与上次检查相比）（1） 已整改 首页链接无法访问（404） 页面： http:\/\/www\.lc\.gov\.cn\/bsfw\/gone\.htm/);
+    expect(t).toMatch(/持续存在（自 2026年10月20日 起）/);
   });
 
   it('escapes a hostile page title everywhere', async () => {
@@ -55,9 +56,11 @@ describe('site scorecard files', () => {
 
   it('CSV opens in Excel/WPS: BOM, header, one row per finding, formulas neutralised', async () => {
     const csv = await readFile(join(out, 'scorecards', 'edu.csv'), 'utf8');
-    expect(csv.startsWith('\uFEFF网站编号,网站名称,责任单位,指标,问题代码')).toBe(true);
+    expect(csv.startsWith('\uFEFF网站编号,网站名称,责任单位,指标,严重程度')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines.map((l) => l.split(',')[4])).toEqual(['问题代码', 'privacy.id-number', 'identity.missing-site-code', 'error-report.unanswered']);
+    // one row per finding, named in words (finding codes stay in the JSON)
+    expect(lines.map((l) => l.split(',')[3])).toEqual(['指标', '个人信息保护', '网站基本信息', '网民纠错留言办理']);
+    expect(csv).not.toMatch(/privacy\.id-number|identity\.missing|error-report\./);
     expect(['=1+1', '+86 123', '-2', '@SUM(A1)', '\tx', 'a,b', 'say "hi"', '正常'].map(csvCell)).toEqual([
       "'=1+1", "'+86 123", "'-2", "'@SUM(A1)", "'\tx", '"a,b"', '"say ""hi"""', '正常',
     ]);
@@ -73,7 +76,7 @@ describe('unit scorecard', () => {
     expect(html.match(/<tr[^>]*data-site="([^"]+)"/g)!.map((m) => m.replace(/.*data-site="([^"]+)"/, '$1'))).toEqual(['edu', 'exam']);
     expect(html).toContain('href="../scorecards/edu.html"');
     const t = text(html);
-    expect(t).toMatch(/网站数 2 平均得分 95\.5 合格 1\/2 计分问题 5/);
+    expect(t).toMatch(/95\.5 分（平均） 不合格 网站数 2 合格 1\/2 计分问题 5/);
     expect(t).toMatch(/首页不更新（1） 新发现 鲤城区招生考试网 ：首页超过2周未更新/);
     expect(t).toMatch(/个人信息保护（1） 持续存在 鲤城区教育局网站 ：页面公开了未遮盖的居民身份证号码/);
   });

@@ -27,11 +27,13 @@ describe('status', () => {
       housekeeping: '2026-11-20T04:00:00+08:00',
     });
     const text = formatStatus(s);
-    expect(text).toContain(`audit lock: held by ${hostname()} pid ${process.pid} since 2026-11-19T17:30:00.000Z, heartbeat 2026-11-19T17:45:00.000Z (alive), run r2`);
-    expect(text).toContain('r2  running     as of 2026-11-19T17:30:00.000Z');
-    expect(text).toContain('sites 1/2');
-    expect(text).toMatch(/probes\s+0 \* \* \* \*\s+next 2026-11-20T02:00:00\+08:00 {2}last 2026-11-19T17:00:00.000Z ok/);
-    expect(text).toMatch(/bulletin\s+0 8 1 \* \*\s+next 2026-12-01T08:00:00\+08:00 {2}never run/);
+    // Chinese, times local to the district (Asia/Shanghai)
+    expect(text).toContain(`检查锁：由 ${hostname()} 进程 ${process.pid} 持有，自 2026-11-20 01:30 起，最近心跳 2026-11-20 01:45（运行中），检查批次 r2`);
+    expect(text).toContain('r2  进行中　 检查时点 2026-11-20 01:30');
+    expect(text).toContain('网站 1/2');
+    expect(text).toMatch(/首页监测\s+0 \* \* \* \*\s+下次 2026-11-20 02:00 {2}上次 2026-11-20 01:00 成功/);
+    expect(text).toMatch(/月度通报\s+0 8 1 \* \*\s+下次 2026-12-01 08:00 {2}从未运行/);
+    expect(text).not.toMatch(/T\d{2}:\d{2}/); // no ISO instants
 
     // a heartbeat gone quiet reads as stale
     const later = await collectStatus({ config, store, clock: () => new Date('2026-11-20T02:30:00+08:00') });

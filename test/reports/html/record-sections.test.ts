@@ -1,7 +1,7 @@
 // The record checks' scorecard sections: the clerk sees the timeliness counts and rate, the reports to chase today,
 // the question channels with their state and the message counts; stored text is escaped, odd metrics do not break.
 import { describe, expect, it } from 'vitest';
-import { renderMetricsSection } from '../../../reports/html/sections.ts';
+import { renderMetricsSection } from '../../../reports/html/sections.tsx';
 import type { Scorecard } from '../../../reports/scorecard.ts';
 
 const card = {} as Scorecard;
@@ -13,8 +13,8 @@ describe('record sections of the HTML scorecard', () => {
       dueSoonReports: [{ reportId: 'LC<1>', type: '错别字', start: '2026-11-19T15:00:00+08:00', deadline: '2026-11-23T23:59:59.999+08:00', dueToday: false }],
       notMeasuredReports: [],
     }, card);
-    expect(html).toContain('纠错留言 4 条：按时答复 1，超期答复 0，逾期未答复 1，即将到期 1，尚未到期 1，未测量 0；按时办结率 50%（目标 100%，时限 2 个工作日）');
-    expect(html).toContain('<td>LC&lt;1&gt;</td><td>错别字</td><td>2026-11-19 15:00</td><td>2026-11-23 23:59</td><td>下一工作日到期</td>');
+    expect(html).toContain('纠错留言 4 条：按时答复 1，超期答复 0，逾期未答复 1，即将到期 1，尚未到期 1，无法计算 0；按时办结率 50%（目标 100%，时限 2 个工作日）');
+    expect(html).toContain('<td>LC&lt;1&gt;</td><td>错别字</td><td>2026-11-19 15:00</td><td>2026年11月23日（当日24时前）</td><td>下一工作日到期</td>');
     expect(html).not.toContain('无法计算时限');
   });
 
