@@ -14,6 +14,7 @@ import { disclosureRequestRulesSchema } from '../checks/disclosure-requests-conf
 import { interactionConfigSchema } from '../checks/interaction-config.ts';
 import { securityConfigSchema } from '../checks/security-config.ts';
 import { distributedConfigSchema } from '../scheduler/distributed/config.ts';
+import { wordingConfigSchema } from './wording.ts';
 
 const hostName = z
   .string()
@@ -156,6 +157,8 @@ export const districtSchema = z.strictObject({
   security: securityConfigSchema.prefault({}),
   /** Distributed mode (PostgreSQL store, pg-boss queue): site-job retries, expiry of a vanished worker's job, polling. */
   distributed: distributedConfigSchema.prefault({}),
+  /** Wording (严重表述错误、错别字): district leaders and posts, official names, outdated terms, allow list, hits a page. */
+  wording: wordingConfigSchema.prefault({}),
 }).superRefine((cfg, ctx) => {
   const seen = new Set<string>();
   cfg.sites.forEach((s, i) => {
