@@ -111,7 +111,7 @@ function leaderHits(text: string, lex: Lexicon, opts: ScanOptions): Hit[] {
           seen.add(key);
           const span = side === 'before' ? { start, end } : { start: at, end: stop };
           if (written === leader.name) {
-            const h = judgePost(text, leader, form, span, opts);
+            const h = judgePost(text, lex, leader, form, span, opts);
             if (h) out.push(h);
           } else if (readsLikeName(leader, written) && leader.tenures.some((t) => t.forms.includes(form)) && !isSomeLeader(lex, written)) {
             out.push({ start, end: stop, wrong: written, correct: leader.name, kind: 'leader-name', serious: true, source: leader.tenures.find((t) => t.forms.includes(form))!.source });
@@ -144,7 +144,7 @@ function readsLikeName(leader: Leader, written: string): boolean {
   return leader.national && n.length >= 3 && k > 0;
 }
 
-function judgePost(text: string, leader: Leader, form: string, span: { start: number; end: number }, opts: ScanOptions): Hit | null {
+function judgePost(text: string, lex: Lexicon, leader: Leader, form: string, span: { start: number; end: number }, opts: ScanOptions): Hit | null {
   const tenures = leader.tenures.filter((t) => t.forms.includes(form));
   const base = { start: span.start, end: span.end, wrong: text.slice(span.start, span.end), serious: true };
   const heldPosts = describe(leader.tenures);
@@ -163,7 +163,9 @@ function judgePost(text: string, leader: Leader, form: string, span: { start: nu
   const past = tenures.filter((t) => t.until && t.until < date).sort((a, b) => b.until!.localeCompare(a.until!))[0];
   if (past) {
     if (speaksOfThePast(text, span.start, span.end, Number(past.until!.slice(0, 4)))) return null;
-    return { ...base, correct: `时任${form}${leader.name}（${heldPosts}）`, kind: 'outdated-post', source: past.source, note: `${leader.name}任${past.postName}至${past.until}，页面日期${date}` };
+    const holder = lex.leaders.find((l) => l !== leader && l.tenures.some((t) => t.post === past.post && t.from <= date && (!t.until || date <= t.until)));
+    const correct = holder ? `${form}${holder.name}（或“时任${form}${leader.name}”）` : `时任${form}${leader.name}`;
+    return { ...base, correct, kind: 'outdated-post', source: past.source, note: `${leader.name}任${past.postName}${past.from}至${past.until}，页面日期${date}` };
   }
   const future = tenures.sort((a, b) => a.from.localeCompare(b.from))[0];
   return { ...base, correct: `${leader.name}（${heldPosts}）`, kind: 'post-not-yet-held', source: future.source, note: `${leader.name}自${future.from}起任${future.postName}，页面日期${date}` };
