@@ -92,7 +92,8 @@ function laterInSentence(text: string, from: number, words: string[]): boolean {
 function leaderHits(text: string, lex: Lexicon, opts: ScanOptions): Hit[] {
   const out: Hit[] = [];
   const seen = new Set<string>();
-  for (const form of lex.postForms) {
+  for (const form of [...lex.postForms, ...HONORIFICS]) {
+    const honorific = HONORIFICS.includes(form);
     for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
       const end = at + form.length;
       // a longer form here (国务院副总理 holds 副总理 and 总理) is judged as that form
@@ -111,10 +112,12 @@ function leaderHits(text: string, lex: Lexicon, opts: ScanOptions): Hit[] {
           seen.add(key);
           const span = side === 'before' ? { start, end } : { start: at, end: stop };
           if (written === leader.name) {
-            const h = judgePost(text, lex, leader, form, span, opts);
+            const h = honorific ? null : judgePost(text, lex, leader, form, span, opts);
             if (h) out.push(h);
-          } else if (readsLikeName(leader, written) && leader.tenures.some((t) => t.forms.includes(form)) && !isSomeLeader(lex, written)) {
-            out.push({ start, end: stop, wrong: written, correct: leader.name, kind: 'leader-name', serious: true, source: leader.tenures.find((t) => t.forms.includes(form))!.source });
+          } else if (honorific ? leader.national && leader.name.length >= 3 && side === 'before' : leader.tenures.some((t) => t.forms.includes(form))) {
+            if (!readsLikeName(leader, written) || isSomeLeader(lex, written)) continue;
+            const source = (leader.tenures.find((t) => t.forms.includes(form)) ?? leader.tenures[0]).source;
+            out.push({ start, end: stop, wrong: written, correct: leader.name, kind: 'leader-name', serious: true, source });
           }
         }
       }
@@ -122,6 +125,9 @@ function leaderHits(text: string, lex: Lexicon, opts: ScanOptions): Hit[] {
   }
   return out;
 }
+
+/** Words that follow a national leader's name as a post does (习近平同志): a name that reads like one's before them is misspelt. */
+const HONORIFICS = ['同志'];
 
 function coversForm(text: string, at: number, end: number, f: string): boolean {
   for (let s = Math.max(0, end - f.length); s <= at; s++) if (text.startsWith(f, s) && s + f.length >= end) return true;
