@@ -19,6 +19,7 @@ import { strings, whereLabels } from './wording.strings.ts';
 
 type Where = keyof typeof whereLabels;
 
+/** One place a wrong form stands (shown in the evidence as text, see describeOccurrence). */
 interface Occurrence {
   where: Where;
   /** The sentence with the wrong text marked 【…】, personal data masked. */
@@ -140,6 +141,11 @@ function occurrence(f: Found): Occurrence {
   return { where: f.where, sentence: maskPersonalData(sentence), ...(f.name ? { attachmentName: f.name } : {}), ...(f.pdfPage ? { pdfPage: f.pdfPage } : {}) };
 }
 
+/** An occurrence as a clerk reads it: `正文：……【布署】……`, `附件第2页：……`. */
+function describeOccurrence(o: Occurrence): string {
+  return `${whereLabels[o.where]}${o.pdfPage ? `第${o.pdfPage}页` : ''}：${o.sentence}`;
+}
+
 function toFinding(siteId: string, g: Group, omittedOnPage: number | undefined): Finding {
   const { hit } = g;
   const serious = hit.serious;
@@ -158,12 +164,13 @@ function toFinding(siteId: string, g: Group, omittedOnPage: number | undefined):
       wrong: hit.wrong,
       correct: hit.correct,
       count: g.count,
-      occurrences: g.occurrences,
       where: [...new Set(g.occurrences.map((o) => whereLabels[o.where]))],
+      occurrences: g.occurrences.map(describeOccurrence),
       source: hit.source.date ? `${hit.source.name}（${hit.source.date}）` : hit.source.name,
       ...(hit.note ? { note: hit.note } : {}),
       ...(g.pageDate ? { pageDate: g.pageDate } : {}),
-      ...(g.attachment ? { format: g.attachment.format, foundOn: g.attachment.foundOn } : {}),
+      ...(g.attachment ? { attachmentName: g.occurrences[0]?.attachmentName, format: g.attachment.format, foundOn: g.attachment.foundOn } : {}),
+      ...(g.attachment && g.occurrences.some((o) => o.pdfPage) ? { pdfPages: [...new Set(g.occurrences.map((o) => o.pdfPage).filter(Boolean))] } : {}),
       ...(omittedOnPage ? { omittedOnPage } : {}),
     },
   };

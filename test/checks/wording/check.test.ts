@@ -30,8 +30,8 @@ describe('wording check', () => {
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ code: 'wording.typo', url: u('/files/tz.pdf'), severity: 'minor', message: '附件中错别字：“布署”应为“部署”' });
     expect(f[0].evidence).toMatchObject({
-      foundOn: [u('/tzgg/1.htm')], format: 'pdf', pageDate: '2024-06-01', where: ['附件'],
-      occurrences: [{ where: 'attachment', attachmentName: '安全生产工作通知（PDF）', pdfPage: 2, sentence: '第一页 关于做好安全生产工作的通知 第二页 各单位要认真【布署】，确保落实。' }],
+      foundOn: [u('/tzgg/1.htm')], format: 'pdf', pageDate: '2024-06-01', where: ['附件'], attachmentName: '安全生产工作通知（PDF）', pdfPages: [2],
+      occurrences: ['附件第2页：第一页 关于做好安全生产工作的通知 第二页 各单位要认真【布署】，确保落实。'],
     });
     expect(metricsOf(out)).toMatchObject({ attachmentsScanned: 1, typos: 1 });
   });
@@ -39,7 +39,7 @@ describe('wording check', () => {
   it('masks personal data in the quoted sentence', () => {
     const { ctx, artifacts } = setup();
     const f = findingsOf(wording.run(artifacts([page('/a.htm', { text: '请联系13906061234，按步就班办理。' })]), ctx));
-    expect(f.map((x) => x.evidence.occurrences)).toEqual([[{ where: 'body', sentence: '请联系139****1234，【按步就班】办理。' }]]);
+    expect(f.map((x) => x.evidence.occurrences)).toEqual([['正文：请联系139****1234，【按步就班】办理。']]);
   });
 
   it('judges no post on an undated page, and counts the mention', () => {

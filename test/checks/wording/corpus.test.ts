@@ -38,9 +38,9 @@ describe('wording corpus', () => {
     for (const f of planted.findings) {
       if (f.code === 'wording.serious') expect(f).toMatchObject({ severity: 'veto', review: true });
       else expect(f).toMatchObject({ severity: 'minor' });
-      const occ = f.evidence.occurrences as { sentence: string }[];
+      const occ = f.evidence.occurrences as string[];
       expect(occ.length).toBeGreaterThan(0);
-      for (const o of occ) expect(o.sentence).toContain(`【${f.evidence.wrong}】`);
+      for (const o of occ) expect(o).toMatch(new RegExp(`^(网页标题|正文标题|正文|附件)(第\\d+页)?：.*【${f.evidence.wrong}】`));
       expect(String(f.evidence.source)).not.toBe('');
     }
   });
