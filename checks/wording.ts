@@ -166,7 +166,7 @@ function toFinding(siteId: string, g: Group, omittedOnPage: number | undefined):
       count: g.count,
       where: [...new Set(g.occurrences.map((o) => whereLabels[o.where]))],
       occurrences: g.occurrences.map(describeOccurrence),
-      source: hit.source.date ? `${hit.source.name}（${hit.source.date}）` : hit.source.name,
+      source: hit.source.date && !hit.source.name.includes(`${hit.source.date.slice(0, 4)}年`) ? `${hit.source.name}（${hit.source.date}）` : hit.source.name,
       ...(hit.note ? { note: hit.note } : {}),
       ...(g.pageDate ? { pageDate: g.pageDate } : {}),
       ...(g.attachment ? { attachmentName: g.occurrences[0]?.attachmentName, format: g.attachment.format, foundOn: g.attachment.foundOn } : {}),
