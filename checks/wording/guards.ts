@@ -4,8 +4,8 @@
 // earlier year.
 
 const SENTENCE_END = /[。！？!?；;\n]/;
-const QUOTE_OPEN = '“「『‘"\'';
-const QUOTE_CLOSE = '”」』’"\'';
+const QUOTE_OPEN = '“「『‘【"\'';
+const QUOTE_CLOSE = '”」』’】"\'';
 const DISCUSSION = ['误写', '错写', '写成', '误作', '误为', '应为', '应当为', '改为', '更正', '勘误', '错别字', '纠正', '而非', '不是', '不要写', '别写', '易错', '错误写法', '正确写法'];
 const FILE_EXT = /^[^\s，。；：！？、“”「」<>|]{0,80}?\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|zip|rar|7z|txt|jpe?g|png|gif|bmp|tiff?)(?![A-Za-z0-9])/i;
 

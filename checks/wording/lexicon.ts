@@ -145,6 +145,8 @@ export interface Lexicon {
   leaders: Leader[];
   /** Every post form a leader's tenure is written with, longest first. */
   postForms: string[];
+  /** The forms of national posts: each names one post alone, so a leader beside one never held is an error. */
+  nationalForms: Set<string>;
   allow: string[];
   maxHitsPerPage: number;
   attachments: boolean;
@@ -256,6 +258,7 @@ export function buildLexicon(cfg: WordingConfig): Lexicon {
     outdatedByFirst: byFirst(outdated, (r) => r.term),
     leaders,
     postForms,
+    nationalForms: new Set(shipped.posts.flatMap((p) => p.forms)),
     allow: cfg.allow,
     maxHitsPerPage: cfg.maxHitsPerPage,
     attachments: cfg.attachments,

@@ -114,7 +114,7 @@ function leaderHits(text: string, lex: Lexicon, opts: ScanOptions): Hit[] {
           if (written === leader.name) {
             const h = honorific ? null : judgePost(text, lex, leader, form, span, opts);
             if (h) out.push(h);
-          } else if (honorific ? leader.national && leader.name.length >= 3 && side === 'before' : leader.tenures.some((t) => t.forms.includes(form))) {
+          } else if (honorific ? side === 'before' && honoredByName(leader) : leader.tenures.some((t) => t.forms.includes(form))) {
             if (!readsLikeName(leader, written) || isSomeLeader(lex, written)) continue;
             const source = (leader.tenures.find((t) => t.forms.includes(form)) ?? leader.tenures[0]).source;
             out.push({ start, end: stop, wrong: written, correct: leader.name, kind: 'leader-name', serious: true, source });
@@ -126,8 +126,15 @@ function leaderHits(text: string, lex: Lexicon, opts: ScanOptions): Hit[] {
   return out;
 }
 
-/** Words that follow a national leader's name as a post does (习近平同志): a name that reads like one's before them is misspelt. */
+/**
+ * Words that follow a leader's name as a post does (习近平同志). Only the general secretaries' names are matched
+ * before them: 张国庆同志 is far more often a real 张国庆 than a misspelt 张国清.
+ */
 const HONORIFICS = ['同志'];
+
+function honoredByName(leader: Leader): boolean {
+  return leader.national && leader.name.length >= 3 && leader.tenures.some((t) => t.post === 'general-secretary');
+}
 
 function coversForm(text: string, at: number, end: number, f: string): boolean {
   for (let s = Math.max(0, end - f.length); s <= at; s++) if (text.startsWith(f, s) && s + f.length >= end) return true;
@@ -156,8 +163,7 @@ function judgePost(text: string, lex: Lexicon, leader: Leader, form: string, spa
   const heldPosts = describe(leader.tenures);
   if (tenures.length === 0) {
     // a post of another leader's: only national forms name one post alone (总书记, 总理); a district's 区长 may be another district's
-    const wrongPostIsNational = !form.includes('区') && leader.national;
-    if (!wrongPostIsNational) return null;
+    if (!leader.national || !lex.nationalForms.has(form)) return null;
     return { ...base, correct: `${leader.name}（${heldPosts}）`, kind: 'wrong-post', source: leader.tenures[0].source, note: `${leader.name}未担任“${form}”` };
   }
   const date = opts.pageDate();
