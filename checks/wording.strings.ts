@@ -24,4 +24,5 @@ export const strings = {
     `疑似${kindLabels[kind]}：“${wrong}”，规范表述为“${correct}”${count > 1 ? `（共${count}处）` : ''}，须人工复核`,
   typo: (wrong: string, correct: string, count: number) => `错别字：“${wrong}”应为“${correct}”${count > 1 ? `（共${count}处）` : ''}`,
   inAttachment: (message: string) => `附件中${message}`,
+  onManyPages: (message: string, pages: number) => `${message}；同一语句出现在${pages}个页面（网站模板或公共区块），一处修改即可`,
 };

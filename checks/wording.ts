@@ -35,9 +35,42 @@ interface Group {
   count: number;
   attachment?: AttachmentText;
   pageDate?: string | null;
+  /** The same sentence with the same error on this many pages (a template or a shared block): one finding. */
+  pages?: string[];
 }
 
 const MAX_OCCURRENCES = 5;
+/** Pages carrying the same error in the same sentence from which it counts as one template error. */
+const TEMPLATE_PAGES = 5;
+const MAX_EXAMPLE_PAGES = 10;
+
+/**
+ * The same wrong form in the same sentence on many pages is one error of the site's template or a shared block
+ * (a footer, a column header): reported once, on the first page, with the number of pages and examples.
+ */
+function mergeTemplateRepeats(groups: Group[]): Group[] {
+  const key = (g: Group) => (g.attachment ? null : JSON.stringify([g.hit.kind, g.hit.wrong, g.hit.correct, g.occurrences[0]?.sentence]));
+  const byKey = new Map<string, Group[]>();
+  for (const g of groups) {
+    const k = key(g);
+    if (k) byKey.set(k, [...(byKey.get(k) ?? []), g]);
+  }
+  const out: Group[] = [];
+  const merged = new Set<Group>();
+  for (const g of groups) {
+    if (merged.has(g)) continue;
+    const same = key(g) ? byKey.get(key(g)!)! : [g];
+    if (same.length < TEMPLATE_PAGES) {
+      out.push(g);
+      continue;
+    }
+    for (const x of same) merged.add(x);
+    const urls = same.map((x) => x.url).sort();
+    const first = same.find((x) => x.url === urls[0])!;
+    out.push({ ...first, count: same.reduce((n, x) => n + x.count, 0), pages: urls });
+  }
+  return out;
+}
 
 export const wording: Check = {
   id: 'wording',
@@ -87,7 +120,7 @@ export const wording: Check = {
         collect(groups, omitted, file.url, found, lex, () => ({ attachment: file, pageDate: pageDate() }));
       }
     }
-    const findings = groups.map((g) => toFinding(siteId, g, omitted.find((o) => o.url === g.url)?.hits));
+    const findings = mergeTemplateRepeats(groups).map((g) => toFinding(siteId, g, omitted.find((o) => o.url === g.url)?.hits));
     return {
       findings,
       metrics: {
@@ -149,7 +182,8 @@ function describeOccurrence(o: Occurrence): string {
 function toFinding(siteId: string, g: Group, omittedOnPage: number | undefined): Finding {
   const { hit } = g;
   const serious = hit.serious;
-  const base = serious ? strings.serious(hit.wrong, hit.correct, hit.kind, g.count) : strings.typo(hit.wrong, hit.correct, g.count);
+  const one = serious ? strings.serious(hit.wrong, hit.correct, hit.kind, g.count) : strings.typo(hit.wrong, hit.correct, g.count);
+  const base = g.pages ? strings.onManyPages(one, g.pages.length) : one;
   return {
     check: 'wording',
     code: serious ? 'wording.serious' : 'wording.typo',
@@ -172,6 +206,7 @@ function toFinding(siteId: string, g: Group, omittedOnPage: number | undefined):
       ...(g.attachment ? { attachmentName: g.occurrences[0]?.attachmentName, format: g.attachment.format, foundOn: g.attachment.foundOn } : {}),
       ...(g.attachment && g.occurrences.some((o) => o.pdfPage) ? { pdfPages: [...new Set(g.occurrences.map((o) => o.pdfPage).filter(Boolean))] } : {}),
       ...(omittedOnPage ? { omittedOnPage } : {}),
+      ...(g.pages ? { pagesAffected: g.pages.length, examplePages: g.pages.slice(0, MAX_EXAMPLE_PAGES) } : {}),
     },
   };
 }

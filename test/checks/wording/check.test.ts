@@ -115,3 +115,19 @@ describe('wording data and config', () => {
     expect(error({ nosuch: 1 })).toMatch(/wording/);
   });
 });
+
+describe('wording: template repeats', () => {
+  it('reports the same error in the same sentence on many pages once, with the pages', () => {
+    const { ctx, artifacts } = setup();
+    const footer = '主办单位：测试区人民政府办公室 请登陆网站后台查询。';
+    const pages = Array.from({ length: 6 }, (_, i) => page(`/p${i}.htm`, { text: `第${i}篇正文。${footer}` }));
+    pages.push(page('/other.htm', { text: '会议要求认真布署。' }));
+    const f = findingsOf(wording.run(artifacts(pages), ctx));
+    expect(f.map((x) => [x.url, x.evidence.wrong, x.evidence.count, x.evidence.pagesAffected])).toEqual([
+      [u('/p0.htm'), '登陆网站', 6, 6],
+      [u('/other.htm'), '布署', 1, undefined],
+    ]);
+    expect(f[0].message).toBe('错别字：“登陆网站”应为“登录网站”（共6处）；同一语句出现在6个页面（网站模板或公共区块），一处修改即可');
+    expect(f[0].evidence.examplePages).toEqual(pages.slice(0, 6).map((p) => p.url));
+  });
+});
