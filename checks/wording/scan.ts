@@ -69,6 +69,8 @@ function dictionaryHits(text: string, lex: Lexicon, opts: ScanOptions): Hit[] {
         const pageDate = opts.pageDate();
         if (!pageDate || pageDate < r.from) continue;
         const end = i + r.term.length;
+        // 环境保护部门 is any environment department, not the ministry
+        if (r.term.endsWith('部') && /[门署长]/.test(text[end] ?? '')) continue;
         if (speaksOfThePast(text, i, end, Number(r.from.slice(0, 4)))) continue;
         out.push({ start: i, end, wrong: r.term, correct: r.replacement ?? '', kind: 'outdated-term', serious: true, source: r.source, note: `自${r.from}起已不再使用` });
         break;

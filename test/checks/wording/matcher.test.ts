@@ -52,6 +52,7 @@ describe('wording matcher', () => {
     expect(scan('时任国务院总理李克强考察。', '2024-05-01')).toEqual([]);
     expect(scan('国务院总理李克强考察。', null)).toEqual([]);
     expect(scan('总书记习近平、国务院总理李强、全国人大常委会委员长赵乐际出席。', '2024-05-01')).toEqual([]);
+    expect(scan('各级环境保护部门要加强监管。根据环境保护部要求开展检查。', '2020-05-01')).toEqual(['outdated-term:环境保护部→生态环境部']);
     expect(scan('区长陈智远出席。', '2024-05-01')).toEqual(['leader-name:陈智远→陈志远']);
     expect(scan('习进平同志强调。张国庆同志、刘国忠同志获评优秀党员。', '2024-05-01')).toEqual(['leader-name:习进平→习近平']);
     expect(scan('区长陈志远出席。', '2020-05-01')).toEqual(['post-not-yet-held:区长陈志远→陈志远（区长 2021-09-01至今）']);
