@@ -67,8 +67,11 @@ export const keyTerms: KeyTermEntry[] = [
   { term: '社会主义核心价值观', category: 'formulation', source: 'cpc-constitution-2022', lookalikes: ['社会主义核心价值体系'] },
   { term: '第二个百年奋斗目标', category: 'formulation', source: 'cpc-20th-report', lookalikes: ['第一个百年奋斗目标'] },
   { term: '全面建成小康社会', category: 'formulation', source: 'cpc-20th-report', lookalikes: ['全面建设小康社会'] },
+  // 全面建设/建成 × 社会主义现代化国家/强国: all four are written in right texts (the task, the goal), so a one-character
+  // step between them is never “corrected”
+  { term: '全面建设社会主义现代化国家', category: 'formulation', source: 'cpc-20th-report', lookalikes: ['全面建成社会主义现代化国家'] },
   ...f('cpc-20th-report',
-    '中国式现代化', '全面建设社会主义现代化国家', '高质量发展', '新发展格局',
+    '中国式现代化', '高质量发展', '新发展格局',
     '乡村振兴', '脱贫攻坚', '共同富裕', '精准扶贫', '绿水青山就是金山银山', '生态文明', '法治政府', '供给侧结构性改革',
     '国家治理体系和治理能力现代化', '粤港澳大湾区', '长江经济带', '京津冀协同发展', '科教兴国', '人才强国', '创新驱动发展',
     '健康中国', '平安中国', '美丽中国', '数字中国', '文化自信', '自我革命', '两个结合', '统一战线', '防范化解重大风险',
