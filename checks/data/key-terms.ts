@@ -17,6 +17,9 @@ export const keyTermSources = {
   'state-council-reform-2018': { name: '国务院机构改革方案（2018年3月17日第十三届全国人民代表大会第一次会议批准）', date: '2018-03-17' },
   'state-council-reform-2023': { name: '国务院机构改革方案（2023年3月10日第十四届全国人民代表大会第一次会议批准）', date: '2023-03-10' },
   'state-council-org-law-2024': { name: '《中华人民共和国国务院组织法》（2024年3月11日修订）', date: '2024-03-11' },
+  'npc-9-1': { name: '第九届全国人民代表大会第一次会议选举和决定任命（1998年3月16日至18日）', date: '1998-03-18' },
+  'npc-11-1': { name: '第十一届全国人民代表大会第一次会议选举和决定任命（2008年3月15日至17日）', date: '2008-03-17' },
+  'cpc-16th-plenum-4': { name: '中国共产党第十六届中央委员会第四次全体会议（决定中央军事委员会主席）', date: '2004-09-19' },
   'cpc-16th-plenum-1': { name: '中国共产党第十六届中央委员会第一次全体会议（选举中央委员会总书记）', date: '2002-11-15' },
   'cpc-18th-plenum-1': { name: '中国共产党第十八届中央委员会第一次全体会议（选举中央委员会总书记、决定中央军事委员会组成人员）', date: '2012-11-15' },
   'npc-10-1': { name: '第十届全国人民代表大会第一次会议选举和决定任命（2003年3月15日、16日）', date: '2003-03-16' },
@@ -127,31 +130,55 @@ export interface LeaderTermEntry {
   posts: { post: string; from: string; until?: string; source: KeyTermSourceId }[];
 }
 
-/** National leaders with the posts above and the dates held (until: the day a successor took the post). */
+/**
+ * The first date from which every listed leader's posts above are listed in full: a post a leader is named with on a
+ * page dated earlier is not judged (the lists do not reach back further).
+ */
+export const nationalPostsListedFrom = '1998-03-16';
+
+/** National leaders with the posts above and the dates held (until: the last day, the day before a successor took the post). */
 export const nationalLeaders: LeaderTermEntry[] = [
   { name: '习近平', posts: [
+    { post: 'vice-president', from: '2008-03-15', until: '2013-03-13', source: 'npc-11-1' },
     { post: 'general-secretary', from: '2012-11-15', source: 'cpc-18th-plenum-1' },
     { post: 'cmc-chairman', from: '2012-11-15', source: 'cpc-18th-plenum-1' },
     { post: 'president', from: '2013-03-14', source: 'npc-12-1' },
   ] },
   { name: '胡锦涛', posts: [
+    { post: 'vice-president', from: '1998-03-16', until: '2003-03-14', source: 'npc-9-1' },
     { post: 'general-secretary', from: '2002-11-15', until: '2012-11-14', source: 'cpc-16th-plenum-1' },
     { post: 'president', from: '2003-03-15', until: '2013-03-13', source: 'npc-10-1' },
+    { post: 'cmc-chairman', from: '2004-09-19', until: '2012-11-14', source: 'cpc-16th-plenum-4' },
   ] },
   { name: '李强', posts: [{ post: 'premier', from: '2023-03-11', source: 'npc-14-1' }] },
-  { name: '李克强', posts: [{ post: 'premier', from: '2013-03-15', until: '2023-03-10', source: 'npc-12-1' }] },
-  { name: '温家宝', posts: [{ post: 'premier', from: '2003-03-16', until: '2013-03-14', source: 'npc-10-1' }] },
+  { name: '李克强', posts: [
+    { post: 'vice-premier', from: '2008-03-17', until: '2013-03-15', source: 'npc-11-1' },
+    { post: 'premier', from: '2013-03-15', until: '2023-03-10', source: 'npc-12-1' },
+  ] },
+  { name: '温家宝', posts: [
+    { post: 'vice-premier', from: '1998-03-18', until: '2003-03-15', source: 'npc-9-1' },
+    { post: 'premier', from: '2003-03-16', until: '2013-03-14', source: 'npc-10-1' },
+  ] },
   { name: '赵乐际', posts: [{ post: 'npc-chairman', from: '2023-03-10', source: 'npc-14-1' }] },
   { name: '栗战书', posts: [{ post: 'npc-chairman', from: '2018-03-17', until: '2023-03-09', source: 'npc-13-1' }] },
-  { name: '张德江', posts: [{ post: 'npc-chairman', from: '2013-03-14', until: '2018-03-16', source: 'npc-12-1' }] },
+  { name: '张德江', posts: [
+    { post: 'vice-premier', from: '2008-03-17', until: '2013-03-13', source: 'npc-11-1' },
+    { post: 'npc-chairman', from: '2013-03-14', until: '2018-03-16', source: 'npc-12-1' },
+  ] },
   { name: '王沪宁', posts: [{ post: 'cppcc-chairman', from: '2023-03-10', source: 'cppcc-14-1' }] },
-  { name: '汪洋', posts: [{ post: 'cppcc-chairman', from: '2018-03-14', until: '2023-03-09', source: 'cppcc-13-1' }] },
+  { name: '汪洋', posts: [
+    { post: 'vice-premier', from: '2013-03-16', until: '2018-03-18', source: 'npc-12-1' },
+    { post: 'cppcc-chairman', from: '2018-03-14', until: '2023-03-09', source: 'cppcc-13-1' },
+  ] },
   { name: '俞正声', posts: [{ post: 'cppcc-chairman', from: '2013-03-11', until: '2018-03-13', source: 'cppcc-12-1' }] },
   { name: '韩正', posts: [
     { post: 'vice-premier', from: '2018-03-19', until: '2023-03-11', source: 'npc-13-1' },
     { post: 'vice-president', from: '2023-03-10', source: 'npc-14-1' },
   ] },
-  { name: '王岐山', posts: [{ post: 'vice-president', from: '2018-03-17', until: '2023-03-09', source: 'npc-13-1' }] },
+  { name: '王岐山', posts: [
+    { post: 'vice-premier', from: '2008-03-17', until: '2013-03-15', source: 'npc-11-1' },
+    { post: 'vice-president', from: '2018-03-17', until: '2023-03-09', source: 'npc-13-1' },
+  ] },
   { name: '丁薛祥', posts: [{ post: 'vice-premier', from: '2023-03-12', source: 'npc-14-1' }] },
   { name: '何立峰', posts: [{ post: 'vice-premier', from: '2023-03-12', source: 'npc-14-1' }] },
   { name: '张国清', posts: [{ post: 'vice-premier', from: '2023-03-12', source: 'npc-14-1' }] },

@@ -2,7 +2,7 @@
 // zod when this module loads — a bad entry throws here, naming it, so a broken list never audits quietly — merged
 // with the district's additions (config `wording`) into the indexes the matcher reads.
 import { z } from 'zod';
-import { keyTerms, keyTermSources, nationalLeaders, nationalPosts, outdatedTerms, type KeyTermCategory } from '../data/key-terms.ts';
+import { keyTerms, keyTermSources, nationalLeaders, nationalPosts, nationalPostsListedFrom, outdatedTerms, type KeyTermCategory } from '../data/key-terms.ts';
 import { typos, typoSources } from '../data/typos.ts';
 import type { WordingConfig } from '../../config/wording.ts';
 
@@ -147,6 +147,8 @@ export interface Lexicon {
   postForms: string[];
   /** The forms of national posts: each names one post alone, so a leader beside one never held is an error. */
   nationalForms: Set<string>;
+  /** National posts are listed in full from this date: an earlier page's national post is not judged. */
+  nationalPostsListedFrom: string;
   allow: string[];
   maxHitsPerPage: number;
   attachments: boolean;
@@ -259,6 +261,7 @@ export function buildLexicon(cfg: WordingConfig): Lexicon {
     leaders,
     postForms,
     nationalForms: new Set(shipped.posts.flatMap((p) => p.forms)),
+    nationalPostsListedFrom,
     allow: cfg.allow,
     maxHitsPerPage: cfg.maxHitsPerPage,
     attachments: cfg.attachments,

@@ -163,22 +163,25 @@ function judgePost(text: string, lex: Lexicon, leader: Leader, form: string, spa
   const tenures = leader.tenures.filter((t) => t.forms.includes(form));
   const base = { start: span.start, end: span.end, wrong: text.slice(span.start, span.end), serious: true };
   const heldPosts = describe(leader.tenures);
-  if (tenures.length === 0) {
-    // a post of another leader's: only national forms name one post alone (总书记, 总理); a district's 区长 may be another district's
-    if (!leader.national || !lex.nationalForms.has(form)) return null;
-    return { ...base, correct: `${leader.name}（${heldPosts}）`, kind: 'wrong-post', source: leader.tenures[0].source, note: `${leader.name}未担任“${form}”` };
-  }
   const date = opts.pageDate();
   if (!date) {
     opts.onUndated?.();
     return null;
   }
+  // the national lists reach back to nationalPostsListedFrom: an older page is not judged on a national post
+  if (leader.national && date < lex.nationalPostsListedFrom) return null;
+  if (tenures.length === 0) {
+    // a post of another leader's: only national forms name one post alone (总书记, 总理); a district's 区长 may be another district's
+    if (!leader.national || !lex.nationalForms.has(form)) return null;
+    return { ...base, correct: `${leader.name}（${heldPosts}）`, kind: 'wrong-post', source: leader.tenures[0].source, note: `${leader.name}未担任“${form}”` };
+  }
   if (tenures.some((t) => t.from <= date && (!t.until || date <= t.until))) return null;
   const past = tenures.filter((t) => t.until && t.until < date).sort((a, b) => b.until!.localeCompare(a.until!))[0];
   if (past) {
     if (speaksOfThePast(text, span.start, span.end, Number(past.until!.slice(0, 4)))) return null;
-    const holder = lex.leaders.find((l) => l !== leader && l.tenures.some((t) => t.post === past.post && t.from <= date && (!t.until || date <= t.until)));
-    const correct = holder ? `${form}${holder.name}（或“时任${form}${leader.name}”）` : `时任${form}${leader.name}`;
+    // the successor is named only when one person holds the post that day (not for the vice premiers)
+    const holders = lex.leaders.filter((l) => l !== leader && l.tenures.some((t) => t.post === past.post && t.from <= date && (!t.until || date <= t.until)));
+    const correct = holders.length === 1 ? `${form}${holders[0].name}（或“时任${form}${leader.name}”）` : `时任${form}${leader.name}`;
     return { ...base, correct, kind: 'outdated-post', source: past.source, note: `${leader.name}任${past.postName}${past.from}至${past.until}，页面日期${date}` };
   }
   const future = tenures.sort((a, b) => a.from.localeCompare(b.from))[0];

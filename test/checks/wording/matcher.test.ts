@@ -53,6 +53,10 @@ describe('wording matcher', () => {
     expect(scan('时任国务院总理李克强考察。', '2024-05-01')).toEqual([]);
     expect(scan('国务院总理李克强考察。', null)).toEqual([]);
     expect(scan('总书记习近平、国务院总理李强、全国人大常委会委员长赵乐际出席。', '2024-05-01')).toEqual([]);
+    expect(scan('国务院总理温家宝主持召开座谈会。国务院副总理李克强出席会议。', '2008-04-23')).toEqual([]);
+    expect(scan('国务院副总理李克强出席会议。', '2024-04-23')).toEqual(['outdated-post:国务院副总理李克强→时任国务院副总理李克强']);
+    expect(scan('中央军委主席胡锦涛签署命令。', '2008-04-23')).toEqual([]);
+    expect(scan('国务院总理李鹏出席会议。国务院总理朱镕基出席会议。', '1995-04-23')).toEqual([]);
     expect(scan('各级环境保护部门要加强监管。根据环境保护部要求开展检查。', '2020-05-01')).toEqual(['outdated-term:环境保护部→生态环境部']);
     expect(scan('区长陈智远出席。', '2024-05-01')).toEqual(['leader-name:陈智远→陈志远']);
     expect(scan('习进平同志强调。张国庆同志、刘国忠同志获评优秀党员。', '2024-05-01')).toEqual(['leader-name:习进平→习近平']);
