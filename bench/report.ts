@@ -136,7 +136,7 @@ export function renderText(r: BenchResult, markdown: boolean): string {
   out.push(
     `${r.date} · ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB, Node ${r.machine.node}, ${r.machine.os} · load ${r.machine.loadBefore.map(f2).join(' ')} before, ${r.machine.loadAfter.map(f2).join(' ')} after`,
     `site: ${r.site.pages} pages (${r.site.articles} articles), ${r.site.brokenTargets} broken targets; latency ${o.latencyMs} ms, concurrency ${o.concurrency} per host for every tool, server slots ${o.serverSlotsPerHost} per host${o.govauditHeapMb ? `; govaudit run with --max-old-space-size=${o.govauditHeapMb}` : ''}`,
-    `physical floor: ${r.floor.requests} requests × ${o.latencyMs} ms ÷ ${o.concurrency} = ${f1(r.floor.seconds)} s`,
+    ...(r.link.length ? [`physical floor: ${r.floor.requests} requests × ${o.latencyMs} ms ÷ ${o.concurrency} = ${f1(r.floor.seconds)} s`] : []),
     '',
   );
   if (r.link.length) out.push(t(table(r)), '');
