@@ -1,9 +1,9 @@
 // Accessibility: axe-core violations per page (a11y.<rule>), axe's "incomplete" as needs-review findings, the
 // homepage's Lighthouse accessibility score, and the homepage's elderly-friendly rules (mode entry, floating layers,
 // small text), judged from the `accessibility` artifact. Each finding names the WCAG criteria and GB/T 37668 clauses.
-import type { A11yPage, AccessibilityArtifact, AxeImpact, AxeRuleResult } from '../crawler/browser/artifact.ts';
+import type { A11yPage, AccessibilityArtifact, AxeImpact, AxeRuleResult } from '../contract/artifacts/accessibility.ts';
 import { describeCriterion, gbtUnmappedNote, mappingFor } from './accessibility.mapping.ts';
-import type { Finding, Severity } from './finding.ts';
+import type { Finding, Severity } from '../contract/finding.ts';
 import type { Check } from './types.ts';
 import { strings } from './accessibility.strings.ts';
 

@@ -1,9 +1,9 @@
 // Homepage availability over the last week of probes (国办秘函〔2019〕19号: probed ≥ 20 times a day for a week;
 // failures ≥ 5% → the unreachable veto, ≥ 1% → the availability deduction). A window with too few probes on any
 // day is "not measured", never a pass. Metrics: totals and the daily series for the scorecard's chart.
-import type { Finding } from './finding.ts';
+import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
-import type { ProbeSample } from '../crawler/probes-artifact.ts';
+import type { ProbeSample } from '../contract/artifacts/probes.ts';
 import { localDate } from '../calendar/timezone.ts';
 import { strings } from './availability.strings.ts';
 

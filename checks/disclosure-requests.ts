@@ -3,9 +3,9 @@
 // 补正 and third-party consultation days. Findings for answers after the deadline and for deadlines passed without
 // an answer; open requests due within a few working days are listed in the metrics ("due soon") for the center.
 // A date beyond the official calendar is a loud warning and "not measured" for that request.
-import type { Finding } from './finding.ts';
+import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
-import { maskPersonalData } from './lib/pii.ts';
+import { maskPersonalData } from '../util/pii.ts';
 import { judgeRequest, requestWindowStart, type JudgedRequest } from './disclosure-requests/judge.ts';
 import { strings } from './disclosure-requests.strings.ts';
 import { calendarWarnings, countOutcomes, deadlineResult, localMinute as local, type OutcomeCounts } from './lib/timeliness.ts';

@@ -2,13 +2,14 @@
 // item the site is held to (checks/disclosure/catalogue.ts) is looked up in the crawl by title. A dated item is judged
 // for the latest year whose due date has passed on the audit day: missing, published late, or present; a standing
 // item must exist at all. A crawl cut short makes "missing" a matter for review. Metrics: per-item status, coverage.
-import type { Finding } from './finding.ts';
+import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
-import type { DisclosureItem } from './disclosure-config.ts';
+import type { DisclosureItem } from '../config/checks/disclosure.ts';
 import { localDate } from '../calendar/timezone.ts';
-import { daysAfter, judgedCycle, nextCycle, siteCatalogue, titleRegExp, type DueCycle } from './disclosure/catalogue.ts';
+import { daysAfter, judgedCycle, nextCycle, titleRegExp, type DueCycle } from './disclosure/catalogue.ts';
+import { siteCatalogue } from '../config/checks/disclosure-catalogue.ts';
 import { findSightings, indexTitles, type Sighting, type SiteTitles } from './disclosure/sightings.ts';
-import { indexPages, pageKey } from './content/site-pages.ts';
+import { indexPages, pageKey } from '../util/site-pages.ts';
 import { strings } from './disclosure.strings.ts';
 
 export type ItemState = 'present' | 'late' | 'missing';

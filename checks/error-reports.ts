@@ -2,9 +2,9 @@
 // days (泉鲤政办〔2018〕77号 item 21: 2, 100% on time). Findings for answers after the deadline and for deadlines
 // passed without an answer; reports still open and due today or the next working day are listed in the metrics
 // ("due soon"), not as findings. A date beyond the official calendar is a loud warning and "not measured".
-import type { Finding } from './finding.ts';
+import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
-import { maskPersonalData } from './lib/pii.ts';
+import { maskPersonalData } from '../util/pii.ts';
 import { judgeReport, windowStartDate, type JudgedReport } from './error-reports/judge.ts';
 import { strings } from './error-reports.strings.ts';
 import { calendarWarnings, countOutcomes, deadlineResult, localMinute as local, type OutcomeCounts } from './lib/timeliness.ts';

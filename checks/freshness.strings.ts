@@ -1,5 +1,5 @@
 // User-facing strings of the freshness check (zh-CN), keyed.
-import type { ColumnKind } from '../config/schema.ts';
+import type { ColumnKind } from '../contract/column.ts';
 
 const units = { d: '天', w: '周', m: '个月', y: '年' } as const;
 

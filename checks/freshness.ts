@@ -2,18 +2,18 @@
 // each configured column's newest item against its kind's limit (exactly at the limit is still fresh), undated
 // lists (review) and empty columns. A list with no items in the raw HTML but scripts on the page may be filled in
 // by script: it is judged on the browser's rendering (renderedLists) when there is one, else marked for review.
-import type { PageArtifact } from './artifacts.ts';
-import type { Finding } from './finding.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
+import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
-import type { ColumnKind } from '../config/schema.ts';
+import type { ColumnKind } from '../contract/column.ts';
 import { localDate } from '../calendar/timezone.ts';
 import { cutoffDate, daysBetween, parseAge } from './content/age.ts';
-import { dateOf, readColumn, type ColumnView } from './content/columns.ts';
-import { findHomepage, indexPages, isHealthyHtml, pageKey } from './content/site-pages.ts';
-import { tidyTitle } from './lib/docno.ts';
+import { dateOf, readColumn, type ColumnView } from '../util/columns.ts';
+import { findHomepage, indexPages, isHealthyHtml, pageKey } from '../util/site-pages.ts';
+import { tidyTitle } from '../util/docno.ts';
 import { strings } from './freshness.strings.ts';
 
-/** Column kinds whose stale columns count toward the "≥ 5 stale" veto (reports/indicators.ts). */
+/** Column kinds whose stale columns count toward the "≥ 5 stale" veto (config/reports/indicators.ts). */
 const KEY_KINDS: ColumnKind[] = ['news', 'notice', 'policy'];
 
 interface Judged {

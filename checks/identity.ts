@@ -3,11 +3,11 @@
 // entrance carrying the site code, 主办单位 and 联系方式. One finding per mark: on the homepage (url = homepage,
 // inner pages lacking it too listed in evidence), or — when only inner pages lack it, a second template — one
 // finding about them (url = the first such page, all of them in evidence). One template fault, one finding.
-import type { PageArtifact } from './artifacts.ts';
-import type { Finding } from './finding.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
+import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
 import { findMarks, type PageMarks } from './content/marks.ts';
-import { findHomepage, indexPages, isHealthyHtml, pageKey } from './content/site-pages.ts';
+import { findHomepage, indexPages, isHealthyHtml, pageKey } from '../util/site-pages.ts';
 import { markLabels, strings, type Mark } from './identity.strings.ts';
 
 const MARKS = Object.keys(markLabels) as Mark[];

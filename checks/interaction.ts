@@ -2,16 +2,16 @@
 // valid message of the past year may stay unanswered for more than 3 months. Channels are the configured
 // `interaction` columns and the homepage's 互动交流 / 信箱 / 咨询 links; messages are read from the channel pages
 // on this site (list tables, labelled detail blocks, configured CSS layouts). Median reply time in working days.
-import type { PageArtifact } from './artifacts.ts';
-import type { Finding } from './finding.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
+import type { Finding } from '../contract/finding.ts';
 import type { Check, CheckContext } from './types.ts';
 import { localDate, parseLocalDateTime } from '../calendar/timezone.ts';
 import { CalendarNotCoveredError } from '../calendar/workdays.ts';
 import { cutoffDate } from './content/age.ts';
-import { findHomepage, folderKey, indexPages, isHealthyHtml, pageKey } from './content/site-pages.ts';
+import { findHomepage, folderKey, indexPages, isHealthyHtml, pageKey } from '../util/site-pages.ts';
 import { findChannels, type Channel } from './interaction/channels.ts';
 import { extractMessages, type BoardMessage } from './interaction/extract.ts';
-import type { ParsedDate } from './lib/dates.ts';
+import type { ParsedDate } from '../util/dates.ts';
 import { strings } from './interaction.strings.ts';
 
 const MAX_BOARD_PAGES = 300;

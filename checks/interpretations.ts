@@ -4,15 +4,15 @@
 // config's include/exclude title patterns. Pairing: explicit link, same 文号, or the title quoted in 《》. A document
 // still within its N working days is "pending", not missing.
 // When the crawl was cut short or the document's page was not fetched, "missing" is marked for review.
-import type { PageArtifact } from './artifacts.ts';
-import type { Finding } from './finding.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
+import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
 import type { WorkCalendar } from '../calendar/workdays.ts';
 import { localDate } from '../calendar/timezone.ts';
-import { readColumn } from './content/columns.ts';
+import { readColumn } from '../util/columns.ts';
 import { isInterpretationTitle, isNormativeTitle, makeDoc, pageTitle, type Doc } from './content/documents.ts';
 import { indexInterpretations, pairPolicy, type Pairing } from './content/pairing.ts';
-import { indexPages, isHealthyHtml, pageKey } from './content/site-pages.ts';
+import { indexPages, isHealthyHtml, pageKey } from '../util/site-pages.ts';
 import { strings } from './interpretations.strings.ts';
 
 interface Listed {

@@ -1,9 +1,9 @@
 // IPv6 support degree, as the national monitoring measures it: AAAA record, homepage reachable over IPv6, the same
 // content as over IPv4, second- and third-level links working over IPv6, and hosts of resources and outbound links
 // with AAAA. A site-level fault is reported once (an IPv4-only site gets exactly `ipv6.no-aaaa`, not a cascade).
-import type { Finding } from './finding.ts';
+import type { Finding } from '../contract/finding.ts';
 import type { Check, CheckContext } from './types.ts';
-import type { Ipv6Artifact, Ipv6HomepageProbe, Ipv6Level, Ipv6LinkProbe } from '../crawler/ipv6-artifact.ts';
+import type { Ipv6Artifact, Ipv6HomepageProbe, Ipv6Level, Ipv6LinkProbe } from '../contract/artifacts/ipv6.ts';
 import { compareHomepages, type Parity } from './lib/ipv6-parity.ts';
 import { strings } from './ipv6.strings.ts';
 

@@ -1,8 +1,8 @@
 // Broken links: every checked link target that failed (status ≥ 400, network error), timed out, looped or is a
 // soft 404. The finding's url is the target; the pages it appears on are in evidence.foundOn. A 429 (the server
 // refused us, not the public) and a target not fetched (private address, non-http scheme) are for review only.
-import type { Finding } from './finding.ts';
-import type { LinkTarget } from './artifacts.ts';
+import type { Finding } from '../contract/finding.ts';
+import type { LinkTarget } from '../contract/artifacts/crawl.ts';
 import type { Check } from './types.ts';
 import { strings } from './links.strings.ts';
 

@@ -1,5 +1,5 @@
 // User-facing strings of the personal-data check (zh-CN), keyed.
-import type { PiiKind } from './lib/pii.ts';
+import type { PiiKind } from '../util/pii.ts';
 
 export const kindLabels: Record<PiiKind, string> = {
   'id-number': '居民身份证号码',

@@ -1,11 +1,11 @@
 // Personal data (泉鲤政办〔2018〕77号 第35项): resident ID numbers with a valid checksum, mobile numbers and bank
 // card numbers published in clear in page text or in linked attachments (PDF, DOCX, XLSX text read by the
 // attachments gatherer). One finding per page or attachment and kind; evidence holds masked values only.
-// Masked values, unified social credit codes and office landlines are not personal data (checks/lib/pii.ts).
-import type { Finding } from './finding.ts';
+// Masked values, unified social credit codes and office landlines are not personal data (util/pii.ts).
+import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
-import { findPersonalData, type PiiHit, type PiiKind } from './lib/pii.ts';
-import { isHealthyHtml } from './content/site-pages.ts';
+import { findPersonalData, type PiiHit, type PiiKind } from '../util/pii.ts';
+import { isHealthyHtml } from '../util/site-pages.ts';
 import { strings } from './privacy.strings.ts';
 
 const MAX_VALUES = 10;

@@ -1,8 +1,9 @@
 // Runs checks over a site's artifacts. Each check gets only what it declared, inside try/catch: one broken
 // check becomes an `error` result for that check alone and never sinks the run (Lighthouse core/runner.js).
-import { findingSchema, sortFindings, type Finding } from './finding.ts';
-import type { ArtifactName, SiteArtifacts } from './artifacts.ts';
-import type { Check, CheckContext, CheckResult } from './types.ts';
+import { findingSchema, sortFindings, type Finding } from '../contract/finding.ts';
+import type { ArtifactName } from '../contract/artifacts.ts';
+import type { SiteArtifacts, Check, CheckContext } from './types.ts';
+import type { CheckResult } from '../contract/check-result.ts';
 
 /** Artifact names that are page fields rather than gathered keys. */
 const pageFields: ArtifactName[] = ['text', 'html'];

@@ -2,14 +2,14 @@
 // spam content, tampered titles, hidden links, cloaking — marked for review (a person confirms; a confirmation in
 // the config's `confirmations` makes it count for veto.security); transport — HTTPS offered and enforced, a valid
 // certificate not about to expire, no mixed content; commercial ads. Rules in checks/security/*.ts.
-import type { PageArtifact } from './artifacts.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
 import type { Check } from './types.ts';
 import { adHosts as shippedAdHosts } from './data/ad-hosts.ts';
-import { publicHosts } from './data/public-hosts.ts';
-import { findHomepage, indexPages, isHealthyHtml } from './content/site-pages.ts';
+import { publicHosts } from '../util/public-hosts.ts';
+import { findHomepage, indexPages, isHealthyHtml } from '../util/site-pages.ts';
 import { adFindings } from './security/ads.ts';
 import { cloakingFindings } from './security/cloaking.ts';
-import { governmentHostTest } from './security/hosts.ts';
+import { governmentHostTest } from '../util/hosts.ts';
 import { readMarkup, type MarkupReading } from './security/markup.ts';
 import type { SpamRules } from './security/page-spam.ts';
 import { vocabularyFor } from './security/spam.ts';

@@ -1,8 +1,11 @@
 // The check contract (STYLE.md): `{ id, title, requires, run(artifacts, ctx) }`, one pure function per file.
-import type { Finding } from './finding.ts';
-import type { ArtifactName, SiteArtifacts } from './artifacts.ts';
+import type { Finding } from '../contract/finding.ts';
+import type { ArtifactName, SiteArtifactsOf } from '../contract/artifacts.ts';
 import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
 import type { WorkCalendar } from '../calendar/workdays.ts';
+
+/** The artifacts a check reads, with its site's config. */
+export type SiteArtifacts = SiteArtifactsOf<SiteConfig>;
 
 export interface CheckContext {
   /** The audit's clock (`--now` or the config's `asOf`). */
@@ -33,16 +36,4 @@ export interface Check {
   /** Artifact keys the check reads; `text`/`html` ask the crawler to keep page text / HTML. */
   requires: ArtifactName[];
   run(artifacts: SiteArtifacts, ctx: CheckContext): CheckOutput;
-}
-
-export type CheckStatus = 'passed' | 'failed' | 'not-measured' | 'error';
-
-export interface CheckResult {
-  id: string;
-  title: string;
-  status: CheckStatus;
-  reason?: string;
-  findings: Finding[];
-  metrics?: Record<string, unknown>;
-  warnings?: string[];
 }

@@ -4,13 +4,13 @@
 // post not held on the page's date, an institution name no longer in use (wording.serious: a veto candidate, always
 // for review until the center confirms it), and misused words from the confusion set (wording.typo, a deduction).
 // One finding per page and wrong form, with every place it stands; at most `wording.maxHitsPerPage` hits a page.
-import type { PageArtifact } from './artifacts.ts';
-import type { Finding } from './finding.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
+import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
-import type { AttachmentText } from '../crawler/attachments/artifact.ts';
-import { isHealthyHtml } from './content/site-pages.ts';
-import { extractPageDate } from './lib/dates.ts';
-import { maskPersonalData } from './lib/pii.ts';
+import type { AttachmentText } from '../contract/artifacts/attachments.ts';
+import { isHealthyHtml } from '../util/site-pages.ts';
+import { extractPageDate } from '../util/dates.ts';
+import { maskPersonalData } from '../util/pii.ts';
 import { sentenceAround } from './wording/guards.ts';
 import { headingSpans } from './wording/headings.ts';
 import { lexiconFor, type Lexicon } from './wording/lexicon.ts';

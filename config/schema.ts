@@ -1,20 +1,21 @@
 // The district config (DESIGN.md "District config"): zod schema, the one place defaults live.
 // Unknown fields are errors (strict objects), so each feature adds its fields here and to the README.
 import { z } from 'zod';
-import { attachmentsConfigSchema, freshnessConfigSchema, identityConfigSchema, interpretationsConfigSchema } from '../checks/content-config.ts';
-import { accessibilityConfigSchema, siteAccessibilitySchema } from '../crawler/browser/config.ts';
-import { districtDisclosureSchema, siteDisclosureSchema } from '../checks/disclosure-config.ts';
-import { catalogueIdIssues } from '../checks/disclosure/catalogue.ts';
-import { availabilitySchema, scheduleSchema } from '../scheduler/config.ts';
-import { indicatorOverridesSchema } from '../reports/catalogue.ts';
-import { bulletinConfigSchema } from '../reports/config.ts';
-import { confirmationsConfigSchema, waiversConfigSchema } from '../reports/review.ts';
-import { errorReportRulesSchema } from '../checks/error-reports-config.ts';
-import { disclosureRequestRulesSchema } from '../checks/disclosure-requests-config.ts';
-import { interactionConfigSchema } from '../checks/interaction-config.ts';
-import { securityConfigSchema } from '../checks/security-config.ts';
-import { distributedConfigSchema } from '../scheduler/distributed/config.ts';
-import { wordingConfigSchema } from './wording.ts';
+import { columnSchema } from '../contract/column.ts';
+import { attachmentsConfigSchema, freshnessConfigSchema, identityConfigSchema, interpretationsConfigSchema } from './checks/content.ts';
+import { accessibilityConfigSchema, siteAccessibilitySchema } from './crawler/accessibility.ts';
+import { districtDisclosureSchema, siteDisclosureSchema } from './checks/disclosure.ts';
+import { catalogueIdIssues } from './checks/disclosure-catalogue.ts';
+import { availabilitySchema, scheduleSchema } from './scheduler/schedule.ts';
+import { indicatorOverridesSchema } from './reports/catalogue.ts';
+import { bulletinConfigSchema } from './reports/bulletin.ts';
+import { confirmationsConfigSchema, waiversConfigSchema } from './reports/review.ts';
+import { errorReportRulesSchema } from './checks/error-reports.ts';
+import { disclosureRequestRulesSchema } from './checks/disclosure-requests.ts';
+import { interactionConfigSchema } from './checks/interaction.ts';
+import { securityConfigSchema } from './checks/security.ts';
+import { distributedConfigSchema } from './scheduler/distributed.ts';
+import { wordingConfigSchema } from './checks/wording.ts';
 
 const hostName = z
   .string()
@@ -24,15 +25,6 @@ const hostName = z
 const httpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
 
 const ipAddress = z.union([z.ipv4(), z.ipv6()], { error: 'an IPv4 or IPv6 address' });
-
-export const columnKinds = ['news', 'notice', 'policy', 'interpretation', 'personnel', 'plan', 'interaction', 'other'] as const;
-export type ColumnKind = (typeof columnKinds)[number];
-
-export const columnSchema = z.strictObject({
-  name: z.string().min(1),
-  url: httpUrl,
-  kind: z.enum(columnKinds),
-});
 
 export const crawlSchema = z.strictObject({
   /** Requests at once per host. */

@@ -2,7 +2,7 @@
 // http-equiv (or an XML declaration), then sniffing (valid UTF-8 → utf-8, else gb18030); a declared UTF-8 that the
 // bytes mostly break is read as gb18030 (a GBK page declaring UTF-8). GBK and GB2312 are
 // decoded with the gb18030 decoder, their superset, so characters outside GB2312 still come out right.
-import type { PageArtifact } from '../checks/artifacts.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
 
 export type CharsetSource = NonNullable<PageArtifact['charsetSource']>;
 
@@ -60,7 +60,7 @@ export function charsetFromMarkup(buf: Uint8Array): string | null {
 
 /** A document that claims UTF-16 in its markup is read as UTF-8 (it could not have been parsed otherwise). */
 function utf16AsUtf8(cs: string | null): string | null {
-  return cs && cs.startsWith('utf-16') ? 'utf-8' : cs;
+  return cs?.startsWith('utf-16') ? 'utf-8' : cs;
 }
 
 /** True when the bytes are valid UTF-8 (a sequence cut by truncation at the very end is tolerated). */

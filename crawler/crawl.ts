@@ -1,7 +1,7 @@
 // Crawls one site: robots.txt, the homepage, the site's not-found answer, sitemap seeds, then breadth-first by
 // depth (each level in URL order, fully fetched before the next, so what is crawled never depends on timing),
 // then checks the resources and external links found. One failing site ends with `crawl.fatal`; it never throws.
-import type { CrawlSummary, LinkRef, LinkTag, LinkTarget, PageArtifact } from '../checks/artifacts.ts';
+import type { CrawlSummary, LinkRef, LinkTag, LinkTarget, PageArtifact } from '../contract/artifacts/crawl.ts';
 import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
 import { forEachConcurrent } from './concurrent.ts';
 import { emit, type CrawlEvent } from './events.ts';

@@ -1,5 +1,5 @@
 // Maps the many shapes of network failure (Node, undici, our resolver) onto the artifact's FetchErrorCode.
-import type { FetchErrorCode } from '../checks/artifacts.ts';
+import type { FetchErrorCode } from '../contract/fetch-error.ts';
 
 /** Error code our lookup raises when every address of a host is a non-public one and that is not allowed. */
 export const BLOCKED_CODE = 'EGOVAUDIT_BLOCKED';

@@ -1,5 +1,5 @@
 // Typed progress events of the crawler (STYLE.md: progress goes out as events; the CLI and the service render them).
-import type { FetchErrorCode } from '../checks/artifacts.ts';
+import type { FetchErrorCode } from '../contract/fetch-error.ts';
 
 /** A page of a site was fetched (or failed). */
 export interface PageEvent {

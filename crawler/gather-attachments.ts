@@ -2,10 +2,10 @@
 // to, downloads the first `attachments.maxFiles` in URL order with the crawler's fetcher (size-capped), and keeps
 // their text for the privacy check. Files it does not read are listed with the reason; it never throws per file.
 import pLimit from 'p-limit';
-import type { PageArtifact } from '../checks/artifacts.ts';
-import type { AttachmentText } from './attachments/artifact.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
+import type { AttachmentText } from '../contract/artifacts/attachments.ts';
 import { extractText, formatOfUrl } from './attachments/extract.ts';
-import type { Gatherer } from './gatherers.ts';
+import type { Gatherer } from './gatherer.ts';
 
 const LINK_TAGS = new Set(['a', 'area', 'embed', 'object', 'iframe']);
 const MAX_FOUND_ON = 20;

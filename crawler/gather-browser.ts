@@ -1,17 +1,16 @@
 // The browser gatherer: opens the run's Chromium (shared by every site), checks the planned pages of one site with
 // axe-core in a fresh incognito context, probes the homepage for the elderly-friendly rules and runs Lighthouse on
 // it. No browser, or a browser that will not start, leaves `accessibility` unavailable with the reason.
-import type { SiteArtifacts } from '../checks/artifacts.ts';
-import type { A11yPage, HomepageProbe, LighthouseResult } from './browser/artifact.ts';
+import type { SiteArtifacts, GatherContext, Gatherer } from './gatherer.ts';
+import type { A11yPage, HomepageProbe, LighthouseResult } from '../contract/artifacts/accessibility.ts';
 import { axeEngine, axeLocale, runAxe } from './browser/axe-run.ts';
-import { chromeCandidates, findChrome } from './browser/chrome-path.ts';
-import { accessibilityFor, type AccessibilityConfig } from './browser/config.ts';
+import { chromeCandidates, findChrome } from '../browser/chrome-path.ts';
+import { accessibilityFor, type AccessibilityConfig } from '../config/crawler/accessibility.ts';
 import { probeHomepage } from './browser/homepage-probe.ts';
 import { runLighthouse } from './browser/lighthouse-run.ts';
 import { BrowserPool, navigate, type BrowserSession } from './browser/pool.ts';
 import { selectPages, type PlannedPage } from './browser/select-pages.ts';
-import { TimeLimitError, withTimeLimit } from './browser/time-limit.ts';
-import type { GatherContext, Gatherer } from './gatherers.ts';
+import { TimeLimitError, withTimeLimit } from '../util/time-limit.ts';
 import { requestGuardFor } from './browser/request-guard.ts';
 
 /** Key of the run's shared browser in `ctx.shared`. */

@@ -2,10 +2,10 @@
 // crawled pages again with each configured search-engine crawler's User-Agent (the same fetcher, so the same
 // politeness; one request at a time), and keeps what the comparison needs. This is the one place the audit does
 // not announce itself: cloaked spam is served only to those crawlers, so only their User-Agent can see it.
-import type { PageArtifact } from '../checks/artifacts.ts';
-import type { CloakingArtifact, CloakingPage, CrawlerView } from './cloaking-artifact.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
+import type { CloakingArtifact, CloakingPage, CrawlerView } from '../contract/artifacts/cloaking.ts';
 import type { Fetcher } from './fetcher.ts';
-import type { Gatherer } from './gatherers.ts';
+import type { Gatherer } from './gatherer.ts';
 import { parseHtml } from './html.ts';
 import { isHtmlAnswer } from './page.ts';
 import { normalizeUrl } from './url.ts';

@@ -1,9 +1,10 @@
 // The crawl gatherer: pages, link targets and the crawl summary of one site. When the run needs only what the
 // link index gives (a links-only audit of a very large site), pages are streamed to the store in batches instead of
 // being held, so memory stays flat however many pages the site has.
-import type { ArtifactName, PageArtifact } from '../checks/artifacts.ts';
+import type { ArtifactName } from '../contract/artifacts.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
 import { crawlSite } from './crawl.ts';
-import type { Gatherer } from './gatherers.ts';
+import type { Gatherer } from './gatherer.ts';
 
 /** Artifacts known to be built without the crawled pages; any other needed artifact keeps the pages in memory. */
 const WITHOUT_PAGES = new Set<ArtifactName>(['linkTargets', 'crawl', 'probes', 'errorReports', 'disclosureRequests']);

@@ -1,9 +1,9 @@
 // The disclosure-requests gatherer: reads a site's imported disclosure requests (依申请公开) from the store, matched to
 // sites again with the current config (by 网站标识码, then 受理机关), so a config change takes effect without
 // re-importing. The store is read once per run and shared by every site (like the error-report gatherer).
-import type { Gatherer } from './gatherers.ts';
-import { configuredRequestExports, DISCLOSURE_REQUEST_KIND, matchRequestSite, type DisclosureRequestsArtifact } from './disclosure-requests-artifact.ts';
-import { disclosureRequestSchema, type DisclosureRequest } from '../imports/disclosure-requests.ts';
+import type { Gatherer } from './gatherer.ts';
+import { configuredRequestExports, DISCLOSURE_REQUEST_KIND, matchRequestSite } from '../imports/disclosure-request-records.ts';
+import { type DisclosureRequestsArtifact, disclosureRequestSchema, type DisclosureRequest } from '../contract/artifacts/disclosure-requests.ts';
 
 interface BySite {
   requests: Map<string, DisclosureRequest[]>;

@@ -1,12 +1,12 @@
 // The IPv6 gatherer (runs after the crawl): DNS of the site's hosts and its name servers, the homepage over IPv4
 // and over IPv6 with the family pinned, the second- and third-level pages over IPv6, and the hosts of resources and
 // outbound links. Same fetcher and politeness budget as the crawl; it measures, the ipv6 check judges.
-import type { Ipv6Artifact, Ipv6Level } from './ipv6-artifact.ts';
+import type { Ipv6Artifact, Ipv6Level } from '../contract/artifacts/ipv6.ts';
 import { hostDns, nameServersIpv6, systemDnsOps, type DnsOps } from './ipv6-dns.ts';
 import { probeHomepage } from './ipv6-homepage.ts';
 import { collectHosts, usedHosts } from './ipv6-hosts.ts';
 import { levelCandidates, probeLevel } from './ipv6-levels.ts';
-import type { Gatherer } from './gatherers.ts';
+import type { Gatherer } from './gatherer.ts';
 import { hostOf, normalizeUrl } from './url.ts';
 
 /** Errors that say this machine cannot send IPv6 at all: nothing about the site can be concluded. */

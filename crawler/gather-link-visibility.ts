@@ -5,15 +5,15 @@
 // No browser: the reason, and the raw reading stands alone.
 import type { Page } from 'puppeteer-core';
 import { z } from 'zod';
-import type { PageArtifact } from '../checks/artifacts.ts';
-import { chromeCandidates, findChrome } from './browser/chrome-path.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
+import { chromeCandidates, findChrome } from '../browser/chrome-path.ts';
 import type { BrowserPool } from './browser/pool.ts';
 import { sharedBrowserPool } from './gather-browser.ts';
-import type { GatherContext, Gatherer } from './gatherers.ts';
-import type { LinkVisibilityArtifact, RenderedLink, RenderedPage } from './link-visibility-artifact.ts';
+import type { GatherContext, Gatherer } from './gatherer.ts';
+import type { LinkVisibilityArtifact, RenderedLink, RenderedPage } from '../contract/artifacts/link-visibility.ts';
 import { normalizeUrl } from './url.ts';
-import { publicHosts } from '../checks/data/public-hosts.ts';
-import { governmentHostTest, httpHost } from '../checks/security/hosts.ts';
+import { publicHosts } from '../util/public-hosts.ts';
+import { governmentHostTest, httpHost } from '../util/hosts.ts';
 
 const BLOCKED_TYPES = new Set(['image', 'media', 'font']);
 const MAX_LINKS = 2_000;

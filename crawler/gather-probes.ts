@@ -2,8 +2,8 @@
 // It takes no probe itself (the service does, on schedule: scheduler/probe.ts); an audit only reads them.
 import { addDays } from '../calendar/dates.ts';
 import { localDate, startOfLocalDay } from '../calendar/timezone.ts';
-import type { Gatherer } from './gatherers.ts';
-import type { ProbesArtifact } from './probes-artifact.ts';
+import type { Gatherer } from './gatherer.ts';
+import type { ProbesArtifact } from '../contract/artifacts/probes.ts';
 
 /** The `windowDays` complete local days before the local day of `now`, oldest first. */
 export function probeWindow(now: Date, timezone: string, windowDays: number): { days: string[]; from: Date; to: Date } {

@@ -1,10 +1,10 @@
 // The records gatherer: reads a site's imported error reports (我为政府网站找错) from the store. The reports are
 // matched to sites again with the current config (by 网站标识码, then 网站名称), so a config change takes effect
 // without re-importing. The store is read once per run and shared by every site.
-import type { Gatherer } from './gatherers.ts';
-import { configuredExports, ERROR_REPORT_KIND, type ErrorReportsArtifact } from './error-reports-artifact.ts';
-import { matchSite } from './record-sites.ts';
-import { errorReportSchema, type ErrorReport } from '../imports/error-reports.ts';
+import type { Gatherer } from './gatherer.ts';
+import { configuredExports, ERROR_REPORT_KIND } from '../imports/error-report-records.ts';
+import { type ErrorReportsArtifact, errorReportSchema, type ErrorReport } from '../contract/artifacts/error-reports.ts';
+import { matchSite } from '../imports/record-sites.ts';
 
 interface BySite {
   reports: Map<string, ErrorReport[]>;

@@ -1,15 +1,14 @@
 // The rendered-lists gatherer: a configured column whose list page shows no item in its raw HTML but runs scripts
 // is opened in the run's shared browser, and the list the visitor sees is read from the rendered DOM. Without a
 // browser the artifact says so (the freshness check then marks such columns for review); it never fails the run.
-import type { SiteArtifacts } from '../checks/artifacts.ts';
-import { readColumn } from '../checks/content/columns.ts';
-import { indexPages } from '../checks/content/site-pages.ts';
-import { chromeCandidates, findChrome } from './browser/chrome-path.ts';
+import type { SiteArtifacts, GatherContext, Gatherer } from './gatherer.ts';
+import { readColumn } from '../util/columns.ts';
+import { indexPages } from '../util/site-pages.ts';
+import { chromeCandidates, findChrome } from '../browser/chrome-path.ts';
 import type { BrowserPool } from './browser/pool.ts';
 import { sharedBrowserPool } from './gather-browser.ts';
-import type { GatherContext, Gatherer } from './gatherers.ts';
 import { parseHtml } from './html.ts';
-import type { RenderedList } from './lists/artifact.ts';
+import type { RenderedList } from '../contract/artifacts/rendered-lists.ts';
 
 /** Reasons shown in the evidence (zh-CN). */
 export const renderReasons = {

@@ -1,13 +1,13 @@
 // The site-search gatherer (runs after the crawl): finds the search form on the homepage (or on a search page the
 // homepage links to), picks the newest dated article of the crawl's list pages (not after the audit's day), submits
 // its title and records whether the result page links to the article. One GET, the same fetcher as the crawl.
-import type { PageArtifact } from '../checks/artifacts.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
 import { localDate } from '../calendar/timezone.ts';
 import type { Fetcher } from './fetcher.ts';
-import type { Gatherer } from './gatherers.ts';
+import type { Gatherer } from './gatherer.ts';
 import { parseHtml } from './html.ts';
 import { isHtmlAnswer } from './page.ts';
-import type { SearchArtifact, SearchAttempt, SearchTarget } from './search-artifact.ts';
+import type { SearchArtifact, SearchAttempt, SearchTarget } from '../contract/artifacts/search.ts';
 import { findSearchForm, type FoundSearchForm } from './search-form.ts';
 import { hostOf, normalizeUrl } from './url.ts';
 
@@ -82,7 +82,7 @@ export function recentArticle(pages: PageArtifact[], homepage: string, today: st
     .flatMap((p) => p.listItems ?? [])
     .filter((i) => i.url && i.date && i.date <= today && hostOf(i.url) === host && keyOf(i.url) !== keyOf(homepage))
     .sort((a, b) => b.date!.localeCompare(a.date!) || a.url!.localeCompare(b.url!));
-  const ok = (p: PageArtifact | undefined) => p && p.isHtml && p.status !== null && p.status >= 200 && p.status < 300;
+  const ok = (p: PageArtifact | undefined) => p?.isHtml && p.status !== null && p.status >= 200 && p.status < 300;
   const item = items.find((i) => ok(byKey.get(keyOf(i.url!)))) ?? items[0];
   if (!item) return null;
   const page = byKey.get(keyOf(item.url!));

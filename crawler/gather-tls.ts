@@ -4,10 +4,10 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import type { X509Certificate } from 'node:crypto';
-import type { PageArtifact } from '../checks/artifacts.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
 import type { Fetcher } from './fetcher.ts';
-import type { Gatherer } from './gatherers.ts';
-import type { HttpRedirectInfo, TlsArtifact } from './tls-artifact.ts';
+import type { Gatherer } from './gatherer.ts';
+import type { HttpRedirectInfo, TlsArtifact } from '../contract/artifacts/tls.ts';
 import { certificatesFromPem, systemRootCertificates } from './tls-chain.ts';
 import { probeTls } from './tls-probe.ts';
 import { normalizeUrl } from './url.ts';

@@ -2,9 +2,9 @@
 // visible text, a meta refresh, and the dated items of a list page. Tolerates malformed markup; bounded work.
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
-import type { LinkRef, LinkTag, ListItem } from '../checks/artifacts.ts';
+import type { LinkRef, LinkTag, ListItem } from '../contract/artifacts/crawl.ts';
 import { findDates } from './dates.ts';
-import { isHiddenByMarkup } from './hidden.ts';
+import { isHiddenByMarkup } from '../util/hidden.ts';
 import { normalizeUrl, schemeOf } from './url.ts';
 
 /** Meta names kept (compared lower-case). */

@@ -2,7 +2,7 @@
 // chain, and whether the zone's authoritative name servers answer over IPv6 — unknown for hosts the config maps.
 import { Resolver as DnsResolver } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import type { Ipv6HostDns, Ipv6NameServer, Ipv6NameServers } from './ipv6-artifact.ts';
+import type { Ipv6HostDns, Ipv6NameServer, Ipv6NameServers } from '../contract/artifacts/ipv6.ts';
 import type { Resolver } from './resolver.ts';
 
 /** The raw DNS questions asked of real DNS (injected in tests: nothing leaves the machine there). */

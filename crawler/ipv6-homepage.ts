@@ -1,6 +1,6 @@
 // The homepage fetched with one address family pinned (the fetcher's `family` option: no fallback to the other),
 // reduced to what content parity needs: status, final URL, title, visible text, TLS outcome, time.
-import { textCap, type Ipv6HomepageProbe } from './ipv6-artifact.ts';
+import { textCap, type Ipv6HomepageProbe } from '../contract/artifacts/ipv6.ts';
 import type { Fetcher } from './fetcher.ts';
 import { parseHtml } from './html.ts';
 import { isHtmlAnswer } from './page.ts';

@@ -1,8 +1,8 @@
 // Hosts the site's pages use besides its own homepage host — embedded resources (images, scripts, styles, frames)
 // on any host, outbound links to other sites — with whether each has A and AAAA records.
 import pLimit from 'p-limit';
-import type { LinkTag, LinkTarget, PageArtifact } from '../checks/artifacts.ts';
-import type { Ipv6UsedHost } from './ipv6-artifact.ts';
+import type { LinkTag, LinkTarget, PageArtifact } from '../contract/artifacts/crawl.ts';
+import type { Ipv6UsedHost } from '../contract/artifacts/ipv6.ts';
 import { addressesOf } from './ipv6-dns.ts';
 import type { Resolver } from './resolver.ts';
 import { hostOf, isHttpUrl } from './url.ts';

@@ -2,8 +2,8 @@
 // the homepage, third level = same-site pages linked from those. The first `max` of each (sorted) that worked in
 // the crawl are fetched again over IPv6 only.
 import pLimit from 'p-limit';
-import type { LinkTag, PageArtifact } from '../checks/artifacts.ts';
-import type { Ipv6Level, Ipv6LinkProbe } from './ipv6-artifact.ts';
+import type { LinkTag, PageArtifact } from '../contract/artifacts/crawl.ts';
+import type { Ipv6Level, Ipv6LinkProbe } from '../contract/artifacts/ipv6.ts';
 import type { Fetcher } from './fetcher.ts';
 
 /** References that lead to another page (as the crawler follows them). */

@@ -2,7 +2,7 @@
 // Compact for large crawls: each target is one small object, and "found on" is kept as runs of integer target
 // ids per source page (4 bytes a reference) instead of a Set of strings per target; the sorted `foundOn` lists
 // are built only when the LinkTarget list is asked for.
-import type { LinkTag, LinkTarget } from '../checks/artifacts.ts';
+import type { LinkTag, LinkTarget } from '../contract/artifacts/crawl.ts';
 
 /** How a target is treated: crawled as a page, checked as a resource or external link, or not fetchable. */
 export type TargetKind = 'page' | 'resource' | 'external' | 'other';
@@ -41,7 +41,7 @@ const CHUNK = 1 << 16;
 const plainOutcomes = new Map<string, TargetOutcome>();
 
 function compactOutcome(url: string, o: TargetOutcome | undefined): TargetOutcome | undefined {
-  if (!o || o.redirects !== 0 || o.finalUrl !== url || Object.keys(o).length !== 4) return o;
+  if (o?.redirects !== 0 || o.finalUrl !== url || Object.keys(o).length !== 4) return o;
   const key = `${o.method} ${o.status}`;
   let shared = plainOutcomes.get(key);
   if (!shared) {
@@ -131,7 +131,9 @@ export function createLinkIndex(): LinkIndex {
   const sourceOrder = (): { order: number[]; rank: Int32Array } => {
     const order = sources.map((_, i) => i).sort((a, b) => compare(sources[a], sources[b]));
     const rank = new Int32Array(sources.length);
-    order.forEach((s, r) => (rank[s] = r));
+    order.forEach((s, r) => {
+      rank[s] = r;
+    });
     return { order, rank };
   };
 

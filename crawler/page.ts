@@ -1,5 +1,5 @@
 // Turns one fetch of a site page into its PageArtifact (and the parsed HTML the crawl needs next).
-import type { PageArtifact } from '../checks/artifacts.ts';
+import type { PageArtifact } from '../contract/artifacts/crawl.ts';
 import type { FetchResult } from './fetcher.ts';
 import { parseHtml, type ParsedHtml } from './html.ts';
 

@@ -4,7 +4,7 @@
 // by script) is returned as `scripted`.
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
-import type { SearchForm } from './search-artifact.ts';
+import type { SearchForm } from '../contract/artifacts/search.ts';
 
 const SEARCH_WORD = /搜\s*索|检\s*索|关键字|关键词|站内搜|search/i;
 const SEARCH_ACTION = /search|sousuo|jsearch|fulltext|query|was5|jrobot|trssearch|\/so(?:\/|\.|$)|\/s(?:\.|\/|$)|[?&](?:q|keyword|searchword)=/i;

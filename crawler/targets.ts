@@ -1,6 +1,6 @@
 // Checking a link target that is not crawled (an internal resource or an external link): HEAD, then GET when
 // HEAD is refused or fails; and the run-wide cache that checks each external URL once across all sites.
-import type { FetchErrorCode } from '../checks/artifacts.ts';
+import type { FetchErrorCode } from '../contract/fetch-error.ts';
 import type { Fetcher } from './fetcher.ts';
 
 /** The outcome of checking one URL, independent of where it was found. */

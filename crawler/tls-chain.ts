@@ -4,7 +4,7 @@
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import { rootCertificates } from 'node:tls';
-import type { TlsCertificateInfo, TlsTrustProblem } from './tls-artifact.ts';
+import type { TlsCertificateInfo, TlsTrustProblem } from '../contract/artifacts/tls.ts';
 
 const MAX_DEPTH = 10;
 let systemRoots: X509Certificate[] | null = null;

@@ -5,7 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import { connect, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 import type { Resolver } from './resolver.ts';
-import type { TlsProbe } from './tls-artifact.ts';
+import type { TlsProbe } from '../contract/artifacts/tls.ts';
 import { certificateInfo, namesHost, verifyChain } from './tls-chain.ts';
 
 export interface TlsProbeOptions {
@@ -91,7 +91,7 @@ function presentedChain(peer: DetailedPeerCertificate): X509Certificate[] {
   const out: X509Certificate[] = [];
   const seen = new Set<string>();
   let c: DetailedPeerCertificate | undefined = peer;
-  while (c && c.raw && !seen.has(c.fingerprint256) && out.length < 10) {
+  while (c?.raw && !seen.has(c.fingerprint256) && out.length < 10) {
     seen.add(c.fingerprint256);
     out.push(new X509Certificate(c.raw));
     c = c.issuerCertificate;

@@ -1,7 +1,7 @@
 // What the pages show, read from the store: each visible site's stored runs (newest kept), re-scored with today's
 // catalogue and review decisions so the dashboard, the scorecards and the bulletin agree.
 import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
-import { catalogueFor } from '../reports/catalogue.ts';
+import { catalogueFor } from '../config/reports/catalogue.ts';
 import { rescoreScorecard, type ReviewContext } from '../reports/rescore.ts';
 import { loadReviewDecisions, noDecisions } from '../reports/review.ts';
 import { scorecardSchema, type Scorecard } from '../reports/scorecard.ts';

@@ -4,33 +4,7 @@ import { checkOrder } from './chronology.ts';
 import type { ImportResult } from './errors.ts';
 import { dayCount, localTime, optionalText, requiredLocalTime, requiredText, siteCode } from './fields.ts';
 import { parseRecordExport, type ColumnSpec, type ExportSpec } from './records.ts';
-
-const isoTime = z.iso.datetime({ offset: true });
-
-/** One disclosure request as stored: times are ISO 8601 with the district's offset, absent values null. */
-export const disclosureRequestSchema = z.object({
-  /** 编号 */
-  id: z.string().min(1),
-  /** 受理机关 */
-  unit: z.string().nullable(),
-  /** 网站标识码 */
-  siteCode: z.string().regex(/^[0-9A-Za-z]{10}$/).nullable(),
-  /** 申请内容 (may hold personal data: mask before showing). */
-  subject: z.string().nullable(),
-  /** 收到申请时间: the working-day deadline counts from here. */
-  receivedAt: isoTime,
-  /** 延期告知时间: when the applicant was told of an extension; null when not extended. */
-  extendedAt: isoTime.nullable(),
-  /** 补正及征求意见天数: working days that do not count (补正, third-party consultation). */
-  suspendedDays: z.number().int().min(0),
-  /** 答复时间 */
-  answeredAt: isoTime.nullable(),
-  /** 办理状态 */
-  status: z.string().nullable(),
-});
-
-/** One request for government information (依申请公开). */
-export type DisclosureRequest = z.infer<typeof disclosureRequestSchema>;
+import type { DisclosureRequest } from '../contract/artifacts/disclosure-requests.ts';
 
 /** The export's columns in order. 申请内容 may be left out of a CSV (it may hold personal data). */
 export const disclosureRequestColumns: readonly ColumnSpec[] = [

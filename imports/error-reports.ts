@@ -4,35 +4,7 @@ import { checkOrder } from './chronology.ts';
 import type { ImportResult } from './errors.ts';
 import { localTime, optionalText, requiredText, siteCode } from './fields.ts';
 import { parseRecordExport, type ColumnSpec, type ExportSpec } from './records.ts';
-
-const isoTime = z.iso.datetime({ offset: true });
-
-/** One error report as stored: times are ISO 8601 with the district's offset, absent values null. */
-export const errorReportSchema = z.object({
-  /** 编号 */
-  id: z.string().min(1),
-  /** 网站名称 */
-  siteName: z.string().nullable(),
-  /** 网站标识码 */
-  siteCode: z.string().regex(/^[0-9A-Za-z]{10}$/).nullable(),
-  /** 问题类型 */
-  type: z.string().nullable(),
-  /** 问题描述 (may hold personal data: mask before showing). */
-  description: z.string().nullable(),
-  /** 留言时间 */
-  submittedAt: isoTime.nullable(),
-  /** 转办时间: the working-day deadline counts from here. */
-  forwardedAt: isoTime.nullable(),
-  /** 答复时间 */
-  answeredAt: isoTime.nullable(),
-  /** 办理状态 */
-  status: z.string().nullable(),
-  /** 答复内容 */
-  answer: z.string().nullable(),
-});
-
-/** One error report (我为政府网站找错). */
-export type ErrorReport = z.infer<typeof errorReportSchema>;
+import type { ErrorReport } from '../contract/artifacts/error-reports.ts';
 
 /** The export's columns in order. Free-text columns may be left out of a CSV (e.g. to keep personal data out). */
 export const errorReportColumns: readonly ColumnSpec[] = [

@@ -1,12 +1,12 @@
 // Check results → a site's scorecard: finding identities, new/persisting/fixed against the previous run,
 // indicator scoring over the district's catalogue (review-marked findings shown, not scored, unless confirmed;
 // waived findings shown as waived, not scored), metrics per check.
-import type { Finding } from '../checks/finding.ts';
-import type { CheckResult } from '../checks/types.ts';
+import type { Finding } from '../contract/finding.ts';
+import type { CheckResult } from '../contract/check-result.ts';
 import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
 import { findingIdentity } from './identity.ts';
-import { catalogueFor } from './catalogue.ts';
-import type { Indicator } from './indicators.ts';
+import { catalogueFor } from '../config/reports/catalogue.ts';
+import type { Indicator } from '../config/reports/indicators.ts';
 import { reviewAndScore } from './rescore.ts';
 import { noDecisions, type ReviewDecisions } from './review.ts';
 import { scorecardSchema, scorecardSchemaVersion, type Scorecard, type ScorecardFinding } from './scorecard.ts';

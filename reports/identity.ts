@@ -1,7 +1,7 @@
 // A finding's identity across runs: check, code, site, the url (port dropped: fixture ports change) and the
 // evidence that tells two findings on one page apart. Same identity in two runs = the same problem.
 import { createHash } from 'node:crypto';
-import type { Finding } from '../checks/finding.ts';
+import type { Finding } from '../contract/finding.ts';
 
 /** Evidence keys that distinguish findings of one code on one page. */
 const keyEvidence = ['reportId', 'requestId', 'itemId', 'rule', 'selector', 'column', 'host', 'masked', 'kind', 'level', 'documentNumber'];

@@ -1,20 +1,7 @@
 // Prints report HTML to PDF with headless Chromium (puppeteer-core; Debian's /usr/bin/chromium or CHROME_PATH):
 // A4, the page's own @page margins, page numbers in the footer, CJK fonts from the system (fonts-noto-cjk).
 // The page gets no network and no script: it is self-contained report HTML.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { chromeCandidates, findChrome } from '../crawler/browser/chrome-path.ts';
-import { baseFlags } from '../crawler/browser/launch-args.ts';
-
-/** No browser on this machine (or it would not start): the message says where it looked. */
-export class NoBrowserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NoBrowserError';
-  }
-}
+import { withBrowser } from '../browser/launch.ts';
 
 export interface PdfOptions {
   /** Browser executable (the config's `accessibility.chromePath`); default: CHROME_PATH, then the usual paths. */
@@ -25,20 +12,10 @@ export interface PdfOptions {
   pageNumbers?: boolean;
 }
 
-/** The PDF bytes of a self-contained HTML page. Throws NoBrowserError when no browser can be started. */
+/** The PDF bytes of a self-contained HTML page. Throws NoBrowserError (browser/launch.ts) when no browser can be started. */
 export async function printPdf(html: string, opts: PdfOptions = {}): Promise<Buffer> {
-  const executablePath = findChrome({ configured: opts.chromePath });
-  if (!executablePath) throw new NoBrowserError(`no Chromium found (tried ${chromeCandidates({ configured: opts.chromePath }).join(', ')}); install chromium or set CHROME_PATH`);
   const timeout = opts.timeoutMs ?? 60_000;
-  const profile = await mkdtemp(join(tmpdir(), 'govaudit-pdf-'));
-  let browser;
-  try {
-    browser = await puppeteer.launch({ executablePath, args: [...baseFlags, `--user-data-dir=${profile}`], timeout, protocolTimeout: timeout });
-  } catch (e) {
-    await rm(profile, { recursive: true, force: true });
-    throw new NoBrowserError(`cannot start ${executablePath}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  try {
+  return withBrowser({ chromePath: opts.chromePath, timeoutMs: timeout, protocolTimeoutMs: timeout }, async (browser) => {
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
@@ -55,8 +32,5 @@ export async function printPdf(html: string, opts: PdfOptions = {}): Promise<Buf
       timeout,
     });
     return Buffer.from(pdf);
-  } finally {
-    await browser.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,8 +1,8 @@
 // Applies the center's review decisions to a site's findings and scores them: waived findings are marked and not
 // scored, confirmed review findings are scored, the rest of the review findings are shown only. Used when a
 // scorecard is built and again when a stored one is shown or put in a bulletin (waivers may have changed or lapsed).
-import type { Finding } from '../checks/finding.ts';
-import type { Indicator } from './indicators.ts';
+import type { Finding } from '../contract/finding.ts';
+import type { Indicator } from '../config/reports/indicators.ts';
 import { activeWaiverFor, confirmationFor, type ReviewDecisions } from './review.ts';
 import { codeMatches, score, type ScoreResult } from './score.ts';
 import type { Scorecard, ScorecardFinding } from './scorecard.ts';

@@ -1,7 +1,7 @@
 // Findings → indicator deductions, vetoes, score and verdict (any veto, or a score below 60, is 不合格).
 // Review-marked and waived findings are shown but never scored; an indicator no check measured is "not measured".
-import type { Finding } from '../checks/finding.ts';
-import type { Indicator } from './indicators.ts';
+import type { Finding } from '../contract/finding.ts';
+import type { Indicator } from '../config/reports/indicators.ts';
 
 export interface IndicatorResult {
   id: string;

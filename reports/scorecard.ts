@@ -1,6 +1,6 @@
 // The scorecard JSON contract (DESIGN.md "Scorecard JSON") and its builder. The zod schema is exported for others.
 import { z } from 'zod';
-import { findingSchema } from '../checks/finding.ts';
+import { findingSchema } from '../contract/finding.ts';
 
 export const scorecardSchemaVersion = 1;
 

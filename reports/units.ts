@@ -38,7 +38,9 @@ export function rankUnits(cards: Scorecard[]): UnitSummary[] {
     };
   });
   units.sort((a, b) => b.averageScore - a.averageScore || a.findings - b.findings || a.unit.localeCompare(b.unit, 'zh-CN'));
-  units.forEach((u, i) => (u.rank = i > 0 && units[i - 1].averageScore === u.averageScore ? units[i - 1].rank : i + 1));
+  units.forEach((u, i) => {
+    u.rank = i > 0 && units[i - 1].averageScore === u.averageScore ? units[i - 1].rank : i + 1;
+  });
   return units;
 }
 

@@ -22,6 +22,7 @@ export async function siteTrend(store: Store, card: Scorecard, limit = trendRuns
 
 /** A file name for a unit (its name, minus characters file systems refuse). */
 export function unitFileName(unit: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a file name must not hold
   const safe = unit.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, '_').replace(/^\.+/, '_').trim().slice(0, 80);
   return `${safe || 'unit'}.html`;
 }

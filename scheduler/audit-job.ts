@@ -138,7 +138,7 @@ async function markOrphansInterrupted(store: Store, log: Logger, now: Date): Pro
 async function findResumable(store: Store, config: DistrictConfig, now: Date, withinMs: number, asOf?: Date): Promise<RunRecord | null> {
   const audits = (await store.listRuns({ limit: 50 })).filter((r) => r.kind === 'audit');
   const latest = audits.sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
-  if (!latest || latest.state !== 'interrupted') return null;
+  if (latest?.state !== 'interrupted') return null;
   if (now.getTime() - new Date(latest.startedAt).getTime() > withinMs) return null;
   if (asOf && new Date(latest.asOf).getTime() !== asOf.getTime()) return null;
   if (!latest.siteIds.some((id) => config.sites.some((s) => s.id === id))) return null;

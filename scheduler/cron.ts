@@ -1,20 +1,9 @@
 // Cron expressions (node-cron 4 syntax, 5 or 6 fields): validation with a readable reason, and the next fire
 // times from any instant in a time zone (node-cron itself only answers "from now").
-import { createTask, parse, validateDetailed, type ScheduledTask } from 'node-cron';
+import { createTask, parse, type ScheduledTask } from 'node-cron';
+import { cronProblem } from '../config/scheduler/schedule.ts';
 import { fromLocal, toLocal } from '../calendar/timezone.ts';
 import { addDays, formatIsoDate, parseIsoDate } from '../calendar/dates.ts';
-
-/** Why `expr` is not a cron expression node-cron accepts, or null when it is. */
-export function cronProblem(expr: string): string | null {
-  try {
-    const v = validateDetailed(expr);
-    if (v.valid) return null;
-    const e = v.errors[0];
-    return e ? `${e.message}${e.field ? ` (field ${e.field}${e.value !== undefined ? ` "${e.value}"` : ''})` : ''}` : 'not a cron expression';
-  } catch (e) {
-    return (e as Error).message || 'not a cron expression';
-  }
-}
 
 const matchers = new Map<string, ScheduledTask>();
 

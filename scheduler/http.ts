@@ -1,5 +1,5 @@
 // The service's HTTP side: `GET /healthz` for monitoring (200 with the status as JSON, 503 when the store
-// cannot be read or the service is stopping), everything else handed to the dashboard when it is installed.
+// cannot be read or the service is stopping), everything else handed to the dashboard.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DistrictConfig } from '../config/schema.ts';
@@ -65,30 +65,18 @@ export function closeHttp(server: Server): Promise<void> {
 }
 
 /**
- * The dashboard's request handler when `dashboard/index.ts` exists and exports `createDashboard`; null otherwise.
- * Mounted on a non-loopback address, the dashboard requires its tokens (dashboard/tokens.ts).
+ * The dashboard's request handler (dashboard/index.ts, loaded when the service starts its HTTP side). Mounted on a
+ * non-loopback address, the dashboard requires its tokens (dashboard/tokens.ts).
  */
-export async function loadDashboard(deps: { config: DistrictConfig; store: Store; host: string; now?: Date }): Promise<RequestHandler | null> {
-  type Options = { config: DistrictConfig; store: Store; requireToken?: boolean; now?: () => Date };
-  let mod: { createDashboard?: (opts: Options) => unknown };
-  try {
-    mod = (await import('../dashboard/index.ts' as string)) as typeof mod;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String((e as Error).message).includes('dashboard')) return null;
-    throw e;
-  }
-  if (typeof mod.createDashboard !== 'function') return null;
+export async function loadDashboard(deps: { config: DistrictConfig; store: Store; host: string; now?: Date }): Promise<RequestHandler> {
+  const { createDashboard } = await import('../dashboard/index.ts');
   const fixed = deps.now;
-  const made = (await mod.createDashboard({
+  return createDashboard({
     config: deps.config,
     store: deps.store,
     ...(isLoopback(deps.host) ? {} : { requireToken: true }),
     ...(fixed ? { now: () => fixed } : {}),
-  })) as unknown;
-  if (typeof made === 'function') return made as RequestHandler;
-  const h = (made as { handler?: unknown } | null)?.handler;
-  if (typeof h === 'function') return h as RequestHandler;
-  throw new Error('dashboard/index.ts: createDashboard() returned no request handler');
+  }).handler;
 }
 
 function isLoopback(host: string): boolean {

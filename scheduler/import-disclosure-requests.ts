@@ -1,12 +1,13 @@
 // Importing a disclosure-request export (依申请公开) into the store with the shared record import
 // (imports/store-import.ts): used by `govaudit import-requests` and, for the config's `disclosureRequests` files, by a
 // prepare step before every audit. Requests are keyed by 编号 and matched to sites by 网站标识码, then 受理机关.
-import { configuredRequestExports, DISCLOSURE_REQUEST_KIND, matchRequestSite } from '../crawler/disclosure-requests-artifact.ts';
-import { disclosureRequestSchema, parseDisclosureRequests, type DisclosureRequest } from '../imports/disclosure-requests.ts';
+import { configuredRequestExports, DISCLOSURE_REQUEST_KIND, matchRequestSite } from '../imports/disclosure-request-records.ts';
+import { parseDisclosureRequests } from '../imports/disclosure-requests.ts';
+import { disclosureRequestSchema, type DisclosureRequest } from '../contract/artifacts/disclosure-requests.ts';
 import { importRecordFile, recordImportWarnings, type RecordImportResult, type StoredExport } from '../imports/store-import.ts';
 import type { DistrictConfig } from '../config/schema.ts';
 import type { Store } from '../store/types.ts';
-import type { PrepareStep } from './prepare.ts';
+import type { PrepareStep } from './prepare-step.ts';
 
 /** How disclosure requests are stored. */
 export const disclosureRequestExport: StoredExport<DisclosureRequest> = {

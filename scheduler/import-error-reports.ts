@@ -4,12 +4,13 @@
 // lost (a later export's empty cell never erases a stored value).
 import { readFile, stat } from 'node:fs/promises';
 import type { DistrictConfig } from '../config/schema.ts';
-import { configuredExports, ERROR_REPORT_KIND } from '../crawler/error-reports-artifact.ts';
-import { matchSite } from '../crawler/record-sites.ts';
-import { errorReportSchema, parseErrorReports, type ErrorReport } from '../imports/error-reports.ts';
+import { configuredExports, ERROR_REPORT_KIND } from '../imports/error-report-records.ts';
+import { matchSite } from '../imports/record-sites.ts';
+import { parseErrorReports } from '../imports/error-reports.ts';
+import { errorReportSchema, type ErrorReport } from '../contract/artifacts/error-reports.ts';
 import type { ImportError } from '../imports/errors.ts';
 import type { Store } from '../store/types.ts';
-import type { PrepareStep } from './prepare.ts';
+import type { PrepareStep } from './prepare-step.ts';
 
 /** Largest export read, in bytes. */
 const MAX_BYTES = 64 * 1024 * 1024;

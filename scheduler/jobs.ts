@@ -4,6 +4,7 @@ import type { DistrictConfig } from '../config/schema.ts';
 import type { Store } from '../store/types.ts';
 import { runAuditJob, type AuditJobOptions } from './audit-job.ts';
 import { runMonthlyBulletin, type BulletinJobOptions } from './bulletin.ts';
+import { bulletinOutDir, generateBulletin } from '../reports/bulletin/generate.ts';
 import { runHousekeeping } from './housekeeping.ts';
 import { runProbes } from './probe.ts';
 import { enqueueScheduledAudit } from './distributed/scheduled.ts';
@@ -20,12 +21,10 @@ export interface JobDeps {
   /** Where the audit writes run.json and scorecards, and the bulletin its files. */
   outDir?: string;
   maxPages?: number;
-  /** The service's --config/--data/--out, handed to the bulletin command. */
-  args?: BulletinJobOptions['args'];
   /** Audit-job seams (lock tuning, resume window). */
   audit?: Partial<Pick<AuditJobOptions, 'lock' | 'resumeWithinMs' | 'siteConcurrency'>>;
-  /** Bulletin command loader (tests). */
-  loadBulletin?: BulletinJobOptions['load'];
+  /** Writes a month's bulletin into a folder (default: reports/bulletin/generate.ts into `<outDir>/bulletins`); tests inject one. */
+  writeBulletin?: (opts: { month: string; now: Date; outDir: string }) => ReturnType<BulletinJobOptions['write']>;
 }
 
 export function createJobs(deps: JobDeps): Record<JobId, JobFn> {
@@ -57,9 +56,12 @@ export function createJobs(deps: JobDeps): Record<JobId, JobFn> {
       return { ok: true, probes: probes.length, failed: probes.filter((p) => !p.ok).map((p) => p.siteId) };
     },
     async bulletin(ctx) {
-      const r = await runMonthlyBulletin({ now: deps.now ?? ctx.startedAt, timezone: deps.config.timezone, args: { ...deps.args }, load: deps.loadBulletin });
-      if (r.status === 'skipped') ctx.log.warn({ month: r.month }, `bulletin skipped: ${r.reason}`);
-      return { ok: r.status !== 'failed', ...r };
+      const now = deps.now ?? ctx.startedAt;
+      const outDir = bulletinOutDir(deps.outDir ?? 'out');
+      const write = deps.writeBulletin ?? ((o) => generateBulletin({ store: deps.store, config: deps.config, ...o }));
+      const r = await runMonthlyBulletin({ now, timezone: deps.config.timezone, write: (month) => write({ month, now, outDir }) });
+      for (const w of r.warnings) ctx.log.warn({ month: r.month }, `bulletin: ${w}`);
+      return { ok: true, ...r };
     },
     async housekeeping() {
       const r = await runHousekeeping({ config: deps.config, store: deps.store, clock });

@@ -1,20 +1,8 @@
 // Steps run once before an audit's sites are gathered (e.g. importing the configured record exports).
 // Each returns warnings for the run summary; a failing step is a warning, never a failed run.
-import type { DistrictConfig } from '../config/schema.ts';
-import type { Store } from '../store/types.ts';
+import type { PrepareContext, PrepareStep } from './prepare-step.ts';
 import { errorReportsPrepareStep } from './import-error-reports.ts';
 import { disclosureRequestsPrepareStep } from './import-disclosure-requests.ts';
-
-export interface PrepareContext {
-  config: DistrictConfig;
-  store: Store;
-  now: Date;
-}
-
-export interface PrepareStep {
-  id: string;
-  run(ctx: PrepareContext): Promise<string[]>;
-}
 
 /** Registry of prepare steps, in order. */
 export const prepareSteps: PrepareStep[] = [errorReportsPrepareStep, disclosureRequestsPrepareStep];

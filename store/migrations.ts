@@ -1,107 +1,202 @@
-// SQLite schema migrations, applied in order; each entry's index + 1 is its version. Append only.
-export const sqliteMigrations: string[] = [
-  `
-  CREATE TABLE runs (
-    id TEXT PRIMARY KEY,
-    kind TEXT NOT NULL,
-    state TEXT NOT NULL,
-    as_of TEXT NOT NULL,
-    started_at TEXT NOT NULL,
-    finished_at TEXT,
-    site_ids TEXT NOT NULL,
-    summary TEXT,
-    error TEXT
-  );
-  CREATE INDEX runs_as_of ON runs(as_of);
-  CREATE TABLE site_runs (
-    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-    site_id TEXT NOT NULL,
-    state TEXT NOT NULL,
-    started_at TEXT,
-    finished_at TEXT,
-    score REAL,
-    verdict TEXT,
-    scorecard TEXT,
-    error TEXT,
-    PRIMARY KEY (run_id, site_id)
-  );
-  CREATE INDEX site_runs_site ON site_runs(site_id, finished_at);
-  CREATE TABLE pages (
-    run_id TEXT NOT NULL,
-    site_id TEXT NOT NULL,
-    url TEXT NOT NULL,
-    final_url TEXT,
-    status INTEGER,
-    error TEXT,
-    content_type TEXT,
-    charset TEXT,
-    title TEXT,
-    meta TEXT,
-    depth INTEGER,
-    bytes INTEGER,
-    time_ms INTEGER,
-    fetched_at TEXT,
-    PRIMARY KEY (run_id, site_id, url)
-  );
-  CREATE TABLE link_targets (
-    run_id TEXT NOT NULL,
-    site_id TEXT NOT NULL,
-    url TEXT NOT NULL,
-    internal INTEGER NOT NULL,
-    method TEXT,
-    status INTEGER,
-    error TEXT,
-    soft404 INTEGER,
-    on_homepage INTEGER,
-    found_on TEXT,
-    PRIMARY KEY (run_id, site_id, url)
-  );
-  CREATE TABLE findings (
-    run_id TEXT NOT NULL,
-    site_id TEXT NOT NULL,
-    identity TEXT NOT NULL,
-    check_id TEXT NOT NULL,
-    code TEXT NOT NULL,
-    severity TEXT NOT NULL,
-    review INTEGER NOT NULL DEFAULT 0,
-    url TEXT,
-    message TEXT NOT NULL,
-    evidence TEXT NOT NULL,
-    first_seen TEXT NOT NULL,
-    state TEXT NOT NULL,
-    PRIMARY KEY (run_id, site_id, identity)
-  );
-  CREATE TABLE records (
-    kind TEXT NOT NULL,
-    key TEXT NOT NULL,
-    site_key TEXT,
-    data TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY (kind, key)
-  );
-  CREATE INDEX records_site ON records(kind, site_key);
-  `,
-  // Homepage availability probes (one row per probe) and named locks (one audit at a time, across restarts).
-  `
-  CREATE TABLE probes (
-    site_id TEXT NOT NULL,
-    at TEXT NOT NULL,
-    url TEXT NOT NULL,
-    ok INTEGER NOT NULL,
-    status INTEGER,
-    error TEXT,
-    time_ms INTEGER NOT NULL,
-    PRIMARY KEY (site_id, at)
-  );
-  CREATE INDEX probes_at ON probes(at);
-  CREATE TABLE locks (
-    name TEXT PRIMARY KEY,
-    holder TEXT NOT NULL,
-    pid INTEGER NOT NULL,
-    host TEXT NOT NULL,
-    run_id TEXT,
-    acquired_at TEXT NOT NULL,
-    heartbeat_at TEXT NOT NULL
-  );
-  `,
+// The store's schema migrations, one list for both dialects, written with Kysely's schema builder. Entry i has version
+// i + 1. Append only: a database records the version it reached (SQLite `user_version`, PostgreSQL
+// `<schema>.schema_version`), and store/sqlite.ts and store/postgres.ts apply the missing entries in order, each in
+// its own transaction. Where the dialects differ it is a column type, chosen from `ctx.types`.
+import { sql, type CompiledQuery, type RawBuilder, type SchemaModule } from 'kysely';
+
+/** The column types a dialect uses for the kinds of value that differ. */
+export interface ColumnTypes {
+  /** JSON documents. */
+  json: 'text' | 'jsonb';
+  /** Instants (ISO 8601 text in SQLite). */
+  time: 'text' | 'timestamptz';
+  flag: 'integer' | 'boolean';
+  real: 'real' | 'double precision';
+}
+
+export const sqliteTypes: ColumnTypes = { json: 'text', time: 'text', flag: 'integer', real: 'real' };
+export const postgresTypes: ColumnTypes = { json: 'jsonb', time: 'timestamptz', flag: 'boolean', real: 'double precision' };
+
+export interface MigrationContext {
+  /** Schema builder, already bound to the PostgreSQL schema. */
+  schema: SchemaModule;
+  types: ColumnTypes;
+  /** A raw statement (for what the schema builder cannot say); `table()` names a table in the right schema. */
+  raw(query: RawBuilder<unknown>): { compile(): CompiledQuery };
+  table(name: string): RawBuilder<unknown>;
+}
+
+export interface Migration {
+  /** What it does, for the operator reading the log and docs/store.md. */
+  name: string;
+  up(ctx: MigrationContext): { compile(): CompiledQuery }[];
+}
+
+/** Columns that migration 3 turns from TEXT into the dialect's JSON and time types (PostgreSQL only changes). */
+const typedColumns: Record<string, { json?: string[]; time?: string[] }> = {
+  runs: { json: ['site_ids', 'summary'], time: ['as_of', 'started_at', 'finished_at'] },
+  site_runs: { json: ['scorecard'], time: ['started_at', 'finished_at'] },
+  pages: { json: ['meta'], time: ['fetched_at'] },
+  link_targets: { json: ['found_on'] },
+  findings: { json: ['evidence'], time: ['first_seen'] },
+  records: { json: ['data'], time: ['updated_at'] },
+  probes: { time: ['at'] },
+  locks: { time: ['acquired_at', 'heartbeat_at'] },
+};
+
+export const migrations: Migration[] = [
+  {
+    // As first released: JSON and times as TEXT in both dialects (migration 3 changes PostgreSQL's).
+    name: 'runs, site runs, pages, link targets, findings, records',
+    up: ({ schema, types: t }) => [
+      schema
+        .createTable('runs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('as_of', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('finished_at', 'text')
+        .addColumn('site_ids', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text')
+        .addColumn('error', 'text'),
+      schema.createIndex('runs_as_of').on('runs').column('as_of'),
+      schema
+        .createTable('site_runs')
+        .addColumn('run_id', 'text', (c) => c.notNull().references('runs.id').onDelete('cascade'))
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text')
+        .addColumn('finished_at', 'text')
+        .addColumn('score', t.real)
+        .addColumn('verdict', 'text')
+        .addColumn('scorecard', 'text')
+        .addColumn('error', 'text')
+        .addPrimaryKeyConstraint('site_runs_pkey', ['run_id', 'site_id']),
+      schema.createIndex('site_runs_site').on('site_runs').columns(['site_id', 'finished_at']),
+      schema
+        .createTable('pages')
+        .addColumn('run_id', 'text', (c) => c.notNull())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('final_url', 'text')
+        .addColumn('status', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('content_type', 'text')
+        .addColumn('charset', 'text')
+        .addColumn('title', 'text')
+        .addColumn('meta', 'text')
+        .addColumn('depth', 'integer')
+        .addColumn('bytes', 'integer')
+        .addColumn('time_ms', 'integer')
+        .addColumn('fetched_at', 'text')
+        .addPrimaryKeyConstraint('pages_pkey', ['run_id', 'site_id', 'url']),
+      schema
+        .createTable('link_targets')
+        .addColumn('run_id', 'text', (c) => c.notNull())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('internal', t.flag, (c) => c.notNull())
+        .addColumn('method', 'text')
+        .addColumn('status', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('soft404', t.flag)
+        .addColumn('on_homepage', t.flag)
+        .addColumn('found_on', 'text')
+        .addPrimaryKeyConstraint('link_targets_pkey', ['run_id', 'site_id', 'url']),
+      schema
+        .createTable('findings')
+        .addColumn('run_id', 'text', (c) => c.notNull())
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('identity', 'text', (c) => c.notNull())
+        .addColumn('check_id', 'text', (c) => c.notNull())
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('severity', 'text', (c) => c.notNull())
+        .addColumn('review', t.flag, (c) => c.notNull().defaultTo(false))
+        .addColumn('url', 'text')
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('evidence', 'text', (c) => c.notNull())
+        .addColumn('first_seen', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('findings_pkey', ['run_id', 'site_id', 'identity']),
+      schema
+        .createTable('records')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('site_key', 'text')
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('records_pkey', ['kind', 'key']),
+      schema.createIndex('records_site').on('records').columns(['kind', 'site_key']),
+    ],
+  },
+  {
+    name: 'homepage availability probes and named locks',
+    up: ({ schema, types: t }) => [
+      schema
+        .createTable('probes')
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('ok', t.flag, (c) => c.notNull())
+        .addColumn('status', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('time_ms', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('probes_pkey', ['site_id', 'at']),
+      schema.createIndex('probes_at').on('probes').column('at'),
+      schema
+        .createTable('locks')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('pid', 'integer', (c) => c.notNull())
+        .addColumn('host', 'text', (c) => c.notNull())
+        .addColumn('run_id', 'text')
+        .addColumn('acquired_at', 'text', (c) => c.notNull())
+        .addColumn('heartbeat_at', 'text', (c) => c.notNull()),
+    ],
+  },
+  {
+    // PostgreSQL: JSON columns become jsonb and instants timestamptz, converting the rows in place (a value that does
+    // not convert stops the migration, rolled back, with PostgreSQL's message naming it). SQLite keeps TEXT.
+    name: 'JSON as jsonb and times as timestamptz (PostgreSQL)',
+    up: ({ types: t, raw, table }) =>
+      Object.entries(typedColumns).flatMap(([name, cols]) => {
+        const changes = [...(cols.json ?? []).map((c) => [c, t.json] as const), ...(cols.time ?? []).map((c) => [c, t.time] as const)].filter(([, type]) => type !== 'text');
+        if (!changes.length) return [];
+        const clauses = changes.map(([c, type]) => sql`alter column ${sql.ref(c)} type ${sql.raw(type)} using ${sql.ref(c)}::${sql.raw(type)}`);
+        return [raw(sql`alter table ${table(name)} ${sql.join(clauses)}`)];
+      }),
+  },
+  {
+    // What the scorecard and the links report show of a link target, and a finding's review state, so that both read
+    // back whole from the store.
+    name: 'link target details; findings keep waiver, confirmation and indicators',
+    up: ({ schema, types: t }) => [
+      ...(
+        [
+          ['final_url', 'text'],
+          ['redirects', 'integer'],
+          ['error_message', 'text'],
+          ['soft404_reason', 'text'],
+          ['tags', t.json],
+          ['skipped', 'text'],
+        ] as const
+      ).map(([c, type]) => schema.alterTable('link_targets').addColumn(c, type)),
+      ...(['waived', 'confirmed', 'indicators'] as const).map((c) => schema.alterTable('findings').addColumn(c, t.json)),
+    ],
+  },
 ];
+
+/** What compiling needs of a Kysely instance (or transaction): its schema builder and its dialect. */
+type Compiler = { schema: SchemaModule } & Parameters<RawBuilder<unknown>['compile']>[0];
+
+/** Compiles migration `index` for a dialect (nothing is executed). */
+export function compileMigration(db: Compiler, types: ColumnTypes, index: number, pgSchema?: string): CompiledQuery[] {
+  const ctx: MigrationContext = {
+    schema: pgSchema ? db.schema.withSchema(pgSchema) : db.schema,
+    types,
+    raw: (query) => ({ compile: () => query.compile(db) }),
+    table: (name) => (pgSchema ? sql.table(`${pgSchema}.${name}`) : sql.table(name)),
+  };
+  return migrations[index].up(ctx).map((q) => q.compile());
+}

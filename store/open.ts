@@ -18,9 +18,10 @@ export function storeLocation(opts: { data?: string; config?: DistrictConfig; en
 /** Opens the store at a location from storeLocation(). */
 export async function openStore(location: string): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(location)) {
-    const mod = (await import('./postgres.ts' as string)) as { openPostgresStore(url: string, opts?: { schema?: string }): Promise<Store> };
+    // loaded on demand: a SQLite deployment never loads pg
+    const { openPostgresStore } = await import('./postgres.ts');
     const { url, schema } = splitSchemaParam(location);
-    return mod.openPostgresStore(url, schema ? { schema } : {});
+    return openPostgresStore(url, schema ? { schema } : {});
   }
   return openSqliteStore(location);
 }

@@ -1,7 +1,8 @@
-// The Store interface: what the rest of govaudit persists and reads back. SQLite implements it
-// (store/sqlite.ts); a PostgreSQL backend implements the same interface. All methods are async for that reason.
-import type { Finding } from '../checks/finding.ts';
-import type { LinkTarget, PageArtifact } from '../checks/artifacts.ts';
+// The Store interface: what the rest of govaudit persists and reads back — the one source of truth for runs,
+// findings, link targets, scores and verdicts. One implementation (store/kysely-store.ts) serves SQLite
+// (store/sqlite.ts) and PostgreSQL (store/postgres.ts). All methods are async for PostgreSQL's sake.
+import type { Finding } from '../contract/finding.ts';
+import type { LinkTarget, PageArtifact } from '../contract/artifacts/crawl.ts';
 
 export type RunState = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
 
@@ -32,11 +33,42 @@ export interface SiteRunRecord {
   error: string | null;
 }
 
-/** A finding as stored: with its cross-run identity and lifecycle. */
+/** A finding as stored: with its cross-run identity and lifecycle, and its review state when scored. */
 export interface StoredFinding extends Finding {
   identity: string;
   firstSeen: string;
   state: 'new' | 'persisting';
+  /** The center waived it (shown, not scored), as the scorecard says. */
+  waived?: { reason: string; by?: string; until?: string };
+  /** The center confirmed a finding marked for review (then it is scored). */
+  confirmed?: { by: string; note?: string };
+  /** Indicator ids the finding fed when scored. */
+  indicators?: string[];
+}
+
+/** A crawled page as stored (raw data, purged after the retention period): what was fetched, not its body. */
+export interface StoredPage {
+  url: string;
+  finalUrl: string | null;
+  status: number | null;
+  error: string | null;
+  contentType: string | null;
+  charset: string | null;
+  title: string | null;
+  meta: Record<string, string>;
+  depth: number | null;
+  bytes: number | null;
+  timeMs: number | null;
+  /** ISO; null when the gatherer gave no readable time. */
+  fetchedAt: string | null;
+}
+
+/** A keyed record (imported export rows, job state, tokens, bulletins, …). */
+export interface StoredRecord<T = unknown> {
+  key: string;
+  siteKey: string | null;
+  data: T;
+  updatedAt: string;
 }
 
 /** One homepage availability probe. */
@@ -83,8 +115,19 @@ export interface Store {
 
   startSiteRun(runId: string, siteId: string, startedAt: string): Promise<void>;
   finishSiteRun(rec: Omit<SiteRunRecord, 'startedAt'>): Promise<void>;
+  /**
+   * A site run's scoring result in one transaction: replaces its findings (as saveFindings) and records its state,
+   * score, verdict and scorecard (as finishSiteRun), so the stored score never disagrees with the stored findings.
+   * Call it again when a review changes a finding's status and the site run is re-scored.
+   */
+  saveSiteResult(rec: Omit<SiteRunRecord, 'startedAt'>, findings: StoredFinding[]): Promise<void>;
   getSiteRun(runId: string, siteId: string): Promise<SiteRunRecord | null>;
   listSiteRuns(runId: string): Promise<SiteRunRecord[]>;
+  /**
+   * Site runs of the runs whose audit clock falls in [from, to), newest audit clock first (then newest start), each
+   * with its run's asOf; only runs in `runStates` and site runs in `state` when given. For the monthly bulletin.
+   */
+  listSiteRunsBetween(opts: { from: string; to: string; runStates?: RunState[]; state?: RunState }): Promise<(SiteRunRecord & { asOf: string })[]>;
   /** The most recent finished site run before `beforeRunId`'s start (or the latest when omitted). */
   previousSiteRun(siteId: string, before?: { asOf: string; runId: string }): Promise<SiteRunRecord | null>;
   /** Site runs of a site, newest first (for trends). */
@@ -93,13 +136,22 @@ export interface Store {
   savePages(runId: string, siteId: string, pages: PageArtifact[]): Promise<void>;
   saveLinkTargets(runId: string, siteId: string, targets: LinkTarget[]): Promise<void>;
   countPages(runId: string, siteId?: string): Promise<number>;
+  /** The pages saved for a site run, by URL (code-point order). */
+  listPages(runId: string, siteId: string): Promise<StoredPage[]>;
+  /** The link targets saved for a site run, by URL (code-point order), as the links check saw them. */
+  listLinkTargets(runId: string, siteId: string): Promise<LinkTarget[]>;
   /** Replaces the findings of a site run (idempotent: a re-run of the same site run writes the same set). */
   saveFindings(runId: string, siteId: string, findings: StoredFinding[]): Promise<void>;
+  /** Findings of a run (one site's when given), ordered by site, check, code, URL and identity (code-point order). */
   listFindings(runId: string, siteId?: string): Promise<StoredFinding[]>;
 
-  /** Generic keyed records (imported exports, probes, …): upsert by (kind, key). */
-  upsertRecords(kind: string, records: { key: string; siteKey: string | null; data: unknown; updatedAt: string }[]): Promise<{ inserted: number; updated: number }>;
-  listRecords<T = unknown>(kind: string, opts?: { siteKey?: string }): Promise<{ key: string; siteKey: string | null; data: T; updatedAt: string }[]>;
+  /**
+   * Generic keyed records (imported exports, job state, …): upsert by (kind, key) in one transaction. Counts the
+   * records that were new and those whose data (compared as JSON values) or site key changed; the rest are untouched.
+   */
+  upsertRecords(kind: string, records: StoredRecord[]): Promise<{ inserted: number; updated: number }>;
+  /** Records of a kind by key (code-point order). */
+  listRecords<T = unknown>(kind: string, opts?: { siteKey?: string }): Promise<StoredRecord<T>[]>;
 
   /** Stores probes (idempotent by site and time). */
   saveProbes(probes: ProbeRecord[]): Promise<void>;

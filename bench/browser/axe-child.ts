@@ -3,7 +3,7 @@
 // bench's concurrency. Writes the rule ids found per page as JSON.
 import { writeFile } from 'node:fs/promises';
 import { axeLocale, runAxe } from '../../crawler/browser/axe-run.ts';
-import { findChrome } from '../../crawler/browser/chrome-path.ts';
+import { findChrome } from '../../browser/chrome-path.ts';
 import { BrowserPool, navigate } from '../../crawler/browser/pool.ts';
 import { requestGuardFor } from '../../crawler/browser/request-guard.ts';
 import { createResolver } from '../../crawler/resolver.ts';

@@ -3,8 +3,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baseFlags } from '../../crawler/browser/launch-args.ts';
-import { findChrome } from '../../crawler/browser/chrome-path.ts';
+import { baseFlags } from '../../browser/launch-args.ts';
+import { findChrome } from '../../browser/chrome-path.ts';
 import { pa11yCiCli } from '../tools/install.ts';
 import { runMeasured, type Measured } from '../tools/measure.ts';
 import type { AxeChildArgs, AxeChildResult } from './axe-child.ts';

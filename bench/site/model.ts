@@ -204,7 +204,7 @@ export function relatedOf(m: SiteModel, a: Article): string[] {
 }
 
 /** Where the deleted article next to `a` used to live. */
-export function deadArticlePath(m: SiteModel, a: Article): string {
+export function deadArticlePath(_m: SiteModel, a: Article): string {
   return `/${a.column.path}/${a.day.slice(0, 6)}/t${a.day}_${a.id + DEAD_ID_OFFSET}.html`;
 }
 

@@ -38,7 +38,7 @@ const STYLE = `<style type="text/css">body{margin:0;font:14px/1.8 "Microsoft YaH
 const SCRIPT = `<script type="text/javascript">var _siteId="${SITE_CODE}";function setFont(s){document.body.style.fontSize=s+"px";}
 ${Array.from({ length: 60 }, (_, i) => `function trs_fn${i}(a,b){var c=document.getElementById("trs_"+a);if(c){c.className=b?"on":"off";}return ${i};}`).join('\n')}</script>`;
 
-function escape(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -65,13 +65,13 @@ function dateOf(day: string): string {
 
 function head(m: SiteModel, title: string, charset: string, meta: Record<string, string>): string {
   const metas = Object.entries({ SiteName: SITE_NAME, SiteDomain: m.hosts.main.replace(/^https?:\/\//, ''), SiteIDCode: SITE_CODE, ...meta })
-    .map(([k, v]) => `<meta name="${k}" content="${escape(v)}">`)
+    .map(([k, v]) => `<meta name="${k}" content="${escapeHtml(v)}">`)
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head>
 <meta http-equiv="Content-Type" content="text/html; charset=${charset}">
 <meta http-equiv="X-UA-Compatible" content="IE=edge">
-<title>${escape(title)}</title>
+<title>${escapeHtml(title)}</title>
 ${metas}
 <link rel="stylesheet" type="text/css" href="/images/common.css">
 <link rel="shortcut icon" href="/images/favicon.ico">
@@ -110,7 +110,7 @@ export function homePage(m: SiteModel): string {
     let items = '';
     for (let r = 0; r < Math.min(3, c.count); r++) {
       const a = m.article(c.first + r);
-      items += `<li><a href="${m.articlePath(a)}" target="_blank">${escape(articleTitle(m, a))}</a><span>${dateOf(a.day)}</span></li>`;
+      items += `<li><a href="${m.articlePath(a)}" target="_blank">${escapeHtml(articleTitle(m, a))}</a><span>${dateOf(a.day)}</span></li>`;
     }
     blocks += `<div class="block"><h3>${c.name}<a class="more" href="/${c.path}">更多&gt;&gt;</a></h3><ul class="list">${items}</ul></div>`;
   }
@@ -126,7 +126,7 @@ export function listPage(m: SiteModel, c: Column, p: number): string {
   let items = '';
   for (let i = p * itemsPerList; i < Math.min(c.count, (p + 1) * itemsPerList); i++) {
     const a = m.article(c.first + i);
-    items += `<li><a href="${m.articlePath(a)}" target="_blank" title="${escape(articleTitle(m, a))}">${escape(articleTitle(m, a))}</a><span>${dateOf(a.day)}</span></li>\n`;
+    items += `<li><a href="${m.articlePath(a)}" target="_blank" title="${escapeHtml(articleTitle(m, a))}">${escapeHtml(articleTitle(m, a))}</a><span>${dateOf(a.day)}</span></li>\n`;
   }
   const pageLinks = new Set<number>([0, total - 1, p - 1, p + 1, p - 2, p + 2]);
   const jump = Math.max(3, Math.ceil(total / 8));
@@ -148,8 +148,8 @@ export function articlePage(m: SiteModel, a: Article): string {
   const t = m.traits(a);
   const title = articleTitle(m, a);
   let media = '';
-  for (let i = 1; i <= t.images; i++) media += `<p style="text-align:center"><img src="${imagePath(a, i)}"${i === 2 ? '' : ` alt="${escape(title)}图${i}"`} width="600"></p>`;
-  if (t.attachment) media += `<p>附件：<a href="${attachmentPath(a, t.attachment)}">${escape(title)}.${t.attachment}</a></p>`;
+  for (let i = 1; i <= t.images; i++) media += `<p style="text-align:center"><img src="${imagePath(a, i)}"${i === 2 ? '' : ` alt="${escapeHtml(title)}图${i}"`} width="600"></p>`;
+  if (t.attachment) media += `<p>附件：<a href="${attachmentPath(a, t.attachment)}">${escapeHtml(title)}.${t.attachment}</a></p>`;
   if (t.externalPolicy) media += `<p>原文链接：<a href="${m.hosts.external[0]}/zhengce/content/${a.id}.htm">国务院文件</a></p>`;
   if (t.serverError) media += `<p><a href="/hdjl/reply.jsp?id=${a.id}">查看答复</a></p>`;
   if (t.soft404) media += `<p><a href="/search/detail.jsp?id=${a.id}">相关信息</a></p>`;
@@ -166,7 +166,7 @@ export function articlePage(m: SiteModel, a: Article): string {
     ContentSource: `${SITE_NAME}办公室`,
   })}
 ${top(m)}<div class="main"><div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/${c.path}/">${c.name}</a> &gt; 正文</div>
-<div class="article"><h1>${escape(title)}</h1><div class="info">发布时间：${dateOf(a.day)}　来源：${SITE_NAME}办公室　<span class="tip">字号：<a href="javascript:setFont(16)">大</a> <a href="javascript:setFont(14)">中</a></span></div>
+<div class="article"><h1>${escapeHtml(title)}</h1><div class="info">发布时间：${dateOf(a.day)}　来源：${SITE_NAME}办公室　<span class="tip">字号：<a href="javascript:setFont(16)">大</a> <a href="javascript:setFont(14)">中</a></span></div>
 <div class="TRS_Editor">${paragraphs(m, `p:${a.id}`, 4 + (a.id % 5))}${media}</div>
 <div class="related"><h4>相关文章</h4><ul>${related}</ul></div></div></div>
 ${footer(m)}`;
@@ -197,5 +197,5 @@ export function errorPage(): string {
 
 /** Pages of the external hosts (not crawled by the tools, only checked). */
 export function externalPage(title: string): string {
-  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1></body></html>`;
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1></body></html>`;
 }

@@ -117,7 +117,9 @@ async function main(): Promise<void> {
   const refused = `http://${REFUSED_ADDRESS}:${await freePort(REFUSED_ADDRESS)}`;
   const model = buildSiteModel({ pages: opts.pages, seed: opts.seed, hosts: { main, external, refused } });
   portal = createPortal(model);
-  EXTERNAL_ADDRESSES.forEach((_, i) => externals.push(createExternal(model, i)));
+  EXTERNAL_ADDRESSES.forEach((_, i) => {
+    externals.push(createExternal(model, i));
+  });
 
   const stats = (): ServerStats => {
     const duplicates: { key: string; count: number }[] = [];

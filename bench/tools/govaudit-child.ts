@@ -7,7 +7,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts } from '../../crawler/gatherer.ts';
 import { createCalendar } from '../../calendar/workdays.ts';
 import { links } from '../../checks/links.ts';
 import { wording } from '../../checks/wording.ts';

@@ -1,11 +1,11 @@
 // Government documents as the interpretation check sees them: an article's title, date and 文号 from its list
 // item and (when crawled) its page; whether a title is normative (办法, 规定, 细则, 意见, 方案, 决定, a notice that
 // 印发 a document); and the title keys an interpretation may quote.
-import type { PageArtifact } from '../artifacts.ts';
-import { extractPageDate } from '../lib/dates.ts';
-import { extractDocNumbers, extractQuotedTitles, normaliseTitle, tidyTitle } from '../lib/docno.ts';
-import { toHalfWidth } from '../lib/width.ts';
-import { isHealthyHtml, pageKey } from './site-pages.ts';
+import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
+import { extractPageDate } from '../../util/dates.ts';
+import { extractDocNumbers, extractQuotedTitles, normaliseTitle, tidyTitle } from '../../util/docno.ts';
+import { toHalfWidth } from '../../util/width.ts';
+import { isHealthyHtml, pageKey } from '../../util/site-pages.ts';
 
 /** A document (policy or interpretation) known from a list, a crawled page, or both. */
 export interface Doc {

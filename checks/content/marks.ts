@@ -1,8 +1,8 @@
 // Finds the identity marks a government page must carry (政府网站发展指引) in its visible text and links:
 // 网站标识码, ICP备案编号, 公网安备号, the party-government badge, the 我为政府网站找错 entrance, 主办单位, 联系方式.
-import type { PageArtifact } from '../artifacts.ts';
+import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import type { Mark } from '../identity.strings.ts';
-import { toHalfWidth } from '../lib/width.ts';
+import { toHalfWidth } from '../../util/width.ts';
 
 /** What was seen of one mark on one page. */
 export interface MarkResult {

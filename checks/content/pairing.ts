@@ -1,9 +1,8 @@
 // Pairs a policy document with its interpretation, strongest evidence first: an explicit link either way (the
 // 相关解读 / 原文链接 / 相关文件 blocks), the same 文号, or the interpretation's title quoting the policy's title in 《》.
-import type { Doc } from './documents.ts';
-import { titleKeys } from './documents.ts';
-import { extractDocNumbers, extractQuotedTitles, normaliseTitle } from '../lib/docno.ts';
-import { pageKey } from './site-pages.ts';
+import { type Doc, titleKeys } from './documents.ts';
+import { extractDocNumbers, extractQuotedTitles, normaliseTitle } from '../../util/docno.ts';
+import { pageKey } from '../../util/site-pages.ts';
 
 export type PairedBy = 'link' | 'document-number' | 'title';
 

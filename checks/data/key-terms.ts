@@ -2,7 +2,7 @@
 // Party's and the State's key concepts, the country's and institutions' official names, institution names outdated
 // by a reform, and the national leaders' posts with the dates each is held. Data only; checks/wording/lexicon.ts
 // validates it when it loads (an entry without a known source, a bad date, a term with punctuation is an error).
-// A district adds its own leaders, names and terms in config `wording` (config/wording.ts).
+// A district adds its own leaders, names and terms in config `wording` (config/checks/wording.ts).
 //
 // Terms are Han characters only: a formulation written with 、 in the source (不忘初心、牢记使命) is listed as its
 // parts, since the check compares runs of Han text. `lookalikes` are right phrases that differ from the term by

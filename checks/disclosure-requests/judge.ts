@@ -5,8 +5,8 @@
 import { addDays } from '../../calendar/dates.ts';
 import { localDate, toOffsetIso } from '../../calendar/timezone.ts';
 import { CalendarNotCoveredError, type WorkCalendar } from '../../calendar/workdays.ts';
-import type { DisclosureRequest } from '../../imports/disclosure-requests.ts';
-import type { DisclosureRequestRules } from '../disclosure-requests-config.ts';
+import type { DisclosureRequest } from '../../contract/artifacts/disclosure-requests.ts';
+import type { DisclosureRequestRules } from '../../config/checks/disclosure-requests.ts';
 
 /** Where a request stands as of the audit. */
 export type RequestOutcome =

@@ -1,10 +1,10 @@
 // Where a catalogue item shows up in a crawl: a healthy page whose title matches, or a link whose anchor text matches
 // and whose target answered (an annual report is often a PDF linked from a list). Each sighting carries the best date
 // known: the page's own date, else the date printed beside the link in its list.
-import type { LinkTarget, PageArtifact } from '../artifacts.ts';
-import { extractPageDate } from '../lib/dates.ts';
-import { tidyTitle } from '../lib/docno.ts';
-import { folderKey, indexPages, isHealthyHtml, pageKey } from '../content/site-pages.ts';
+import type { LinkTarget, PageArtifact } from '../../contract/artifacts/crawl.ts';
+import { extractPageDate } from '../../util/dates.ts';
+import { tidyTitle } from '../../util/docno.ts';
+import { folderKey, indexPages, isHealthyHtml, pageKey } from '../../util/site-pages.ts';
 
 /** One place an item was seen. */
 export interface Sighting {

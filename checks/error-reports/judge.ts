@@ -4,7 +4,7 @@
 import { addDays } from '../../calendar/dates.ts';
 import { localDate, toOffsetIso } from '../../calendar/timezone.ts';
 import { CalendarNotCoveredError, type WorkCalendar } from '../../calendar/workdays.ts';
-import type { ErrorReport } from '../../imports/error-reports.ts';
+import type { ErrorReport } from '../../contract/artifacts/error-reports.ts';
 
 /** Where a report stands as of the audit. */
 export type ReportOutcome =

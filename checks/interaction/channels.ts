@@ -1,9 +1,9 @@
 // A site's question channels (互动交流, 领导信箱, 在线咨询 …): the configured `interaction` columns plus the homepage
 // links whose short text names one, each judged working or broken from the crawl (its page, or the link check's
 // answer for a channel on another host, e.g. a district-wide platform).
-import type { CrawlSummary, LinkTarget, PageArtifact } from '../artifacts.ts';
+import type { CrawlSummary, LinkTarget, PageArtifact } from '../../contract/artifacts/crawl.ts';
 import type { SiteConfig } from '../../config/schema.ts';
-import { findHomepage, isHealthyHtml, pageKey } from '../content/site-pages.ts';
+import { findHomepage, isHealthyHtml, pageKey } from '../../util/site-pages.ts';
 
 export interface Channel {
   url: string;

@@ -2,11 +2,11 @@
 // usual layouts — a list table whose header names the message and reply dates, and labelled blocks ("留言时间：…
 // 回复时间：…", a detail page or a list of such blocks). Pure; never throws on odd pages.
 import type { Document, Element } from 'domhandler';
-import type { InteractionLayout } from '../interaction-config.ts';
-import { findDates, parseDate, type ParsedDate } from '../lib/dates.ts';
-import { maskPersonalData } from '../lib/pii.ts';
-import { toHalfWidth } from '../lib/width.ts';
-import { pageKey } from '../content/site-pages.ts';
+import type { InteractionLayout } from '../../config/checks/interaction.ts';
+import { findDates, parseDate, type ParsedDate } from '../../util/dates.ts';
+import { maskPersonalData } from '../../util/pii.ts';
+import { toHalfWidth } from '../../util/width.ts';
+import { pageKey } from '../../util/site-pages.ts';
 import { blockText, firstLink, inlineText, parseHtml, select, selectFirst } from './dom.ts';
 
 /** One message as a board shows it. */
@@ -86,7 +86,7 @@ function fromTables(doc: Document, url: string): BoardMessage[] {
       const cells = cellsOf(tr);
       const submitted = dateIn(cells[col.submitted]);
       if (!submitted) continue;
-      const titleCell = col.title >= 0 ? cells[col.title] : cells.find((c, i) => i !== col.submitted && i !== col.answered && i !== col.status);
+      const titleCell = col.title >= 0 ? cells[col.title] : cells.find((_c, i) => i !== col.submitted && i !== col.answered && i !== col.status);
       const status = tidy(col.status >= 0 ? textOf(cells[col.status]) : null);
       const answered = col.answered >= 0 ? dateIn(cells[col.answered]) : null;
       out.push(message({ url, link: firstLink(tr, url), title: tidy(textOf(titleCell)), submitted, answered, status, layout: 'table', context: textOf(tr) ?? '' }));

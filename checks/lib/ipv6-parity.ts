@@ -1,6 +1,6 @@
 // Content parity of the homepage read over IPv4 and over IPv6: the same status, final URL (host and path),
 // title and, after normalisation, similar enough text. Anything else means IPv6 reaches another site or a default page.
-import type { Ipv6HomepageProbe } from '../../crawler/ipv6-artifact.ts';
+import type { Ipv6HomepageProbe } from '../../contract/artifacts/ipv6.ts';
 import { normaliseForComparison, textSimilarity } from './text-similarity.ts';
 
 export type ParityDifference = 'status' | 'finalUrl' | 'title' | 'text';

@@ -3,7 +3,7 @@
 // and the calendar lacks, the check's ending (not measured when nothing could be judged), and local times in messages.
 import { toLocal } from '../../calendar/timezone.ts';
 import type { CheckOutput } from '../types.ts';
-import type { Finding } from '../finding.ts';
+import type { Finding } from '../../contract/finding.ts';
 
 /** Where a record stands as of the audit (both checks use the same outcomes). */
 export type DeadlineOutcome = 'on-time' | 'overdue' | 'unanswered' | 'due-soon' | 'not-yet-due' | 'not-measured' | 'excluded';

@@ -1,11 +1,11 @@
 // Commercial advertising (security.commercial-ad): anything loaded from or linking to an ad-network host (one finding
 // per ad domain, kind `ad-network`), and floating boxes (飘窗, 对联) that point to hosts outside the government or
 // say 广告 (kind `floating`). A government 飘窗 leading to its own pages or other government sites is not an ad.
-import type { PageArtifact } from '../artifacts.ts';
-import type { Finding } from '../finding.ts';
+import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
+import type { Finding } from '../../contract/finding.ts';
 import { strings } from '../security.strings.ts';
 import { groupBySignature, MAX_LISTED_PAGES } from './group.ts';
-import { adDomainOf, httpHost } from './hosts.ts';
+import { adDomainOf, httpHost } from '../../util/hosts.ts';
 import type { FloatingBox, MarkupReading } from './markup.ts';
 
 export interface AdsInput {

@@ -3,12 +3,12 @@
 // crawlers is the context), a different title, or a redirect to a host outside the government are
 // security.spam-content (kind `cloaking`, both versions in evidence). A lighter version with the same title and
 // nothing new (fewer blocks, no scripts) is what many sites serve crawlers: not a finding.
-import type { PageArtifact } from '../artifacts.ts';
-import type { Finding } from '../finding.ts';
-import type { CloakingArtifact, CrawlerView } from '../../crawler/cloaking-artifact.ts';
-import { indexPages, pageKey } from '../content/site-pages.ts';
+import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
+import type { Finding } from '../../contract/finding.ts';
+import type { CloakingArtifact, CrawlerView } from '../../contract/artifacts/cloaking.ts';
+import { indexPages, pageKey } from '../../util/site-pages.ts';
 import { strings } from '../security.strings.ts';
-import { httpHost } from './hosts.ts';
+import { httpHost } from '../../util/hosts.ts';
 import { titlesAgree, type PageView, type SpamRules } from './page-spam.ts';
 import { termsIn, type SpamTerm } from './spam.ts';
 import { viewOf } from './tampering.ts';
@@ -31,7 +31,7 @@ export function cloakingFindings(input: { siteId: string; pages: PageArtifact[];
   let notCompared = 0;
   for (const cp of input.cloaking.pages) {
     const normal = index.get(pageKey(cp.url));
-    if (!normal || !normal.isHtml || normal.status === null || normal.status >= 300) {
+    if (!normal?.isHtml || normal.status === null || normal.status >= 300) {
       notCompared += cp.views.length;
       continue;
     }

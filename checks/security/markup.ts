@@ -5,7 +5,7 @@
 // a <marquee> squeezed to a pixel or scrolling too fast to read. Pure and bounded.
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
-import { parseInlineStyle } from '../../crawler/hidden.ts';
+import { parseInlineStyle } from '../../util/hidden.ts';
 
 export interface MarkupLink {
   url: string;

@@ -7,7 +7,7 @@
 // A `<title>` that disagrees with the page's ArticleTitle meta and adds spam terms is title tampering.
 import type { HiddenGroup } from './markup.ts';
 import { excerptAround, fold, hasAntiContext, spammyTerms, termsIn, type SpamTerm, type SpamVocabulary } from './spam.ts';
-import { httpHost } from './hosts.ts';
+import { httpHost } from '../../util/hosts.ts';
 
 /** What the spam rules read of a page. */
 export interface PageView {

@@ -2,7 +2,7 @@
 // the one rule every spam signal shares — a piece of text is spammy when it carries a strong term or two distinct
 // terms, and no word that marks a warning or a crackdown (打击, 专项, 防范, …).
 import { antiSpamContextWords, spamWords, weakSpamWords, type SpamCategory } from '../data/spam-words.ts';
-import type { SecurityConfig } from '../security-config.ts';
+import type { SecurityConfig } from '../../config/checks/security.ts';
 
 export interface SpamTerm {
   term: string;

@@ -1,13 +1,13 @@
 // Tampering on the crawled pages: spam content (security.spam-content, kind `page`), tampered titles
 // (security.tampered-title) and hidden links to hosts outside the government (security.hidden-link), confirmed or
 // refuted by the browser's computed style when it looked. All marked for review: a person confirms tampering.
-import type { PageArtifact } from '../artifacts.ts';
-import type { Finding } from '../finding.ts';
-import type { LinkVisibilityArtifact, RenderedPage } from '../../crawler/link-visibility-artifact.ts';
-import { pageKey } from '../content/site-pages.ts';
+import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
+import type { Finding } from '../../contract/finding.ts';
+import type { LinkVisibilityArtifact, RenderedPage } from '../../contract/artifacts/link-visibility.ts';
+import { pageKey } from '../../util/site-pages.ts';
 import { strings } from '../security.strings.ts';
 import { groupBySignature, MAX_LISTED_PAGES } from './group.ts';
-import { httpHost } from './hosts.ts';
+import { httpHost } from '../../util/hosts.ts';
 import type { HiddenGroup, MarkupLink, MarkupReading } from './markup.ts';
 import { spamSignals, titleTampering, type PageView, type SpamRules, type SpamSignal } from './page-spam.ts';
 

@@ -3,9 +3,9 @@
 // a trusted root, names the host and is within its dates at the audit's clock (security.tls-invalid); one ending
 // within `expiringDays` (security.tls-expiring); HTTPS pages loading resources over plain HTTP
 // (security.mixed-content: major when scripts, styles or frames, else minor).
-import type { LinkTag, PageArtifact } from '../artifacts.ts';
-import type { Finding } from '../finding.ts';
-import type { TlsArtifact } from '../../crawler/tls-artifact.ts';
+import type { LinkTag, PageArtifact } from '../../contract/artifacts/crawl.ts';
+import type { Finding } from '../../contract/finding.ts';
+import type { TlsArtifact } from '../../contract/artifacts/tls.ts';
 import { strings } from '../security.strings.ts';
 import { groupBySignature, MAX_LISTED_PAGES } from './group.ts';
 

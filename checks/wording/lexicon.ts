@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { keyTerms, keyTermSources, nationalLeaders, nationalPosts, nationalPostsListedFrom, outdatedTerms, type KeyTermCategory } from '../data/key-terms.ts';
 import { typos, typoSources } from '../data/typos.ts';
-import type { WordingConfig } from '../../config/wording.ts';
+import type { WordingConfig } from '../../config/checks/wording.ts';
 
 const han = (min: number, max: number) => z.string().regex(new RegExp(`^\\p{Script=Han}{${min},${max}}$`, 'u'), `${min}–${max} Han characters, no punctuation`);
 const date = z.iso.date();

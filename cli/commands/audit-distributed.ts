@@ -23,7 +23,7 @@ export interface DistributedAuditOptions {
 
 /** Returns the finished run's summary, or null when detached or when waiting was stopped (the run goes on). */
 export async function auditDistributed(opts: DistributedAuditOptions): Promise<{ summary: RunSummary | null }> {
-  let store;
+  let store: ReturnType<typeof requirePostgres>;
   try {
     store = requirePostgres(opts.store, 'govaudit audit --distributed');
   } catch (e) {

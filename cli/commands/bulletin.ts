@@ -1,6 +1,6 @@
 // `govaudit bulletin --month YYYY-MM`: the monthly spot-check bulletin (HTML, PDF, DOCX) from the stored runs.
-import { join, relative, resolve } from 'node:path';
-import { bulletinFormats, generateBulletin, type BulletinFormat } from '../../reports/bulletin/generate.ts';
+import { relative } from 'node:path';
+import { bulletinFormats, bulletinOutDir, generateBulletin, type BulletinFormat } from '../../reports/bulletin/generate.ts';
 import { parseMonth } from '../../reports/bulletin/month.ts';
 import { NoRunsError } from '../../reports/bulletin/model.ts';
 import { ReviewFileError } from '../../reports/review.ts';
@@ -26,7 +26,7 @@ export const bulletinCommand: Command = {
         throw new UsageError(`--month: ${(e as Error).message}`);
       }
       const now = parseNow(values.now as string | undefined, config.asOf);
-      const outDir = join(resolve((values.out as string) ?? 'out'), 'bulletins');
+      const outDir = bulletinOutDir((values.out as string) ?? 'out');
       const store = await openStoreFor(config, values.data as string | undefined);
       try {
         const result = await generateBulletin({ store, config, month: monthText, now, outDir, formats });

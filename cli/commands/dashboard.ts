@@ -20,7 +20,7 @@ export const dashboardCommand: Command = {
     const requireToken = values['require-token'] ? true : undefined;
     const dashboard = createDashboard({ store, config: loaded.config, requireToken, ...(fixed ? { now: () => fixed } : {}) });
     try {
-      let bound;
+      let bound: Awaited<ReturnType<typeof dashboard.listen>>;
       try {
         bound = await dashboard.listen(port, host);
       } catch (e) {

@@ -41,7 +41,7 @@ export const serveCommand: Command = {
     const store = await openStoreFor(config, values.data as string | undefined);
     const log = createLogger();
     const now = nowFlag ?? (config.asOf ? new Date(config.asOf) : undefined);
-    const jobs = createJobs({ config, store, now, outDir, maxPages, args: { config: values.config as string | undefined, data: values.data as string | undefined, now: values.now as string | undefined, out: outDir } });
+    const jobs = createJobs({ config, store, now, outDir, maxPages });
     const service = createService({ config, store, log, jobs });
 
     let stopRequested: (signal: string) => void = () => undefined;

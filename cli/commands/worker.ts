@@ -33,7 +33,7 @@ export const workerCommand: Command = {
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
     try {
-      let pgStore;
+      let pgStore: ReturnType<typeof requirePostgres>;
       try {
         pgStore = requirePostgres(store, 'govaudit worker');
       } catch (e) {

@@ -1,6 +1,6 @@
 // Attachment format by URL extension and file signature, and text extraction for the formats read (PDF, DOCX,
 // XLSX), bounded in time and length. Legacy and other formats are "not measured" with the reason.
-import type { AttachmentFormat } from './artifact.ts';
+import type { AttachmentFormat } from '../../contract/artifacts/attachments.ts';
 import { docxText, isOleFile, xlsxText } from './office.ts';
 import { pdfText, type Extracted } from './pdf.ts';
 

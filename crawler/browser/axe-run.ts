@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { z } from 'zod';
-import type { AxeRuleResult } from './artifact.ts';
+import type { AxeRuleResult } from '../../contract/artifacts/accessibility.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -3,7 +3,7 @@
 // visible text smaller than the minimum size. Results are trimmed and validated: the page is untrusted.
 import type { Page } from 'puppeteer-core';
 import { z } from 'zod';
-import type { HomepageProbe } from './artifact.ts';
+import type { HomepageProbe } from '../../contract/artifacts/accessibility.ts';
 
 /** Words that name an accessible or elderly mode entry (link text, title, alt, aria-label). */
 export const modeEntryPattern = /无障碍|长者(?:模式|版)|适老化|关怀(?:版|模式)|老年(?:模式|版)|大字(?:版|模式)/;

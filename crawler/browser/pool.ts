@@ -1,13 +1,10 @@
 // The run's browser: one Chromium driven by puppeteer-core, a bounded number of pages at once, a fresh incognito
 // context per site (session), a time limit per page, and a relaunch after a crash or a hang so the run goes on.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
-import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
-import { launchArgs, viewport } from './launch-args.ts';
+import type { BrowserContext, Page } from 'puppeteer-core';
+import { closeTimeoutMs, launchBrowser, type LaunchedBrowser } from '../../browser/launch.ts';
 import type { RequestGuard } from './request-guard.ts';
-import { TimeLimitError, withTimeLimit } from './time-limit.ts';
+import { TimeLimitError, withTimeLimit } from '../../util/time-limit.ts';
 
 export interface BrowserPoolOptions {
   executablePath: string;
@@ -24,15 +21,11 @@ export interface BrowserPoolOptions {
 }
 
 /** One launched browser and the profile folder it owns. */
-export interface BrowserInstance {
-  browser: Browser;
-  userDataDir: string;
+export interface BrowserInstance extends LaunchedBrowser {
   generation: number;
   /** Set once disposal started (so it runs once). */
   disposed?: Promise<void>;
 }
-
-const closeTimeoutMs = 5_000;
 
 /** The run's browser. Create with `BrowserPool.open`, share through `ctx.shared`, close at the end of the run. */
 export class BrowserPool {
@@ -120,47 +113,31 @@ export class BrowserPool {
   }
 
   private async launch(): Promise<BrowserInstance> {
-    const userDataDir = await mkdtemp(join(tmpdir(), 'govaudit-chromium-'));
-    try {
-      const browser = await puppeteer.launch({
-        executablePath: this.opts.executablePath,
-        headless: true,
-        args: launchArgs({ userDataDir, resolve: this.opts.resolve }),
-        defaultViewport: viewport,
-        timeout: this.opts.launchTimeoutMs ?? 30_000,
-        protocolTimeout: 120_000,
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-      });
-      const inst: BrowserInstance = { browser, userDataDir, generation: ++this.generation };
-      this.instance = inst;
-      this.version = await browser.version().catch(() => '');
-      browser.once('disconnected', () => {
-        if (this.instance === inst) this.instance = null;
-        void this.dispose(inst);
-      });
-      if (this.closed) {
-        await this.dispose(inst);
-        throw new Error('the browser pool is closed');
-      }
-      return inst;
-    } catch (e) {
-      await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
-      throw e;
+    const launched = await launchBrowser({
+      executablePath: this.opts.executablePath,
+      desktop: { resolve: this.opts.resolve },
+      timeoutMs: this.opts.launchTimeoutMs ?? 30_000,
+      protocolTimeoutMs: 120_000,
+      ownSignals: true,
+    });
+    const inst: BrowserInstance = { ...launched, generation: ++this.generation };
+    const { browser } = inst;
+    this.instance = inst;
+    this.version = await browser.version().catch(() => '');
+    browser.once('disconnected', () => {
+      if (this.instance === inst) this.instance = null;
+      void this.dispose(inst);
+    });
+    if (this.closed) {
+      await this.dispose(inst);
+      throw new Error('the browser pool is closed');
     }
+    return inst;
   }
 
   /** Closes the browser (killing it if that hangs) and removes its profile folder; once per instance. */
   private dispose(inst: BrowserInstance): Promise<void> {
-    inst.disposed ??= (async () => {
-      try {
-        await withTimeLimit(inst.browser.close(), closeTimeoutMs, 'browser close');
-      } catch {
-        inst.browser.process()?.kill('SIGKILL');
-      }
-      await rm(inst.userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
-    })();
+    inst.disposed ??= inst.close();
     return inst.disposed;
   }
 }

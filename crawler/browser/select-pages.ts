@@ -1,10 +1,10 @@
 // Which pages the browser checks on a site: the homepage, each configured column's list page, then a deterministic
 // sample of the crawled pages spread over the columns (round-robin, each column's pages in an order seeded by their path).
-import type { PageArtifact } from '../../checks/artifacts.ts';
+import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import type { SiteConfig } from '../../config/schema.ts';
 import { fnv1a } from '../hash.ts';
 import { normalizeUrl } from '../url.ts';
-import type { A11yPageKind } from './artifact.ts';
+import type { A11yPageKind } from '../../contract/artifacts/accessibility.ts';
 
 export interface PlannedPage {
   url: string;

@@ -4,7 +4,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DistrictConfig } from '../../config/schema.ts';
 import type { Store } from '../../store/types.ts';
-import { printPdf, NoBrowserError } from '../pdf.ts';
+import { NoBrowserError } from '../../browser/launch.ts';
+import { printPdf } from '../pdf.ts';
 import { loadReviewDecisions, type ReviewDecisions } from '../review.ts';
 import { bulletinDocument } from './document.ts';
 import { renderBulletinDocx } from './docx.ts';
@@ -25,6 +26,11 @@ export interface BulletinRecord {
 }
 
 export const bulletinRecordKind = 'bulletin';
+
+/** The folder bulletins are written to under an output folder (`govaudit bulletin --out`, the service's `--out`). */
+export function bulletinOutDir(outRoot: string): string {
+  return join(resolve(outRoot), 'bulletins');
+}
 
 export interface GenerateBulletinOptions {
   store: Store;

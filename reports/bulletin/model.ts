@@ -6,7 +6,7 @@ import { createCalendar } from '../../calendar/workdays.ts';
 import { localDate } from '../../calendar/timezone.ts';
 import type { DistrictConfig } from '../../config/schema.ts';
 import type { Store } from '../../store/types.ts';
-import { catalogueFor } from '../catalogue.ts';
+import { catalogueFor } from '../../config/reports/catalogue.ts';
 import { isScored, rescoreScorecard } from '../rescore.ts';
 import type { ReviewDecisions } from '../review.ts';
 import { scorecardSchema, type Scorecard } from '../scorecard.ts';

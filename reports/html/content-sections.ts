@@ -2,7 +2,7 @@
 // interpretation coverage with the missing and late documents (interpretations), identity marks on the homepage
 // and the inner-page sample (identity), and what the personal-data scan covered (privacy). Metrics come from stored
 // JSON, so every field is read defensively; every value is escaped.
-import type { ScorecardSection } from './sections.ts';
+import type { ScorecardSection } from './section.ts';
 import { esc, safeHref } from './escape.ts';
 
 const kindLabels: Record<string, string> = {

@@ -1,7 +1,7 @@
 // Scorecard sections of the disclosure checks: the catalogue's coverage with each item's state, page and date, and
 // the disclosure-request timeliness counts with the requests due soon. Metrics come from stored JSON, so every field
 // is read defensively; every value is escaped.
-import type { ScorecardSection } from './sections.ts';
+import type { ScorecardSection } from './section.ts';
 import { esc, safeHref } from './escape.ts';
 
 type Obj = Record<string, unknown>;

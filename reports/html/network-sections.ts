@@ -1,7 +1,7 @@
 // Scorecard sections of the IPv6, accessibility and availability checks: the support verdict with its link-level
 // ratios and failing links, the accessibility counts, and a daily probe chart drawn as SVG (no script).
 // Metrics come from stored JSON, so every field is read defensively; every value is escaped.
-import type { ScorecardSection } from './sections.ts';
+import type { ScorecardSection } from './section.ts';
 import { esc, safeHref } from './escape.ts';
 
 type Obj = Record<string, unknown>;

@@ -1,7 +1,7 @@
 // Scorecard sections of the error-report and message-board checks: timeliness counts and rate with the reports due
 // soon (to chase today) and those not measured, and the question channels with the message counts and median reply
 // time. Metrics come from stored JSON, so every field is read defensively; every value is escaped.
-import type { ScorecardSection } from './sections.ts';
+import type { ScorecardSection } from './section.ts';
 import { esc, safeHref } from './escape.ts';
 
 type Obj = Record<string, unknown>;

@@ -2,8 +2,8 @@
 // verdict and score at the top, the single-veto indicators first, then each indicator with its findings, their
 // pages, evidence and what to do; the trend over the last runs (SVG); new / persisting / fixed markers.
 import type { DistrictConfig } from '../../config/schema.ts';
-import { catalogueFor } from '../catalogue.ts';
-import type { Indicator } from '../indicators.ts';
+import { catalogueFor } from '../../config/reports/catalogue.ts';
+import type { Indicator } from '../../config/reports/indicators.ts';
 import { isScored } from '../rescore.ts';
 import type { Scorecard, ScorecardFinding } from '../scorecard.ts';
 import type { TrendPoint } from '../trend.ts';

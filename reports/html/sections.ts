@@ -2,18 +2,12 @@
 // A check that wants its own section adds an entry to `scorecardSections`; checks without one get their metrics
 // as a plain list. Renderers return HTML and must escape every value (esc from ./escape.ts).
 import type { Scorecard } from '../scorecard.ts';
+import type { ScorecardSection } from './section.ts';
 import { esc } from './escape.ts';
 import { contentSections } from './content-sections.ts';
 import { recordSections } from './record-sections.ts';
 import { disclosureSections } from './disclosure-sections.ts';
 import { networkSections } from './network-sections.ts';
-
-export interface ScorecardSection {
-  /** The check id whose `metrics` it shows. */
-  check: string;
-  /** Section HTML (without the heading); '' to show nothing. */
-  render(metrics: unknown, card: Scorecard): string;
-}
 
 /** Registered sections, in no particular order (the scorecard follows its checks' order). */
 export const scorecardSections: ScorecardSection[] = [];

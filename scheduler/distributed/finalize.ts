@@ -28,7 +28,7 @@ export async function finalizeIfComplete(runId: string, deps: FinalizeDeps): Pro
   const { store } = deps;
   return withExclusiveLock(deps.lockPool, `govaudit:${store.schema}:finalize:${runId}`, 120_000, async () => {
     const run = await store.getRun(runId);
-    if (!run || run.state !== 'running') return null;
+    if (run?.state !== 'running') return null;
     const siteRuns = new Map((await store.listSiteRuns(runId)).map((s) => [s.siteId, s]));
     if (!run.siteIds.every((id) => TERMINAL.has(siteRuns.get(id)?.state as SiteRunRecord['state']))) return null;
     const results = await siteOutcomes(run.siteIds, siteRuns, deps);

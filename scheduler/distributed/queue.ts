@@ -5,7 +5,7 @@ import PgBoss from 'pg-boss';
 import { z } from 'zod';
 import type { PostgresStore } from '../../store/postgres.ts';
 import type { Store } from '../../store/types.ts';
-import type { DistributedConfig } from './config.ts';
+import type { DistributedConfig } from '../../config/scheduler/distributed.ts';
 import { withExclusiveLock } from './locks.ts';
 
 /** How long a starting worker waits for another one's queue setup (a few hundred ms when it goes well). */

@@ -5,14 +5,14 @@
 // dead-letter queue, whose handler makes sure the site is marked failed and the run can complete.
 import type PgBoss from 'pg-boss';
 import type pg from 'pg';
-import type { ArtifactName } from '../../checks/artifacts.ts';
+import type { ArtifactName } from '../../contract/artifacts.ts';
 import type { Check } from '../../checks/types.ts';
 import type { DistrictConfig } from '../../config/schema.ts';
 import type { createCalendar } from '../../calendar/workdays.ts';
 import type { createExternalLinkCache } from '../../crawler/crawl.ts';
 import type { createFetcher } from '../../crawler/fetcher.ts';
 import type { createResolver } from '../../crawler/resolver.ts';
-import type { Gatherer, RunResources } from '../../crawler/gatherers.ts';
+import type { Gatherer, RunResources } from '../../crawler/gatherer.ts';
 import type { ReviewDecisions } from '../../reports/review.ts';
 import type { PostgresStore } from '../../store/postgres.ts';
 import type { RunRecord } from '../../store/types.ts';

@@ -3,13 +3,12 @@
 // rules, and "not measured" when the browser saw nothing — never a pass.
 import { describe, expect, it } from 'vitest';
 import axeCore from 'axe-core';
-import type { SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts, CheckContext } from '../../checks/types.ts';
 import { accessibility } from '../../checks/accessibility.ts';
 import { a11yMapping, axeTagsSource, wcagCriteria, wcagFromTags } from '../../checks/accessibility.mapping.ts';
 import { runChecks } from '../../checks/runner.ts';
-import type { CheckContext } from '../../checks/types.ts';
 import { parseConfig } from '../../config/load.ts';
-import type { A11yPage, AccessibilityArtifact, AxeRuleResult, HomepageProbe } from '../../crawler/browser/artifact.ts';
+import type { A11yPage, AccessibilityArtifact, AxeRuleResult, HomepageProbe } from '../../contract/artifacts/accessibility.ts';
 
 const home = 'http://www.x.gov.cn/';
 const config = parseConfig({ district: 'd', sites: [{ id: 's', name: 'n', unit: 'u', homepage: home }] }, '/d.json');

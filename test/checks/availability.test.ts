@@ -1,11 +1,11 @@
 // The availability check over a synthetic week of probes (hand-made artifacts, no network).
 import { describe, expect, it } from 'vitest';
 import { availability } from '../../checks/availability.ts';
-import type { SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts } from '../../checks/types.ts';
 import { runChecks } from '../../checks/runner.ts';
 import { parseConfig } from '../../config/load.ts';
 import { createCalendar } from '../../calendar/workdays.ts';
-import type { ProbeSample } from '../../crawler/probes-artifact.ts';
+import type { ProbeSample } from '../../contract/artifacts/probes.ts';
 import { probeWindow } from '../../crawler/gather-probes.ts';
 
 const config = parseConfig({ district: '测试区', sites: [{ id: 'portal', name: '门户', unit: '区政府办', homepage: 'http://www.example.gov.cn/' }] }, '/tmp/d.json');
@@ -70,7 +70,7 @@ describe('availability over a synthetic week', () => {
   });
 
   it('is not measured when a day has fewer than 20 probes, and says which', () => {
-    const r = run(week([24, 24, 19, 24, 24, 0, 24], (d, i) => i < 10 && { error: 'timeout' }));
+    const r = run(week([24, 24, 19, 24, 24, 0, 24], (_d, i) => i < 10 && { error: 'timeout' }));
     expect(r.status).toBe('not-measured');
     expect(r.findings).toEqual([]);
     expect(r.reason).toBe('首页监测次数不足（要求每天不少于20次）：2026-11-15 仅19次，2026-11-18 仅0次，未判断首页可用性');

@@ -1,7 +1,8 @@
 // The disclosure catalogue's config: the shipped default validates, and a bad item is a load error naming the field.
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config/load.ts';
-import { defaultCatalogue, judgedCycle } from '../../checks/disclosure/catalogue.ts';
+import { judgedCycle } from '../../checks/disclosure/catalogue.ts';
+import { defaultCatalogue } from '../../config/checks/disclosure-catalogue.ts';
 
 const site = { id: 's', name: '站', unit: '单位', homepage: 'http://www.x.gov.cn/' };
 const item = { id: 'x', name: '某事项', titlePattern: '{year}年某报告', due: '01-31' };

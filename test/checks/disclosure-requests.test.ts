@@ -4,11 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { disclosureRequests, type DisclosureRequestMetrics } from '../../checks/disclosure-requests.ts';
 import { requestDeadline } from '../../checks/disclosure-requests/judge.ts';
-import type { SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts } from '../../checks/types.ts';
 import { runChecks } from '../../checks/runner.ts';
 import { parseConfig } from '../../config/load.ts';
 import { createCalendar, type CalendarAdditions } from '../../calendar/workdays.ts';
-import type { DisclosureRequest } from '../../imports/disclosure-requests.ts';
+import type { DisclosureRequest } from '../../contract/artifacts/disclosure-requests.ts';
 
 const site = { id: 'edu', name: '教育局', unit: '区教育局', homepage: 'http://jyj.example.gov.cn/' };
 const demoNow = new Date('2026-11-20T10:00:00+08:00');

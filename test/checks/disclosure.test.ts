@@ -1,7 +1,8 @@
 // The disclosure-catalogue check on hand-made crawls (no network, pinned clock): items present, missing and late
 // around their due dates, role filtering, config add/remove, `where`, broken links, a crawl cut short.
 import { describe, expect, it } from 'vitest';
-import type { CrawlSummary, LinkRef, LinkTarget, PageArtifact, SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts } from '../../checks/types.ts';
+import type { CrawlSummary, LinkRef, LinkTarget, PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { disclosure, type ItemStatus } from '../../checks/disclosure.ts';
 import { runChecks } from '../../checks/runner.ts';
 import { parseConfig } from '../../config/load.ts';

@@ -2,12 +2,12 @@
 // due-soon listing, calendar gaps, masking of descriptions, metrics.
 import { describe, expect, it } from 'vitest';
 import { errorReports, type ErrorReportMetrics } from '../../checks/error-reports.ts';
-import type { SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts } from '../../checks/types.ts';
 import { runChecks } from '../../checks/runner.ts';
-import { residentIdCheckChar } from '../../checks/lib/checksums.ts';
+import { residentIdCheckChar } from '../../util/checksums.ts';
 import { parseConfig } from '../../config/load.ts';
 import { createCalendar, type CalendarAdditions } from '../../calendar/workdays.ts';
-import type { ErrorReport } from '../../imports/error-reports.ts';
+import type { ErrorReport } from '../../contract/artifacts/error-reports.ts';
 
 const site = { id: 'portal', name: '门户', unit: '区政府办', homepage: 'http://www.example.gov.cn/' };
 const demoNow = new Date('2026-11-20T10:00:00+08:00');

@@ -1,7 +1,7 @@
 // The identity-marks check on hand-made pages: a complete footer passes; each missing mark is one finding on the
 // homepage; a second template missing a mark on inner pages is one finding listing those pages; codes must match.
 import { describe, expect, it } from 'vitest';
-import type { LinkRef } from '../../checks/artifacts.ts';
+import type { LinkRef } from '../../contract/artifacts/crawl.ts';
 import { identity, sampleInnerPages } from '../../checks/identity.ts';
 import { findMarks } from '../../checks/content/marks.ts';
 import { findingsOf, metricsOf, page, setup, u } from './content/support.ts';

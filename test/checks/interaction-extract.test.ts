@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extractMessages } from '../../checks/interaction/extract.ts';
-import { interactionLayoutSchema } from '../../checks/interaction-config.ts';
+import { interactionLayoutSchema } from '../../config/checks/interaction.ts';
 
 const fixture = (path: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/sites/${path}`, import.meta.url)), 'utf8');
 const summary = (html: string, url: string, layouts = []) =>

@@ -2,7 +2,8 @@
 // unanswered for more than 3 months in the past year; median reply time in working days on the official calendar.
 import { describe, expect, it } from 'vitest';
 import { interaction } from '../../checks/interaction.ts';
-import type { CrawlSummary, LinkTarget, PageArtifact, SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts } from '../../checks/types.ts';
+import type { CrawlSummary, LinkTarget, PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { runChecks } from '../../checks/runner.ts';
 import { parseConfig } from '../../config/load.ts';
 import { createCalendar } from '../../calendar/workdays.ts';

@@ -2,7 +2,7 @@
 // link, 文号 and quoted title (each alone), missing and late (working days on the official calendar), and review
 // when the crawl was cut short.
 import { describe, expect, it } from 'vitest';
-import type { PageArtifact } from '../../checks/artifacts.ts';
+import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { interpretations } from '../../checks/interpretations.ts';
 import { isNormativeTitle, ownDocNumber, titleKeys } from '../../checks/content/documents.ts';
 import { findingsOf, items, metricsOf, page, setup, u } from './content/support.ts';

@@ -1,13 +1,12 @@
 // The ipv6 check on hand-made artifacts: each kind of IPv6 fault gives exactly its findings (no cascade), a healthy
 // dual-stack site gives none, and the metrics carry the support ratios and the verdict.
 import { describe, expect, it } from 'vitest';
-import type { SiteArtifacts } from '../../checks/artifacts.ts';
-import type { Finding } from '../../checks/finding.ts';
+import type { SiteArtifacts, CheckContext } from '../../checks/types.ts';
+import type { Finding } from '../../contract/finding.ts';
 import { ipv6, type Ipv6Metrics } from '../../checks/ipv6.ts';
 import { runChecks } from '../../checks/runner.ts';
-import type { CheckContext } from '../../checks/types.ts';
 import { parseConfig } from '../../config/load.ts';
-import type { Ipv6Artifact, Ipv6HomepageProbe, Ipv6LinkProbe, Ipv6UsedHost } from '../../crawler/ipv6-artifact.ts';
+import type { Ipv6Artifact, Ipv6HomepageProbe, Ipv6LinkProbe, Ipv6UsedHost } from '../../contract/artifacts/ipv6.ts';
 
 const home = 'http://www.x.gov.cn/';
 const config = parseConfig({ district: 'd', sites: [{ id: 's', name: 'n', unit: 'u', homepage: home }] }, '/d.json');

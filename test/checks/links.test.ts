@@ -1,9 +1,9 @@
 // The links check on hand-made artifacts: each failure kind gets its code; healthy and skipped targets give none.
 import { describe, expect, it } from 'vitest';
-import type { LinkTarget, SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts, Check, CheckContext } from '../../checks/types.ts';
+import type { LinkTarget } from '../../contract/artifacts/crawl.ts';
 import { links } from '../../checks/links.ts';
 import { runChecks } from '../../checks/runner.ts';
-import type { Check, CheckContext } from '../../checks/types.ts';
 import { parseConfig } from '../../config/load.ts';
 
 const config = parseConfig({ district: 'd', sites: [{ id: 's', name: 'n', unit: 'u', homepage: 'http://www.x.gov.cn/' }] }, '/d.json');

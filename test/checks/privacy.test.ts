@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { privacy } from '../../checks/privacy.ts';
 import { runChecks } from '../../checks/runner.ts';
-import { breakCheck, makeCreditCode, makeId, withLuhn } from './lib/pii-fixtures.ts';
+import { breakCheck, makeCreditCode, makeId, withLuhn } from '../util/pii-fixtures.ts';
 import { findingsOf, metricsOf, page, setup, u } from './content/support.ts';
 
 const ID1 = makeId('350502', '19850312', '123');

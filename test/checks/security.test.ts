@@ -3,10 +3,10 @@
 // cloaking (a lighter crawler version is not), transport (HTTPS, certificates at the audit's clock, mixed content),
 // commercial ads (a government 飘窗 is not), and a confirmed tampering finding turning into the veto.
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../checks/finding.ts';
+import type { Finding } from '../../contract/finding.ts';
 import { security } from '../../checks/security.ts';
-import type { CrawlerView } from '../../crawler/cloaking-artifact.ts';
-import { defaultIndicators } from '../../reports/indicators.ts';
+import type { CrawlerView } from '../../contract/artifacts/cloaking.ts';
+import { defaultIndicators } from '../../config/reports/indicators.ts';
 import { reviewAndScore } from '../../reports/rescore.ts';
 import type { ScorecardFinding } from '../../reports/scorecard.ts';
 import { findingIdentity } from '../../reports/identity.ts';

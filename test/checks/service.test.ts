@@ -2,7 +2,7 @@
 // one that fails, and a form that could not be tried (shown for review, not passed silently).
 import { describe, expect, it } from 'vitest';
 import { service } from '../../checks/service.ts';
-import type { SearchArtifact } from '../../crawler/search-artifact.ts';
+import type { SearchArtifact } from '../../contract/artifacts/search.ts';
 import { findingsOf, HOME, securitySetup, u } from './security/support.ts';
 
 const form = { pageUrl: HOME, action: u('/search/'), method: 'get' as const, field: 'q', fixed: {}, why: 'field q' };

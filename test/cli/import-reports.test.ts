@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../cli/main.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
-import type { ErrorReport } from '../../imports/error-reports.ts';
+import type { ErrorReport } from '../../contract/artifacts/error-reports.ts';
 
 const HEADER = '编号,网站名称,网站标识码,问题类型,问题描述,留言时间,转办时间,答复时间,办理状态,答复内容';
 

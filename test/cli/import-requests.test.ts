@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../cli/main.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
-import type { DisclosureRequest } from '../../imports/disclosure-requests.ts';
+import type { DisclosureRequest } from '../../contract/artifacts/disclosure-requests.ts';
 
 const HEADER = '编号,受理机关,网站标识码,申请内容,收到申请时间,延期告知时间,补正及征求意见天数,答复时间,办理状态';
 

@@ -2,15 +2,16 @@
 // pages (image without alt, unlabeled input, low contrast, missing lang), nothing on the clean pages, the homepage's
 // elderly-friendly probes, Lighthouse's score; and "not measured" with the reason when there is no browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PageArtifact, SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts, GatherContext, RunResources } from '../../crawler/gatherer.ts';
+import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { accessibility } from '../../checks/accessibility.ts';
 import { runChecks } from '../../checks/runner.ts';
 import type { CheckContext } from '../../checks/types.ts';
 import { parseConfig } from '../../config/load.ts';
 import type { DistrictConfig } from '../../config/schema.ts';
-import { findChrome } from '../../crawler/browser/chrome-path.ts';
+import { findChrome } from '../../browser/chrome-path.ts';
 import { browserGatherer, createBrowserGatherer } from '../../crawler/gather-browser.ts';
-import { createRunResources, type GatherContext, type RunResources } from '../../crawler/gatherers.ts';
+import { createRunResources } from '../../crawler/gatherers.ts';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';
 import { demoConfigFile } from '../support/demo.ts';
 import { diffFindings, expectedFor } from '../support/expected.ts';

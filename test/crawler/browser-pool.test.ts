@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { findChrome } from '../../crawler/browser/chrome-path.ts';
+import { findChrome } from '../../browser/chrome-path.ts';
 import { BrowserPool, MAX_TAB_USES, navigate } from '../../crawler/browser/pool.ts';
 import { requestGuardFor } from '../../crawler/browser/request-guard.ts';
 import { createResolver } from '../../crawler/resolver.ts';
@@ -56,7 +56,9 @@ function handler(req: IncomingMessage, res: ServerResponse) {
   }
   res.writeHead(404).end();
 }
-const release = () => held.splice(0).forEach((r) => r.writeHead(200, { 'Content-Type': 'text/html' }).end('<title>held</title><p>held</p>'));
+const release = () => {
+  for (const r of held.splice(0)) r.writeHead(200, { 'Content-Type': 'text/html' }).end('<title>held</title><p>held</p>');
+};
 const url = (host: string, path: string) => `http://${host}:${port}${path}`;
 const resolve = { 'www.pool.gov.cn': ['127.0.0.1', '::1'], 'v6.pool.gov.cn': ['::1'], 'old.pool.gov.cn': [] as string[] };
 

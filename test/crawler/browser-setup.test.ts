@@ -1,11 +1,11 @@
 // Browser set-up without a browser: where Chromium is looked for, the command line (host resolver rules from the
 // config's resolve map), per-site overrides, and which pages of a site are checked (deterministic sampling).
 import { describe, expect, it } from 'vitest';
-import type { PageArtifact } from '../../checks/artifacts.ts';
+import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { parseConfig } from '../../config/load.ts';
-import { findChrome } from '../../crawler/browser/chrome-path.ts';
-import { accessibilityFor } from '../../crawler/browser/config.ts';
-import { hostResolverRules, launchArgs } from '../../crawler/browser/launch-args.ts';
+import { findChrome } from '../../browser/chrome-path.ts';
+import { accessibilityFor } from '../../config/crawler/accessibility.ts';
+import { hostResolverRules, launchArgs } from '../../browser/launch-args.ts';
 import { selectPages } from '../../crawler/browser/select-pages.ts';
 
 describe('findChrome', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageArtifact } from '../../checks/artifacts.ts';
+import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { crawlSite } from '../../crawler/crawl.ts';
 import { createFetcher } from '../../crawler/fetcher.ts';
 import { page, routes, startServer, testConfig } from './server.ts';

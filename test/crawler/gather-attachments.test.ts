@@ -1,12 +1,11 @@
 // The attachments gatherer against the street fixture site (loopback): every linked PDF/DOCX/XLSX is downloaded and
 // its text kept, the legacy .doc is listed as not measured, and the per-site cap leaves the rest unread with a reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts, GatherContext } from '../../crawler/gatherer.ts';
 import { parseConfig } from '../../config/load.ts';
 import type { DistrictConfig } from '../../config/schema.ts';
 import { crawlSite } from '../../crawler/crawl.ts';
 import { createFetcher, type Fetcher } from '../../crawler/fetcher.ts';
-import type { GatherContext } from '../../crawler/gatherers.ts';
 import { attachmentsGatherer, collectAttachmentLinks } from '../../crawler/gather-attachments.ts';
 import { createResolver } from '../../crawler/resolver.ts';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ArtifactName, PageArtifact, SiteArtifacts } from '../../checks/artifacts.ts';
+import type { ArtifactName } from '../../contract/artifacts.ts';
+import type { SiteArtifacts, GatherContext } from '../../crawler/gatherer.ts';
+import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { createExternalLinkCache } from '../../crawler/crawl.ts';
 import { createFetcher } from '../../crawler/fetcher.ts';
 import { crawlGatherer } from '../../crawler/gather-crawl.ts';
-import { createRunResources, type GatherContext } from '../../crawler/gatherers.ts';
+import { createRunResources } from '../../crawler/gatherers.ts';
 import { createResolver } from '../../crawler/resolver.ts';
 import type { Store } from '../../store/types.ts';
 import { page, routes, startServer, testConfig } from './server.ts';

@@ -1,9 +1,8 @@
 // The probes gatherer reads exactly the judged window of one site's probes from the store.
 import { describe, expect, it } from 'vitest';
-import type { SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts, GatherContext } from '../../crawler/gatherer.ts';
 import { parseConfig } from '../../config/load.ts';
 import { probesGatherer } from '../../crawler/gather-probes.ts';
-import type { GatherContext } from '../../crawler/gatherers.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 
 describe('probes gatherer', () => {

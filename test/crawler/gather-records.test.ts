@@ -4,10 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../config/load.ts';
-import { createRunResources, type GatherContext } from '../../crawler/gatherers.ts';
+import { createRunResources } from '../../crawler/gatherers.ts';
+import type { GatherContext, SiteArtifacts } from '../../crawler/gatherer.ts';
 import { errorReportsGatherer } from '../../crawler/gather-records.ts';
-import type { SiteArtifacts } from '../../checks/artifacts.ts';
-import type { ErrorReport } from '../../imports/error-reports.ts';
+import type { ErrorReport } from '../../contract/artifacts/error-reports.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import type { Store } from '../../store/types.ts';
 

@@ -2,14 +2,14 @@
 // script, is read from the browser's rendering; the other columns are not rendered; without a browser the artifact
 // says why instead of failing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts, GatherContext, RunResources } from '../../crawler/gatherer.ts';
 import { parseConfig } from '../../config/load.ts';
 import type { DistrictConfig } from '../../config/schema.ts';
 import { crawlSite } from '../../crawler/crawl.ts';
 import { createFetcher, type Fetcher } from '../../crawler/fetcher.ts';
-import { createRunResources, type GatherContext, type RunResources } from '../../crawler/gatherers.ts';
+import { createRunResources } from '../../crawler/gatherers.ts';
 import { createRenderedListsGatherer, renderedListsGatherer } from '../../crawler/gather-rendered-lists.ts';
-import { findChrome } from '../../crawler/browser/chrome-path.ts';
+import { findChrome } from '../../browser/chrome-path.ts';
 import { createResolver } from '../../crawler/resolver.ts';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';
 import { demoConfigFile } from '../support/demo.ts';

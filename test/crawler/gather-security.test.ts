@@ -2,7 +2,7 @@
 // spam homepage (hacked) or a lighter one (police); the police search finds the newest article, the hacked site's
 // search page finds nothing. Then the security and service checks judge what was gathered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts, GatherContext } from '../../crawler/gatherer.ts';
 import { security } from '../../checks/security.ts';
 import { service } from '../../checks/service.ts';
 import { createCalendar } from '../../calendar/workdays.ts';
@@ -12,7 +12,6 @@ import { crawlSite } from '../../crawler/crawl.ts';
 import { createFetcher, type Fetcher } from '../../crawler/fetcher.ts';
 import { cloakingGatherer, cloakingSample } from '../../crawler/gather-cloaking.ts';
 import { searchGatherer } from '../../crawler/gather-search.ts';
-import type { GatherContext } from '../../crawler/gatherers.ts';
 import { createResolver } from '../../crawler/resolver.ts';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';
 import { demoConfigFile } from '../support/demo.ts';

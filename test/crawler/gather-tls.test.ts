@@ -8,11 +8,11 @@ import { createSecureContext, createServer, type Server, type SecureContext } fr
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PageArtifact, SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts, GatherContext } from '../../crawler/gatherer.ts';
+import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { security } from '../../checks/security.ts';
 import { createCalendar } from '../../calendar/workdays.ts';
 import { createFetcher } from '../../crawler/fetcher.ts';
-import type { GatherContext } from '../../crawler/gatherers.ts';
 import { tlsGatherer } from '../../crawler/gather-tls.ts';
 import { createResolver } from '../../crawler/resolver.ts';
 import { hasOpenssl, makeTestCa, type TestCa } from './test-ca.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../crawler/dates.ts';
-import { isHiddenByMarkup } from '../../crawler/hidden.ts';
+import { isHiddenByMarkup } from '../../util/hidden.ts';
 import { MAX_LINKS, metaRefreshTarget, parseHtml } from '../../crawler/html.ts';
 
 const BASE = 'http://www.test.gov.cn/col/page.html';

@@ -1,7 +1,7 @@
 // Link levels and used hosts for the IPv6 gatherer, from hand-made crawl pages: which pages are second- and
 // third-level, which hosts resources and outbound links use, and which of them are left out.
 import { describe, expect, it } from 'vitest';
-import type { LinkRef, LinkTarget, PageArtifact } from '../../checks/artifacts.ts';
+import type { LinkRef, LinkTarget, PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { collectHosts, usedHosts } from '../../crawler/ipv6-hosts.ts';
 import { levelCandidates } from '../../crawler/ipv6-levels.ts';
 import { createResolver } from '../../crawler/resolver.ts';

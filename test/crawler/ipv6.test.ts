@@ -2,7 +2,7 @@
 // AAAA with nothing listening, a default page on IPv6, dates/counters moved on, failing links on IPv6 with an
 // IPv4-only image host — gives exactly its expected/ipv6.json findings and the metrics a clerk would read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteArtifacts } from '../../checks/artifacts.ts';
+import type { SiteArtifacts, GatherContext } from '../../crawler/gatherer.ts';
 import { ipv6, type Ipv6Metrics } from '../../checks/ipv6.ts';
 import { runChecks } from '../../checks/runner.ts';
 import type { CheckContext } from '../../checks/types.ts';
@@ -10,7 +10,6 @@ import { parseConfig } from '../../config/load.ts';
 import type { DistrictConfig } from '../../config/schema.ts';
 import { crawlSite } from '../../crawler/crawl.ts';
 import { createFetcher, type Fetcher } from '../../crawler/fetcher.ts';
-import type { GatherContext } from '../../crawler/gatherers.ts';
 import { createIpv6Gatherer } from '../../crawler/gather-ipv6.ts';
 import type { DnsOps } from '../../crawler/ipv6-dns.ts';
 import { createResolver, type Resolver } from '../../crawler/resolver.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LinkTag } from '../../checks/artifacts.ts';
+import type { LinkTag } from '../../contract/artifacts/crawl.ts';
 import { createLinkIndex, type TargetKind } from '../../crawler/linkindex.ts';
 
 const ok = { method: 'HEAD' as const, status: 200, redirects: 0 };

@@ -1,12 +1,12 @@
 // Property tests of the crawler's readers of untrusted bytes: whatever a server sends, the charset decoder, the
 // HTML reader, the sitemap and robots.txt readers and the meta-refresh reader answer (no throw, no hang) within
 // their bounds; and the whole chain from raw bytes to the text parsers of the checks (dates, 文号, ID numbers)
-// holds too. The text parsers alone are covered in test/checks/lib, the CSV reader in test/imports.
+// holds too. The text parsers alone are covered in test/util, the CSV reader in test/imports.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDates, findDatedItems } from '../../checks/lib/dates.ts';
-import { extractDocNumbers, extractIndexNumber } from '../../checks/lib/docno.ts';
-import { findPersonalData, maskPersonalData } from '../../checks/lib/pii.ts';
+import { findDates, findDatedItems } from '../../util/dates.ts';
+import { extractDocNumbers, extractIndexNumber } from '../../util/docno.ts';
+import { findPersonalData, maskPersonalData } from '../../util/pii.ts';
 import { decodeBody } from '../../crawler/charset.ts';
 import { MAX_LINKS, metaRefreshTarget, parseHtml } from '../../crawler/html.ts';
 import { parseRobots } from '../../crawler/robots.ts';

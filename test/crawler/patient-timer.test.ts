@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { patientTimeout } from '../../crawler/patient-timer.ts';
+import { patientTimeout } from '../../util/patient-timer.ts';
 import { createFetcher } from '../../crawler/fetcher.ts';
 import { testConfig } from './server.ts';
 

@@ -9,7 +9,7 @@ import pg from 'pg';
 import type { Check } from '../../checks/types.ts';
 import { parseConfig } from '../../config/load.ts';
 import type { DistrictConfig } from '../../config/schema.ts';
-import type { Gatherer } from '../../crawler/gatherers.ts';
+import type { Gatherer } from '../../crawler/gatherer.ts';
 import { enqueueAudit } from '../../scheduler/distributed/enqueue.ts';
 import { openQueue, queueSchemaFor, SITE_QUEUE } from '../../scheduler/distributed/queue.ts';
 import { collectQueueStatus } from '../../scheduler/distributed/status.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { disclosureRequestSchema, parseDisclosureRequests, type DisclosureRequest } from '../../imports/disclosure-requests.ts';
+import { parseDisclosureRequests } from '../../imports/disclosure-requests.ts';
+import { disclosureRequestSchema, type DisclosureRequest } from '../../contract/artifacts/disclosure-requests.ts';
 
 const TZ = 'Asia/Shanghai';
 const HEADER = '编号,受理机关,网站标识码,申请内容,收到申请时间,延期告知时间,补正及征求意见天数,答复时间,办理状态';

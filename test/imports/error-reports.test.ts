@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { errorReportSchema, parseErrorReports, type ErrorReport } from '../../imports/error-reports.ts';
+import { parseErrorReports } from '../../imports/error-reports.ts';
+import { errorReportSchema, type ErrorReport } from '../../contract/artifacts/error-reports.ts';
 
 const TZ = 'Asia/Shanghai';
 const HEADER = '编号,网站名称,网站标识码,问题类型,问题描述,留言时间,转办时间,答复时间,办理状态,答复内容';

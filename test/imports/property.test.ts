@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseCsv } from '../../imports/csv.ts';
 import { ImportFormatError } from '../../imports/errors.ts';
-import { errorReportSchema, parseErrorReports } from '../../imports/error-reports.ts';
-import { disclosureRequestSchema, parseDisclosureRequests } from '../../imports/disclosure-requests.ts';
+import { parseErrorReports } from '../../imports/error-reports.ts';
+import { errorReportSchema } from '../../contract/artifacts/error-reports.ts';
+import { parseDisclosureRequests } from '../../imports/disclosure-requests.ts';
+import { disclosureRequestSchema } from '../../contract/artifacts/disclosure-requests.ts';
 import { parseLocalDateTime, toOffsetIso } from '../../calendar/timezone.ts';
 
 const RUNS = { numRuns: 200, seed: 20260930 };

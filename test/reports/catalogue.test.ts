@@ -1,9 +1,9 @@
 // The indicator catalogue: defaults valid, district overrides applied, bad entries rejected naming the id.
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../checks/finding.ts';
+import type { Finding } from '../../contract/finding.ts';
 import { parseConfig } from '../../config/load.ts';
-import { applyOverrides, catalogueFor, CatalogueError, validateCatalogue } from '../../reports/catalogue.ts';
-import { defaultIndicators, type Indicator } from '../../reports/indicators.ts';
+import { applyOverrides, catalogueFor, CatalogueError, validateCatalogue } from '../../config/reports/catalogue.ts';
+import { defaultIndicators, type Indicator } from '../../config/reports/indicators.ts';
 import { score } from '../../reports/score.ts';
 
 const base = { district: '鲤城区', sites: [{ id: 'a', name: '甲网站', unit: '甲单位', homepage: 'http://a.gov.cn/' }] };

@@ -17,7 +17,7 @@ import { links } from '../../checks/links.ts';
 import { privacy } from '../../checks/privacy.ts';
 import { parseConfig } from '../../config/load.ts';
 import type { DistrictConfig } from '../../config/schema.ts';
-import { baseFlags } from '../../crawler/browser/launch-args.ts';
+import { baseFlags } from '../../browser/launch-args.ts';
 import { createDashboard, type Dashboard } from '../../dashboard/index.ts';
 import { fixturesRoot, startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';
 import { generateBulletin } from '../../reports/bulletin/generate.ts';

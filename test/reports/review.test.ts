@@ -1,13 +1,13 @@
 // Scoring a scorecard: vetoes, caps, pass mark, review findings not scored unless confirmed, waivers (shown, not
 // scored, lapsing after their date), indicators no check measured, and re-scoring a stored card later.
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../checks/finding.ts';
-import type { CheckResult } from '../../checks/types.ts';
+import type { Finding } from '../../contract/finding.ts';
+import type { CheckResult } from '../../contract/check-result.ts';
 import { parseConfig } from '../../config/load.ts';
 import { buildScorecard } from '../../reports/build-scorecard.ts';
 import { findingIdentity } from '../../reports/identity.ts';
 import { rescoreScorecard } from '../../reports/rescore.ts';
-import { catalogueFor } from '../../reports/catalogue.ts';
+import { catalogueFor } from '../../config/reports/catalogue.ts';
 import { loadReviewDecisions, ReviewFileError, type ReviewDecisions } from '../../reports/review.ts';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

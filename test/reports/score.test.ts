@@ -1,7 +1,7 @@
 // Scoring: vetoes, capped deductions, the pass mark, review findings not scored, column-veto thresholds.
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../checks/finding.ts';
-import { defaultIndicators } from '../../reports/indicators.ts';
+import type { Finding } from '../../contract/finding.ts';
+import { defaultIndicators } from '../../config/reports/indicators.ts';
 import { score } from '../../reports/score.ts';
 
 const f = (code: string, severity: Finding['severity'] = 'minor', extra: Partial<Finding> = {}): Finding => ({

@@ -36,7 +36,8 @@ describe('audit job: resume or start', () => {
     const r = await runAuditJob({ config, store, log, clock, resumeOnly: true });
     expect(r).toMatchObject({ status: 'done', runId: 'r1', resumed: true });
     const run = (await store.getRun('r1'))!;
-    expect([run.state, run.asOf]).toEqual(['done', '2026-11-20T01:30:00.000+08:00']);
+    // the store keeps the instant and returns it as UTC ISO text
+    expect([run.state, run.asOf]).toEqual(['done', '2026-11-19T17:30:00.000Z']);
     expect((await store.getSiteRun('r1', 'gone'))?.state).toBe('done');
     expect(await store.listRuns()).toHaveLength(1);
     await store.close();

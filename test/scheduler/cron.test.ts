@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cronProblem, firesOnDay, nextRuns } from '../../scheduler/cron.ts';
+import { firesOnDay, nextRuns } from '../../scheduler/cron.ts';
+import { cronProblem } from '../../config/scheduler/schedule.ts';
 import { parseConfig } from '../../config/load.ts';
 
 const baseConfig = { district: '测试区', sites: [{ id: 'a', name: 'A', unit: 'U', homepage: 'http://a.example/' }] };

@@ -1,6 +1,6 @@
 // Housekeeping deletes raw page data past retention and keeps runs, scores and findings.
 import { describe, expect, it } from 'vitest';
-import type { PageArtifact } from '../../checks/artifacts.ts';
+import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { parseConfig } from '../../config/load.ts';
 import { runHousekeeping } from '../../scheduler/housekeeping.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';

@@ -7,13 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../config/load.ts';
 import { disclosureRequestsPrepareStep, importDisclosureRequestFile } from '../../scheduler/import-disclosure-requests.ts';
-import { DISCLOSURE_REQUEST_KIND } from '../../crawler/disclosure-requests-artifact.ts';
+import { DISCLOSURE_REQUEST_KIND } from '../../imports/disclosure-request-records.ts';
 import { disclosureRequestsGatherer } from '../../crawler/gather-disclosure-requests.ts';
-import { createRunResources, type GatherContext } from '../../crawler/gatherers.ts';
-import type { SiteArtifacts } from '../../checks/artifacts.ts';
+import { createRunResources } from '../../crawler/gatherers.ts';
+import type { GatherContext } from '../../crawler/gatherer.ts';
+import type { SiteArtifacts } from '../../checks/types.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import type { Store } from '../../store/types.ts';
-import type { DisclosureRequest } from '../../imports/disclosure-requests.ts';
+import type { DisclosureRequest } from '../../contract/artifacts/disclosure-requests.ts';
 
 const HEADER = '编号,受理机关,网站标识码,申请内容,收到申请时间,延期告知时间,补正及征求意见天数,答复时间,办理状态';
 const now = new Date('2026-11-20T10:00:00+08:00');

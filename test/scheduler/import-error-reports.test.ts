@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../config/load.ts';
 import { importErrorReportFile, errorReportsPrepareStep } from '../../scheduler/import-error-reports.ts';
-import { ERROR_REPORT_KIND } from '../../crawler/error-reports-artifact.ts';
+import { ERROR_REPORT_KIND } from '../../imports/error-report-records.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import type { Store } from '../../store/types.ts';
-import type { ErrorReport } from '../../imports/error-reports.ts';
+import type { ErrorReport } from '../../contract/artifacts/error-reports.ts';
 import { encodeGbk } from '../crawler/gbk.ts';
 
 const HEADER = '编号,网站名称,网站标识码,问题类型,问题描述,留言时间,转办时间,答复时间,办理状态,答复内容';

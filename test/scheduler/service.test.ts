@@ -8,7 +8,6 @@ import { createService, nodeCronScheduler, JOB_RECORD_KIND, type JobFn, type Job
 import { nextRuns } from '../../scheduler/cron.ts';
 import { toOffsetIso } from '../../calendar/timezone.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
-import type { Command } from '../../cli/command.ts';
 import { createVirtualCron } from './virtual-cron.ts';
 
 const raw = { district: '测试区', sites: [{ id: 'a', name: 'A', unit: 'U', homepage: 'http://a.example/' }] };
@@ -23,8 +22,8 @@ describe('cron wiring on a fixed clock', () => {
     const calls: Record<JobId, string[]> = { audit: [], probes: [], bulletin: [], housekeeping: [] };
     const record = (id: JobId): JobFn => async (ctx) => (calls[id].push(local(ctx.startedAt.toISOString())), { ok: true });
     const months: string[] = [];
-    const bulletinCommand: Command = { name: 'bulletin', summary: '', usage: '', options: { month: { type: 'string' }, config: { type: 'string' }, out: { type: 'string' } }, run: async (v) => (months.push(`${v.month} → ${v.out}`), 0) };
-    const real = createJobs({ config, store, clock: cron.clock, args: { out: '/srv/out' }, loadBulletin: async () => bulletinCommand });
+    const writeBulletin = async (o: { month: string; outDir: string }) => (months.push(`${o.month} → ${o.outDir}`), { files: {}, warnings: [] });
+    const real = createJobs({ config, store, clock: cron.clock, outDir: '/srv/out', writeBulletin });
     const service = createService({ config, store, log: quiet(), scheduler: cron.scheduler, clock: cron.clock, jobs: { audit: record('audit'), probes: record('probes'), housekeeping: record('housekeeping'), bulletin: async (ctx) => (calls.bulletin.push(local(ctx.startedAt.toISOString())), real.bulletin(ctx)) } });
     service.start();
     expect(service.nextRuns()).toEqual({ audit: '2026-11-20T17:30:00.000Z', probes: '2026-11-20T03:00:00.000Z', bulletin: '2026-12-01T00:00:00.000Z', housekeeping: '2026-11-20T20:00:00.000Z' });
@@ -35,7 +34,7 @@ describe('cron wiring on a fixed clock', () => {
     expect(calls.audit).toEqual(days.map((d) => `${d}T01:30:00+08:00`));
     expect(calls.housekeeping).toEqual(days.map((d) => `${d}T04:00:00+08:00`));
     expect(calls.bulletin).toEqual(['2026-12-01T08:00:00+08:00']);
-    expect(months).toEqual(['2026-11 → /srv/out']);
+    expect(months).toEqual(['2026-11 → /srv/out/bulletins']);
     // hourly probes: 11:00 on the 20th to 09:00 on 1 December, 24 on every whole day (the rule needs ≥ 20)
     expect(calls.probes.length).toBe(263);
     expect(calls.probes[0]).toBe('2026-11-20T11:00:00+08:00');

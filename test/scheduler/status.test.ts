@@ -17,7 +17,7 @@ describe('status', () => {
     await store.upsertRecords(JOB_RECORD_KIND, [{ key: 'probes', siteKey: null, data: { lastStartedAt: '2026-11-19T17:00:00.000Z', lastFinishedAt: '2026-11-19T17:05:00.000Z', lastReason: 'scheduled', ok: true, outcome: { ok: true } }, updatedAt: '2026-11-19T17:05:00.000Z' }]);
 
     const s = await collectStatus({ config, store, clock: () => new Date('2026-11-20T01:46:00+08:00') });
-    expect(s.current).toEqual([{ id: 'r2', state: 'running', asOf: '2026-11-20T01:30:00+08:00', startedAt: '2026-11-19T17:30:00.000Z', finishedAt: null, sites: 2, sitesDone: 1, error: null }]);
+    expect(s.current).toEqual([{ id: 'r2', state: 'running', asOf: '2026-11-19T17:30:00.000Z', startedAt: '2026-11-19T17:30:00.000Z', finishedAt: null, sites: 2, sitesDone: 1, error: null }]);
     expect(s.last.map((r) => [r.id, r.state])).toEqual([['r1', 'done']]);
     expect(s.lock).toMatchObject({ pid: process.pid, runId: 'r2', holderState: 'alive' });
     expect(Object.fromEntries(Object.entries(s.jobs).map(([k, v]) => [k, v.next]))).toEqual({
@@ -28,10 +28,10 @@ describe('status', () => {
     });
     const text = formatStatus(s);
     expect(text).toContain(`audit lock: held by ${hostname()} pid ${process.pid} since 2026-11-19T17:30:00.000Z, heartbeat 2026-11-19T17:45:00.000Z (alive), run r2`);
-    expect(text).toContain('r2  running     as of 2026-11-20T01:30:00+08:00');
+    expect(text).toContain('r2  running     as of 2026-11-19T17:30:00.000Z');
     expect(text).toContain('sites 1/2');
-    expect(text).toMatch(/probes\s+0 \* \* \* \*\s+next 2026-11-20T02:00:00\+08:00  last 2026-11-19T17:00:00.000Z ok/);
-    expect(text).toMatch(/bulletin\s+0 8 1 \* \*\s+next 2026-12-01T08:00:00\+08:00  never run/);
+    expect(text).toMatch(/probes\s+0 \* \* \* \*\s+next 2026-11-20T02:00:00\+08:00 {2}last 2026-11-19T17:00:00.000Z ok/);
+    expect(text).toMatch(/bulletin\s+0 8 1 \* \*\s+next 2026-12-01T08:00:00\+08:00 {2}never run/);
 
     // a heartbeat gone quiet reads as stale
     const later = await collectStatus({ config, store, clock: () => new Date('2026-11-20T02:30:00+08:00') });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sqliteMigrations } from '../../store/migrations.ts';
+import { migrations } from '../../store/migrations.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 
 const run = promisify(execFile);
@@ -29,7 +29,7 @@ describe('opening a new store from several processes at once', () => {
       );
       expect(outcomes.map((o) => (o.status === 'fulfilled' ? 'ok' : String((o.reason as { stderr?: string }).stderr ?? o.reason)))).toEqual(['ok', 'ok', 'ok']);
       const store = openSqliteStore(dir);
-      expect(store.db.pragma('user_version', { simple: true })).toBe(sqliteMigrations.length);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(migrations.length);
       await store.close();
     }
   }, 120_000);

@@ -1,4 +1,4 @@
-// The PostgreSQL backend passes the same shared store contract as SQLite.
+// The PostgreSQL backend passes the same shared store contract as SQLite; each test starts from a schema of its own.
 import { afterAll, describe } from 'vitest';
 import { openPostgresStore } from '../../store/postgres.ts';
 import { postgresAvailability, scratchSchema, testDatabaseUrl } from '../support/postgres.ts';
@@ -7,7 +7,10 @@ import { storeContract } from './contract.ts';
 const pg = postgresAvailability();
 
 describe.skipIf(pg.skip)('postgres store', () => {
-  const scratch = scratchSchema('store');
-  afterAll(() => scratch.drop());
-  storeContract(() => openPostgresStore(testDatabaseUrl!, { schema: scratch.schema }));
+  const scratches: ReturnType<typeof scratchSchema>[] = [];
+  afterAll(() => Promise.all(scratches.map((s) => s.drop())));
+  storeContract((reopen) => {
+    if (!reopen || !scratches.length) scratches.push(scratchSchema('store'));
+    return openPostgresStore(testDatabaseUrl!, { schema: scratches.at(-1)!.schema });
+  });
 });

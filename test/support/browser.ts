@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { findChrome } from '../../crawler/browser/chrome-path.ts';
-import { baseFlags } from '../../crawler/browser/launch-args.ts';
+import { findChrome } from '../../browser/chrome-path.ts';
+import { baseFlags } from '../../browser/launch-args.ts';
 
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
   const executablePath = findChrome();

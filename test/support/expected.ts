@@ -2,7 +2,7 @@
 // The whole set is compared (a missing expected file means "no findings"), so false positives fail like misses.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Finding } from '../../checks/finding.ts';
+import type { Finding } from '../../contract/finding.ts';
 
 export interface ExpectedFinding {
   code: string;

@@ -4,8 +4,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Finding } from '../../checks/finding.ts';
-import type { CheckResult } from '../../checks/types.ts';
+import type { Finding } from '../../contract/finding.ts';
+import type { CheckResult } from '../../contract/check-result.ts';
 import { parseConfig } from '../../config/load.ts';
 import type { DistrictConfig } from '../../config/schema.ts';
 import { buildScorecard } from '../../reports/build-scorecard.ts';

@@ -2,7 +2,7 @@
 // its index file are one page.
 import { describe, expect, it } from 'vitest';
 import { cutoffDate, daysBetween, parseAge } from '../../../checks/content/age.ts';
-import { folderKey, pageKey } from '../../../checks/content/site-pages.ts';
+import { folderKey, pageKey } from '../../../util/site-pages.ts';
 
 describe('ages', () => {
   it('gives the oldest fresh date for days, weeks, months and years', () => {

@@ -1,9 +1,9 @@
 // Test support for the content checks: hand-made pages and artifacts of one site (www.x.gov.cn), a real
 // calendar, the demo's clock. No network.
-import type { CrawlSummary, LinkRef, LinkTarget, ListItem, PageArtifact, SiteArtifacts } from '../../../checks/artifacts.ts';
-import type { AttachmentText } from '../../../crawler/attachments/artifact.ts';
-import type { RenderedListsArtifact } from '../../../crawler/lists/artifact.ts';
-import type { CheckContext, CheckOutput } from '../../../checks/types.ts';
+import type { SiteArtifacts, CheckContext, CheckOutput } from '../../../checks/types.ts';
+import type { CrawlSummary, LinkRef, LinkTarget, ListItem, PageArtifact } from '../../../contract/artifacts/crawl.ts';
+import type { AttachmentText } from '../../../contract/artifacts/attachments.ts';
+import type { RenderedListsArtifact } from '../../../contract/artifacts/rendered-lists.ts';
 import type { DistrictConfigInput } from '../../../config/schema.ts';
 import { parseConfig } from '../../../config/load.ts';
 import { createCalendar } from '../../../calendar/workdays.ts';

@@ -1,9 +1,10 @@
 // Test support for the security check: the content checks' hand-made site (www.x.gov.cn) plus transport,
 // cloaking and browser artifacts that say "nothing to see" unless a test says otherwise. No network.
-import type { PageArtifact, SiteArtifacts } from '../../../checks/artifacts.ts';
-import type { CloakingArtifact } from '../../../crawler/cloaking-artifact.ts';
-import type { LinkVisibilityArtifact } from '../../../crawler/link-visibility-artifact.ts';
-import type { TlsArtifact, TlsCertificateInfo } from '../../../crawler/tls-artifact.ts';
+import type { SiteArtifacts } from '../../../checks/types.ts';
+import type { PageArtifact } from '../../../contract/artifacts/crawl.ts';
+import type { CloakingArtifact } from '../../../contract/artifacts/cloaking.ts';
+import type { LinkVisibilityArtifact } from '../../../contract/artifacts/link-visibility.ts';
+import type { TlsArtifact, TlsCertificateInfo } from '../../../contract/artifacts/tls.ts';
 import type { DistrictConfigInput } from '../../../config/schema.ts';
 import { HOME, setup } from '../content/support.ts';
 

@@ -7,7 +7,7 @@ import { validateShipped } from '../../../checks/wording/lexicon.ts';
 import { keyTerms, keyTermSources, nationalLeaders, nationalPosts, outdatedTerms } from '../../../checks/data/key-terms.ts';
 import { typos, typoSources } from '../../../checks/data/typos.ts';
 import { parseConfig } from '../../../config/load.ts';
-import { defaultIndicators } from '../../../reports/indicators.ts';
+import { defaultIndicators } from '../../../config/reports/indicators.ts';
 import { reviewAndScore } from '../../../reports/rescore.ts';
 import type { ScorecardFinding } from '../../../reports/scorecard.ts';
 import { findingIdentity } from '../../../reports/identity.ts';

@@ -1,8 +1,8 @@
 // Test support for the wording corpus: its pages parsed as the crawler parses them (crawler/html.ts, text kept),
 // run through the wording check with the corpus district config.
-import type { PageArtifact, SiteArtifacts } from '../../../checks/artifacts.ts';
-import type { CheckContext } from '../../../checks/types.ts';
-import type { Finding } from '../../../checks/finding.ts';
+import type { PageArtifact } from '../../../contract/artifacts/crawl.ts';
+import type { CheckContext, SiteArtifacts } from '../../../checks/types.ts';
+import type { Finding } from '../../../contract/finding.ts';
 import { wording } from '../../../checks/wording.ts';
 import { parseConfig } from '../../../config/load.ts';
 import { createCalendar } from '../../../calendar/workdays.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLexicon } from '../../../checks/wording/lexicon.ts';
 import { scanText } from '../../../checks/wording/scan.ts';
 import { likeness } from '../../../checks/wording/pinyin.ts';
-import { wordingConfigSchema } from '../../../config/wording.ts';
+import { wordingConfigSchema } from '../../../config/checks/wording.ts';
 
 const lex = buildLexicon(wordingConfigSchema.parse({ leaders: [{ name: '陈志远', posts: [{ title: '区长', from: '2021-09-01' }] }] }));
 const scan = (text: string, date: string | null = '2024-05-01') => scanText(text, lex, { pageDate: () => date }).map((h) => `${h.kind}:${h.wrong}→${h.correct}`);

@@ -1,17 +1,6 @@
-// The artifacts: what gatherers (crawler/) produce and checks (checks/) read. Plain data, no methods.
-// Each gatherer owns one key of ArtifactMap; a check names the keys it needs in `requires`.
-import type { SiteConfig } from '../config/schema.ts';
-import type { AttachmentText } from '../crawler/attachments/artifact.ts';
-import type { RenderedListsArtifact } from '../crawler/lists/artifact.ts';
-import type { AccessibilityArtifact } from '../crawler/browser/artifact.ts';
-import type { ProbesArtifact } from '../crawler/probes-artifact.ts';
-import type { Ipv6Artifact } from '../crawler/ipv6-artifact.ts';
-import type { ErrorReportsArtifact } from '../crawler/error-reports-artifact.ts';
-import type { DisclosureRequestsArtifact } from '../crawler/disclosure-requests-artifact.ts';
-import type { TlsArtifact } from '../crawler/tls-artifact.ts';
-import type { CloakingArtifact } from '../crawler/cloaking-artifact.ts';
-import type { LinkVisibilityArtifact } from '../crawler/link-visibility-artifact.ts';
-import type { SearchArtifact } from '../crawler/search-artifact.ts';
+// The crawl's artifacts (`pages`, `linkTargets`, `crawl`; gathered by crawler/gather-crawl.ts): every fetched page
+// with its links, the outcome of checking each link target, and the crawl's summary. Plain data, facts only.
+import type { FetchErrorCode } from '../fetch-error.ts';
 
 /** Where a reference to another URL was found in a page. */
 export type LinkTag =
@@ -76,20 +65,6 @@ export interface PageArtifact {
   listItems?: ListItem[];
 }
 
-export type FetchErrorCode =
-  | 'timeout'
-  | 'dns'
-  | 'refused'
-  | 'reset'
-  | 'tls'
-  | 'redirect-loop'
-  | 'too-many-redirects'
-  | 'too-large'
-  | 'unsupported-scheme'
-  | 'blocked-address'
-  | 'robots'
-  | 'network';
-
 /** The outcome of checking one link target (internal or external). */
 export interface LinkTarget {
   url: string;
@@ -129,43 +104,4 @@ export interface CrawlSummary {
   finishedAt: string;
   /** The whole site failed (homepage unreachable): the reason. */
   fatal?: string;
-}
-
-/**
- * Everything gathered for one site. A gatherer that could not run leaves its key undefined and
- * writes the reason to `SiteArtifacts.unavailable`, so the check reports "not measured".
- */
-export interface ArtifactMap {
-  pages: PageArtifact[];
-  linkTargets: LinkTarget[];
-  crawl: CrawlSummary;
-  /** Text of linked attachments (PDF, DOCX, XLSX) for the privacy check (crawler/gather-attachments.ts). */
-  attachments: AttachmentText[];
-  /** Column lists filled in by script, rendered in the browser (crawler/gather-rendered-lists.ts). */
-  renderedLists: RenderedListsArtifact;
-  /** axe-core, Lighthouse and elderly-friendly probes in a real browser (crawler/gather-browser.ts). */
-  accessibility: AccessibilityArtifact;
-  /** Homepage availability probes of the judged window, from the store (crawler/gather-probes.ts). */
-  probes: ProbesArtifact;
-  /** IPv6 support measurements (crawler/gather-ipv6.ts). */
-  ipv6: Ipv6Artifact;
-  /** The site's imported error reports (我为政府网站找错), from the store (crawler/gather-records.ts). */
-  errorReports: ErrorReportsArtifact;
-  /** The site's imported disclosure requests (依申请公开), from the store (crawler/gather-disclosure-requests.ts). */
-  disclosureRequests: DisclosureRequestsArtifact;
-  /** HTTPS offered, certificate chain, HTTP→HTTPS redirect (crawler/gather-tls.ts). */
-  tls: TlsArtifact;
-  /** Homepage and sampled pages as search-engine crawlers are served them (crawler/gather-cloaking.ts). */
-  cloaking: CloakingArtifact;
-  /** Link visibility by computed style on pages whose raw HTML hides links (crawler/gather-link-visibility.ts). */
-  linkVisibility: LinkVisibilityArtifact;
-  /** The site-search form and one search for a recent article (crawler/gather-search.ts). */
-  search: SearchArtifact;
-}
-
-export type ArtifactName = keyof ArtifactMap | 'text' | 'html';
-
-export interface SiteArtifacts extends Partial<ArtifactMap> {
-  site: SiteConfig;
-  unavailable: Partial<Record<ArtifactName, string>>;
 }

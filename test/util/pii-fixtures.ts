@@ -1,5 +1,5 @@
 // Test-only generators of synthetic identifiers with valid check characters, written independently of
-// checks/lib/checksums.ts so the tests do not trust the code they test. No real person's data.
+// util/checksums.ts so the tests do not trust the code they test. No real person's data.
 
 /** Resident ID: 17 digits + ISO 7064 MOD 11-2 check character (weights 2^(17-i) mod 11). */
 export function makeId(region: string, birth: string, seq: string): string {

@@ -7,7 +7,7 @@ import {
   maskPersonalData,
   maskValue,
   type PiiHit,
-} from '../../../checks/lib/pii.ts';
+} from '../../util/pii.ts';
 import { breakCheck, grouped, luhnOk, makeCreditCode, makeId, withLuhn } from './pii-fixtures.ts';
 
 const NOW = new Date('2026-11-20T09:00:00+08:00');

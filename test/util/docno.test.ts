@@ -5,7 +5,7 @@ import {
   extractQuotedTitles,
   normaliseTitle,
   tidyTitle,
-} from '../../../checks/lib/docno.ts';
+} from '../../util/docno.ts';
 import { makeId } from './pii-fixtures.ts';
 
 describe('extractDocNumbers', () => {

@@ -4,7 +4,7 @@
 // Sources: 《中华人民共和国政府信息公开条例》(2019年修订, 条例); 泉鲤政办〔2018〕77号 (the district notice, 通知).
 // Only the annual report has a fixed statutory date; the notice and 预算法 give none a crawl can check for the
 // other items (budgets: "within 20 days of approval", a date the site does not show), so they are `standing`.
-import type { DisclosureItem, DisclosureRole } from '../disclosure-config.ts';
+import type { DisclosureItem, DisclosureRole } from './disclosure.ts';
 
 /** Every item of the default names its roles, so a site that declares none is not held to the default. */
 const ALL: DisclosureRole[] = ['government', 'department', 'sector-department'];

@@ -1,13 +1,11 @@
 // A configured column as the crawl saw it: its list page and the items listed there, each with the best date
 // known (printed beside the item, else the article's own date, else the date in a TRS-style URL).
-import type { LinkRef, ListItem, PageArtifact } from '../artifacts.ts';
-import type { RenderedList } from '../../crawler/lists/artifact.ts';
-import type { SiteConfig } from '../../config/schema.ts';
-import { extractPageDate } from '../lib/dates.ts';
-import { tidyTitle } from '../lib/docno.ts';
+import type { LinkRef, ListItem, PageArtifact } from '../contract/artifacts/crawl.ts';
+import type { RenderedList } from '../contract/artifacts/rendered-lists.ts';
+import type { ColumnConfig } from '../contract/column.ts';
+import { extractPageDate } from './dates.ts';
+import { tidyTitle } from './docno.ts';
 import { folderKey, isHealthyHtml, pageKey } from './site-pages.ts';
-
-export type ColumnConfig = SiteConfig['columns'][number];
 
 /** Where an item's date came from. */
 export type ItemDateSource = 'list' | 'page' | 'url';

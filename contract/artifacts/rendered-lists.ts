@@ -1,6 +1,6 @@
 // The `renderedLists` artifact: configured column pages whose raw HTML lists no item but runs scripts, rendered in
 // the run's browser so the freshness check can read the list the visitor sees. Plain data.
-import type { LinkRef, ListItem } from '../../checks/artifacts.ts';
+import type { LinkRef, ListItem } from './crawl.ts';
 
 /** One column page after rendering. */
 export interface RenderedList {

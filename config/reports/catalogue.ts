@@ -1,4 +1,4 @@
-// The indicator catalogue a district scores with: the defaults (reports/indicators.ts) with the config's overrides
+// The indicator catalogue a district scores with: the defaults (indicators.ts) with the config's overrides
 // of points, per-finding weights and veto thresholds applied, validated so that a bad entry is an error naming
 // the indicator's id (duplicate ids, unknown codes, bad weights), never a silently wrong score.
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractPageDate, findDatedItems, findDates, parseDate } from '../../../checks/lib/dates.ts';
+import { extractPageDate, findDatedItems, findDates, parseDate } from '../../util/dates.ts';
 
 describe('parseDate', () => {
   const valid: [string, ReturnType<typeof parseDate>][] = [

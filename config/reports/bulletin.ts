@@ -1,5 +1,5 @@
 // The reports' part of the district config: the monthly bulletin's settings. (Indicator overrides and review
-// decisions have their schemas beside their logic: reports/catalogue.ts, reports/review.ts.)
+// decisions have their own files beside this one: catalogue.ts, review.ts.)
 import { z } from 'zod';
 
 /** Config `bulletin`. */

@@ -2,14 +2,14 @@
 // throw or hang, and nothing any of them returns carries an ID number or mobile number in clear.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractPageDate, findDatedItems, findDates, parseDate } from '../../../checks/lib/dates.ts';
+import { extractPageDate, findDatedItems, findDates, parseDate } from '../../util/dates.ts';
 import {
   extractDocNumbers,
   extractIndexNumber,
   extractQuotedTitles,
   normaliseTitle,
   tidyTitle,
-} from '../../../checks/lib/docno.ts';
+} from '../../util/docno.ts';
 import {
   findBankCards,
   findIdNumbers,
@@ -17,7 +17,7 @@ import {
   findPersonalData,
   maskPersonalData,
   maskValue,
-} from '../../../checks/lib/pii.ts';
+} from '../../util/pii.ts';
 import { grouped, makeCreditCode, makeId, withLuhn } from './pii-fixtures.ts';
 
 const NOW = new Date('2026-11-20T09:00:00+08:00');

@@ -1,6 +1,6 @@
 // The indicator catalogue as data (like Lighthouse's default-config categories): which finding codes feed which
 // indicator, with what weight, and the rule quoted beside it. A district overrides points and thresholds in config
-// (reports/catalogue.ts validates and applies that). `knownCodes` lists every finding code the checks emit.
+// (catalogue.ts validates and applies that). `knownCodes` lists every finding code the checks emit.
 // Sources: 国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》; 泉鲤政办〔2018〕77号 (the district notice);
 // 政府网站发展指引 (国办发〔2017〕47号). See ../shared/reference/INDICATORS.md.
 

@@ -1,7 +1,19 @@
 // The service's part of the district config: cron schedules (validated at load), homepage availability probing
 // and raw-data retention. config/schema.ts plugs these into the district schema.
 import { z } from 'zod';
-import { cronProblem } from './cron.ts';
+import { validateDetailed } from 'node-cron';
+
+/** Why `expr` is not a cron expression node-cron accepts, or null when it is. */
+export function cronProblem(expr: string): string | null {
+  try {
+    const v = validateDetailed(expr);
+    if (v.valid) return null;
+    const e = v.errors[0];
+    return e ? `${e.message}${e.field ? ` (field ${e.field}${e.value !== undefined ? ` "${e.value}"` : ''})` : ''}` : 'not a cron expression';
+  } catch (e) {
+    return (e as Error).message || 'not a cron expression';
+  }
+}
 
 /** A node-cron 4 expression (5 fields, or 6 with seconds first), checked when the config is loaded. */
 export const cronExpression = z.string().superRefine((value, ctx) => {

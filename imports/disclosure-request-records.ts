@@ -1,8 +1,8 @@
-// The `disclosureRequests` artifact: a site's disclosure requests (依申请公开) as imported into the store, where they
-// come from (the store's record kind, the config's export files), and which site a request belongs to.
+// Where a site's disclosure requests (依申请公开) come from (the store's record kind, the config's export files), and
+// which site a request belongs to.
 import { resolve } from 'node:path';
 import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
-import type { DisclosureRequest } from '../imports/disclosure-requests.ts';
+import type { DisclosureRequest } from '../contract/artifacts/disclosure-requests.ts';
 import { matchSite } from './record-sites.ts';
 
 /** The store's record kind for disclosure requests (`upsertRecords` / `listRecords`). */
@@ -11,16 +11,6 @@ export const DISCLOSURE_REQUEST_KIND = 'disclosure-request';
 /** Paths of the config's disclosure-request exports, absolute (relative ones resolve against the config's folder). */
 export function configuredRequestExports(config: DistrictConfig): string[] {
   return config.disclosureRequests.map((p) => resolve(config.baseDir, p));
-}
-
-/** What the disclosure-request check reads for one site (crawler/gather-disclosure-requests.ts). */
-export interface DisclosureRequestsArtifact {
-  /** The site's requests. */
-  requests: DisclosureRequest[];
-  /** Stored records that no longer validate (skipped): their 编号 and why. */
-  invalid: { id: string; reason: string }[];
-  /** Export files the config imports on every run (absolute paths); empty when requests come only from `import-requests`. */
-  sources: string[];
 }
 
 /**

@@ -1,6 +1,6 @@
 // The cloaking artifact (gathered by crawler/gather-cloaking.ts): the homepage and a deterministic sample of pages
 // fetched again with search-engine crawlers' User-Agents, reduced to what the comparison needs.
-import type { LinkRef } from '../checks/artifacts.ts';
+import type { LinkRef } from './crawl.ts';
 
 /** One page as one crawler was served it. */
 export interface CrawlerView {

@@ -1,6 +1,6 @@
 // Looking pages up in a site's crawl: one key per page whatever its spelling (index.htm or the folder, final URL
 // after redirects), which pages are healthy HTML, and the homepage.
-import type { CrawlSummary, PageArtifact } from '../artifacts.ts';
+import type { CrawlSummary, PageArtifact } from '../contract/artifacts/crawl.ts';
 
 const INDEX_FILE = /\/(?:index|default)\.(?:s?html?|jsp|php|aspx?)$/i;
 

@@ -1,6 +1,6 @@
 // The `ipv6` artifact: what the IPv6 gatherer measured for one site (DNS, the homepage over each address family,
 // link levels over IPv6, hosts of resources and outbound links). Plain data; the ipv6 check judges it.
-import type { FetchErrorCode } from '../checks/artifacts.ts';
+import type { FetchErrorCode } from '../fetch-error.ts';
 
 /** A and AAAA answers of one host, as the crawler's resolver gives them. */
 export interface Ipv6HostDns {

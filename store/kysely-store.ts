@@ -1,0 +1,653 @@
+// The one Store implementation: every query and row mapping, written once with Kysely. A StoreDialect
+// (store/sqlite.ts, store/postgres.ts) supplies the connection and the few things that differ between SQLite and
+// PostgreSQL: how a JSON column reads back, how text orders, and whether rows read for an update are locked.
+import { isDeepStrictEqual } from 'node:util';
+import type { Expression, Kysely, Selectable } from 'kysely';
+import type { LinkTarget, PageArtifact } from '../contract/artifacts/crawl.ts';
+import { rowsWrite, type BulkWriter, type RowsWrite } from './bulk.ts';
+import type { FindingsTable, LinkTargetsTable, LocksTable, PagesTable, ProbesTable, RunsTable, SiteRunsTable, Tables } from './schema.ts';
+import type {
+  LockRecord,
+  ProbeRecord,
+  PurgeCounts,
+  RunRecord,
+  RunState,
+  SiteRunRecord,
+  Store,
+  StoredFinding,
+  StoredPage,
+  StoredRecord,
+} from './types.ts';
+
+/** What a dialect configuration gives the store. */
+export interface StoreDialect {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly db: Kysely<Tables>;
+  /** JSON columns read back as text to parse (SQLite) rather than parsed by the driver (PostgreSQL jsonb). */
+  readonly jsonAsText: boolean;
+  /** Rows read to decide an update are locked (`FOR UPDATE`); SQLite's write transaction already excludes writers. */
+  readonly lockRows: boolean;
+  /** Writes many rows of one shape inside a transaction (store/bulk.ts). */
+  readonly bulk: BulkWriter;
+  /** A text column or expression to order by code point, as SQLite orders text (PostgreSQL: `COLLATE "C"`). */
+  binary(col: string | Expression<string | null>): Expression<string>;
+  /** Releases the connection(s). */
+  destroy(): Promise<void>;
+}
+
+/** Keys per `IN (…)` list. */
+const KEYS_PER_QUERY = 500;
+
+export class KyselyStore implements Store {
+  readonly kind: 'sqlite' | 'postgres';
+  protected readonly kysely: Kysely<Tables>;
+  private closed = false;
+
+  constructor(protected readonly dialect: StoreDialect) {
+    this.kind = dialect.kind;
+    this.kysely = dialect.db;
+  }
+
+  // ---- runs ----
+
+  async createRun(run: { id: string; kind: string; asOf: string; startedAt: string; siteIds: string[]; state?: RunState }): Promise<RunRecord> {
+    await this.kysely
+      .insertInto('runs')
+      .values({ id: run.id, kind: run.kind, state: run.state ?? 'running', as_of: time(run.asOf), started_at: time(run.startedAt), site_ids: json(run.siteIds) })
+      .execute();
+    return (await this.getRun(run.id))!;
+  }
+
+  async updateRun(id: string, patch: Partial<Pick<RunRecord, 'state' | 'finishedAt' | 'summary' | 'error'>>): Promise<void> {
+    const set = {
+      ...(patch.state !== undefined ? { state: patch.state } : {}),
+      ...(patch.finishedAt !== undefined ? { finished_at: timeOrNull(patch.finishedAt) } : {}),
+      ...(patch.summary !== undefined ? { summary: jsonOrNull(patch.summary) } : {}),
+      ...(patch.error !== undefined ? { error: text(patch.error) } : {}),
+    };
+    if (!Object.keys(set).length) return;
+    await this.kysely.updateTable('runs').set(set).where('id', '=', id).execute();
+  }
+
+  async getRun(id: string): Promise<RunRecord | null> {
+    const row = await this.kysely.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? this.toRun(row) : null;
+  }
+
+  async listRuns(opts: { from?: string; to?: string; limit?: number; state?: RunState } = {}): Promise<RunRecord[]> {
+    const rows = await this.kysely
+      .selectFrom('runs')
+      .selectAll()
+      .$if(opts.from !== undefined, (q) => q.where('as_of', '>=', time(opts.from!)))
+      .$if(opts.to !== undefined, (q) => q.where('as_of', '<', time(opts.to!)))
+      .$if(opts.state !== undefined, (q) => q.where('state', '=', opts.state!))
+      .orderBy('as_of', 'desc')
+      .orderBy('started_at', 'desc')
+      .orderBy(this.dialect.binary('id'), 'desc')
+      .limit(opts.limit ?? 1000)
+      .execute();
+    return rows.map((r) => this.toRun(r));
+  }
+
+  // ---- site runs ----
+
+  async startSiteRun(runId: string, siteId: string, startedAt: string): Promise<void> {
+    await this.kysely
+      .insertInto('site_runs')
+      .values({ run_id: runId, site_id: siteId, state: 'running', started_at: time(startedAt) })
+      .onConflict((oc) => oc.columns(['run_id', 'site_id']).doUpdateSet((eb) => ({ state: 'running', started_at: eb.ref('excluded.started_at') })))
+      .execute();
+  }
+
+  async finishSiteRun(rec: Omit<SiteRunRecord, 'startedAt'>): Promise<void> {
+    await finishSiteRunIn(this.kysely, rec);
+  }
+
+  async saveSiteResult(rec: Omit<SiteRunRecord, 'startedAt'>, findings: StoredFinding[]): Promise<void> {
+    await this.kysely.transaction().execute(async (trx) => {
+      await this.replaceFindingsIn(trx, rec.runId, rec.siteId, findings);
+      await finishSiteRunIn(trx, rec);
+    });
+  }
+
+  async getSiteRun(runId: string, siteId: string): Promise<SiteRunRecord | null> {
+    const row = await this.kysely.selectFrom('site_runs').selectAll().where('run_id', '=', runId).where('site_id', '=', siteId).executeTakeFirst();
+    return row ? this.toSiteRun(row) : null;
+  }
+
+  async listSiteRuns(runId: string): Promise<SiteRunRecord[]> {
+    const rows = await this.kysely.selectFrom('site_runs').selectAll().where('run_id', '=', runId).orderBy(this.dialect.binary('site_id')).execute();
+    return rows.map((r) => this.toSiteRun(r));
+  }
+
+  async listSiteRunsBetween(opts: { from: string; to: string; runStates?: RunState[]; state?: RunState }): Promise<(SiteRunRecord & { asOf: string })[]> {
+    if (opts.runStates?.length === 0) return [];
+    const rows = await this.newestFirst()
+      .selectAll('s')
+      .select('r.as_of')
+      .where('r.as_of', '>=', time(opts.from))
+      .where('r.as_of', '<', time(opts.to))
+      .$if(opts.runStates !== undefined, (q) => q.where('r.state', 'in', opts.runStates!))
+      .$if(opts.state !== undefined, (q) => q.where('s.state', '=', opts.state!))
+      .execute();
+    return rows.map((r) => ({ ...this.toSiteRun(r), asOf: readTime(r.as_of) }));
+  }
+
+  async previousSiteRun(siteId: string, before?: { asOf: string; runId: string }): Promise<SiteRunRecord | null> {
+    const row = await this.newestFirst()
+      .selectAll('s')
+      .where('s.site_id', '=', siteId)
+      .where('s.state', '=', 'done')
+      .$if(before !== undefined, (q) =>
+        q
+          .where('s.run_id', '<>', before!.runId)
+          .where((eb) =>
+            eb.or([
+              eb('r.as_of', '<', time(before!.asOf)),
+              eb.and([eb('r.as_of', '=', time(before!.asOf)), eb('r.started_at', '<', eb.selectFrom('runs').select('started_at').where('id', '=', before!.runId))]),
+            ]),
+          ),
+      )
+      .limit(1)
+      .executeTakeFirst();
+    return row ? this.toSiteRun(row) : null;
+  }
+
+  async siteHistory(siteId: string, limit: number): Promise<SiteRunRecord[]> {
+    const rows = await this.newestFirst().selectAll('s').where('s.site_id', '=', siteId).where('s.state', '=', 'done').limit(limit).execute();
+    return rows.map((r) => this.toSiteRun(r));
+  }
+
+  /** Site runs joined to their run, newest audit clock first. */
+  private newestFirst() {
+    return this.kysely
+      .selectFrom('site_runs as s')
+      .innerJoin('runs as r', 'r.id', 's.run_id')
+      .orderBy('r.as_of', 'desc')
+      .orderBy('r.started_at', 'desc')
+      .orderBy(this.dialect.binary('s.run_id'), 'desc')
+      .orderBy(this.dialect.binary('s.site_id'));
+  }
+
+  // ---- raw data of a site run ----
+
+  async savePages(runId: string, siteId: string, pages: PageArtifact[]): Promise<void> {
+    await this.writeRows(pagesWrite, pages, { runId, siteId });
+  }
+
+  async saveLinkTargets(runId: string, siteId: string, targets: LinkTarget[]): Promise<void> {
+    await this.writeRows(linkTargetsWrite, targets, { runId, siteId });
+  }
+
+  async countPages(runId: string, siteId?: string): Promise<number> {
+    const row = await this.kysely
+      .selectFrom('pages')
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+      .where('run_id', '=', runId)
+      .$if(siteId !== undefined, (q) => q.where('site_id', '=', siteId!))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async listPages(runId: string, siteId: string): Promise<StoredPage[]> {
+    const rows = await this.kysely.selectFrom('pages').selectAll().where('run_id', '=', runId).where('site_id', '=', siteId).orderBy(this.dialect.binary('url')).execute();
+    return rows.map((r) => this.toPage(r));
+  }
+
+  async listLinkTargets(runId: string, siteId: string): Promise<LinkTarget[]> {
+    const rows = await this.kysely.selectFrom('link_targets').selectAll().where('run_id', '=', runId).where('site_id', '=', siteId).orderBy(this.dialect.binary('url')).execute();
+    return rows.map((r) => this.toLinkTarget(r));
+  }
+
+  // ---- findings ----
+
+  async saveFindings(runId: string, siteId: string, findings: StoredFinding[]): Promise<void> {
+    await this.kysely.transaction().execute((trx) => this.replaceFindingsIn(trx, runId, siteId, findings));
+  }
+
+  async listFindings(runId: string, siteId?: string): Promise<StoredFinding[]> {
+    const b = this.dialect.binary;
+    const rows = await this.kysely
+      .selectFrom('findings')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .$if(siteId !== undefined, (q) => q.where('site_id', '=', siteId!))
+      .orderBy(b('site_id'))
+      .orderBy(b('check_id'))
+      .orderBy(b('code'))
+      .orderBy((eb) => b(eb.fn.coalesce('url', eb.val(''))))
+      .orderBy(b('identity'))
+      .execute();
+    return rows.map((r) => this.toFinding(r));
+  }
+
+  // ---- keyed records ----
+
+  async upsertRecords(kind: string, records: StoredRecord[]): Promise<{ inserted: number; updated: number }> {
+    const wanted = lastByKey(records, (r) => r.key).map((r) => ({ key: text(r.key), siteKey: text(r.siteKey), data: json(r.data), updatedAt: time(r.updatedAt) }));
+    return this.kysely.transaction().execute(async (trx) => {
+      const stored = new Map<string, { siteKey: string | null; data: unknown }>();
+      for (const keys of chunks(wanted.map((r) => r.key), KEYS_PER_QUERY)) {
+        const rows = await trx
+          .selectFrom('records')
+          .select(['key', 'site_key', 'data'])
+          .where('kind', '=', kind)
+          .where('key', 'in', keys)
+          .$if(this.dialect.lockRows, (q) => q.forUpdate())
+          .execute();
+        for (const r of rows) stored.set(r.key, { siteKey: r.site_key, data: this.readJson(r.data) });
+      }
+      let inserted = 0;
+      let updated = 0;
+      const changed = wanted.filter((r) => {
+        const old = stored.get(r.key);
+        if (!old) inserted++;
+        else if (old.siteKey !== r.siteKey || !isDeepStrictEqual(old.data, JSON.parse(r.data))) updated++;
+        else return false;
+        return true;
+      });
+      await this.dialect.bulk(trx, recordsWrite, changed, kind);
+      return { inserted, updated };
+    });
+  }
+
+  async listRecords<T = unknown>(kind: string, opts: { siteKey?: string } = {}): Promise<StoredRecord<T>[]> {
+    const rows = await this.kysely
+      .selectFrom('records')
+      .selectAll()
+      .where('kind', '=', kind)
+      .$if(opts.siteKey !== undefined, (q) => q.where('site_key', '=', opts.siteKey!))
+      .orderBy(this.dialect.binary('key'))
+      .execute();
+    return rows.map((r) => ({ key: r.key, siteKey: r.site_key, data: this.readJson(r.data) as T, updatedAt: readTime(r.updated_at) }));
+  }
+
+  // ---- probes ----
+
+  async saveProbes(probes: ProbeRecord[]): Promise<void> {
+    await this.writeRows(probesWrite, probes, undefined);
+  }
+
+  async listProbes(opts: { from: string; to: string; siteId?: string }): Promise<ProbeRecord[]> {
+    const rows = await this.kysely
+      .selectFrom('probes')
+      .selectAll()
+      .where('at', '>=', time(opts.from))
+      .where('at', '<', time(opts.to))
+      .$if(opts.siteId !== undefined, (q) => q.where('site_id', '=', opts.siteId!))
+      .orderBy('at')
+      .orderBy(this.dialect.binary('site_id'))
+      .execute();
+    return rows.map(toProbe);
+  }
+
+  // ---- named locks ----
+
+  async acquireLock(lock: LockRecord, opts: { staleBefore: string; replace?: string }): Promise<boolean> {
+    await this.kysely
+      .insertInto('locks')
+      .values({
+        name: lock.name,
+        holder: lock.holder,
+        pid: lock.pid,
+        host: text(lock.host),
+        run_id: lock.runId,
+        acquired_at: time(lock.acquiredAt),
+        heartbeat_at: time(lock.heartbeatAt),
+      })
+      .onConflict((oc) =>
+        oc
+          .column('name')
+          .doUpdateSet((eb) => excluded(eb, ['holder', 'pid', 'host', 'run_id', 'acquired_at', 'heartbeat_at'] as const))
+          .where((eb) =>
+            eb.or([
+              eb('locks.holder', '=', eb.ref('excluded.holder')),
+              eb('locks.heartbeat_at', '<', time(opts.staleBefore)),
+              ...(opts.replace !== undefined ? [eb('locks.holder', '=', opts.replace)] : []),
+            ]),
+          ),
+      )
+      .execute();
+    return (await this.getLock(lock.name))?.holder === lock.holder;
+  }
+
+  async heartbeatLock(name: string, holder: string, at: string, runId?: string | null): Promise<boolean> {
+    const result = await this.kysely
+      .updateTable('locks')
+      .set({ heartbeat_at: time(at), ...(runId !== undefined ? { run_id: runId } : {}) })
+      .where('name', '=', name)
+      .where('holder', '=', holder)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async releaseLock(name: string, holder: string): Promise<boolean> {
+    const result = await this.kysely.deleteFrom('locks').where('name', '=', name).where('holder', '=', holder).executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+
+  async getLock(name: string): Promise<LockRecord | null> {
+    const r = await this.kysely.selectFrom('locks').selectAll().where('name', '=', name).executeTakeFirst();
+    return r ? toLock(r) : null;
+  }
+
+  // ---- housekeeping ----
+
+  async purgeRawData(before: string): Promise<PurgeCounts> {
+    const cutoff = time(before);
+    return this.kysely.transaction().execute(async (trx) => {
+      const old = trx.selectFrom('runs').select('id').where('started_at', '<', cutoff).where('state', 'in', ['done', 'failed', 'interrupted']);
+      const pages = await trx.deleteFrom('pages').where('run_id', 'in', old).executeTakeFirst();
+      const linkTargets = await trx.deleteFrom('link_targets').where('run_id', 'in', old).executeTakeFirst();
+      const probes = await trx.deleteFrom('probes').where('at', '<', cutoff).executeTakeFirst();
+      return { pages: Number(pages.numDeletedRows), linkTargets: Number(linkTargets.numDeletedRows), probes: Number(probes.numDeletedRows) };
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.dialect.destroy();
+  }
+
+  // ---- helpers ----
+
+  /** Writes items of one shape in one transaction. */
+  private async writeRows<I, C>(write: RowsWrite<I, C>, items: readonly I[], ctx: C): Promise<void> {
+    if (!items.length) return;
+    await this.kysely.transaction().execute((trx) => this.dialect.bulk(trx, write, items, ctx));
+  }
+
+  /** Replaces a site run's findings (inside the caller's transaction); of two with one identity the later is kept. */
+  private async replaceFindingsIn(db: Kysely<Tables>, runId: string, siteId: string, findings: StoredFinding[]): Promise<void> {
+    await db.deleteFrom('findings').where('run_id', '=', runId).where('site_id', '=', siteId).execute();
+    if (findings.length) await this.dialect.bulk(db, findingsWrite, findings, { runId, siteId });
+  }
+
+  private readJson(v: unknown): unknown {
+    return this.dialect.jsonAsText && typeof v === 'string' ? JSON.parse(v) : v;
+  }
+
+  private readJsonOrNull(v: unknown): unknown {
+    return v === null || v === undefined ? null : this.readJson(v);
+  }
+
+  // ---- row mapping (once for both dialects) ----
+
+  private toRun(r: Selectable<RunsTable>): RunRecord {
+    return {
+      id: r.id,
+      kind: r.kind,
+      state: r.state as RunState,
+      asOf: readTime(r.as_of),
+      startedAt: readTime(r.started_at),
+      finishedAt: readTimeOrNull(r.finished_at),
+      siteIds: this.readJson(r.site_ids) as string[],
+      summary: this.readJsonOrNull(r.summary) as Record<string, unknown> | null,
+      error: r.error,
+    };
+  }
+
+  private toSiteRun(r: Selectable<SiteRunsTable>): SiteRunRecord {
+    return {
+      runId: r.run_id,
+      siteId: r.site_id,
+      state: r.state as RunState,
+      startedAt: readTimeOrNull(r.started_at),
+      finishedAt: readTimeOrNull(r.finished_at),
+      score: r.score === null ? null : Number(r.score),
+      verdict: r.verdict,
+      scorecard: this.readJsonOrNull(r.scorecard),
+      error: r.error,
+    };
+  }
+
+  private toFinding(r: Selectable<FindingsTable>): StoredFinding {
+    const waived = this.readJsonOrNull(r.waived);
+    const confirmed = this.readJsonOrNull(r.confirmed);
+    const indicators = this.readJsonOrNull(r.indicators);
+    return {
+      check: r.check_id,
+      code: r.code,
+      severity: r.severity as StoredFinding['severity'],
+      ...(r.review ? { review: true as const } : {}),
+      siteId: r.site_id,
+      url: r.url,
+      message: r.message,
+      evidence: this.readJson(r.evidence) as Record<string, unknown>,
+      identity: r.identity,
+      firstSeen: readTime(r.first_seen),
+      state: r.state as StoredFinding['state'],
+      ...(waived !== null ? { waived: waived as NonNullable<StoredFinding['waived']> } : {}),
+      ...(confirmed !== null ? { confirmed: confirmed as NonNullable<StoredFinding['confirmed']> } : {}),
+      ...(indicators !== null ? { indicators: indicators as string[] } : {}),
+    };
+  }
+
+  private toPage(r: Selectable<PagesTable>): StoredPage {
+    return {
+      url: r.url,
+      finalUrl: r.final_url,
+      status: r.status,
+      error: r.error,
+      contentType: r.content_type,
+      charset: r.charset,
+      title: r.title,
+      meta: (this.readJsonOrNull(r.meta) ?? {}) as Record<string, string>,
+      depth: r.depth,
+      bytes: r.bytes,
+      timeMs: r.time_ms,
+      fetchedAt: readTimeOrNull(r.fetched_at),
+    };
+  }
+
+  private toLinkTarget(r: Selectable<LinkTargetsTable>): LinkTarget {
+    return {
+      url: r.url,
+      internal: Boolean(r.internal),
+      method: (r.method ?? 'GET') as LinkTarget['method'],
+      status: r.status,
+      ...(r.error !== null ? { error: r.error as NonNullable<LinkTarget['error']> } : {}),
+      ...(r.error_message !== null ? { errorMessage: r.error_message } : {}),
+      ...(r.final_url !== null ? { finalUrl: r.final_url } : {}),
+      redirects: r.redirects ?? 0,
+      ...(r.soft404 ? { soft404: true } : {}),
+      ...(r.soft404_reason !== null ? { soft404Reason: r.soft404_reason } : {}),
+      foundOn: (this.readJsonOrNull(r.found_on) ?? []) as string[],
+      onHomepage: Boolean(r.on_homepage),
+      tags: (this.readJsonOrNull(r.tags) ?? []) as LinkTarget['tags'],
+      ...(r.skipped !== null ? { skipped: r.skipped } : {}),
+    };
+  }
+}
+
+// ---- the bulk writes (store/bulk.ts): each column's kind and value ----
+
+type SiteRunKey = { runId: string; siteId: string };
+const runId = ['text', (_: unknown, c: SiteRunKey) => c.runId] as const;
+const siteId = ['text', (_: unknown, c: SiteRunKey) => c.siteId] as const;
+
+const pagesWrite = rowsWrite<PageArtifact, SiteRunKey>(
+  'pages',
+  {
+    run_id: runId,
+    site_id: siteId,
+    url: ['text', (p) => text(p.url)],
+    final_url: ['text', (p) => text(p.finalUrl)],
+    status: ['integer', (p) => p.status],
+    error: ['text', (p) => p.error ?? null],
+    content_type: ['text', (p) => text(p.contentType)],
+    charset: ['text', (p) => text(p.charset)],
+    title: ['text', (p) => text(p.title)],
+    meta: ['json', (p) => json(p.meta)],
+    depth: ['integer', (p) => p.depth],
+    bytes: ['integer', (p) => p.bytes],
+    time_ms: ['integer', (p) => Math.round(p.timeMs)],
+    fetched_at: ['time', (p) => lenientTime(p.fetchedAt)],
+  },
+  ['run_id', 'site_id', 'url'],
+);
+
+const linkTargetsWrite = rowsWrite<LinkTarget, SiteRunKey>(
+  'link_targets',
+  {
+    run_id: runId,
+    site_id: siteId,
+    url: ['text', (t) => text(t.url)],
+    internal: ['flag', (t) => flag(t.internal)],
+    method: ['text', (t) => t.method],
+    status: ['integer', (t) => t.status],
+    error: ['text', (t) => t.error ?? null],
+    soft404: ['flag', (t) => flag(t.soft404)],
+    on_homepage: ['flag', (t) => flag(t.onHomepage)],
+    found_on: ['json', (t) => json(t.foundOn)],
+    final_url: ['text', (t) => text(t.finalUrl ?? null)],
+    redirects: ['integer', (t) => t.redirects],
+    error_message: ['text', (t) => text(t.errorMessage ?? null)],
+    soft404_reason: ['text', (t) => text(t.soft404Reason ?? null)],
+    tags: ['json', (t) => json(t.tags)],
+    skipped: ['text', (t) => text(t.skipped ?? null)],
+  },
+  ['run_id', 'site_id', 'url'],
+);
+
+/** Written after the site run's findings are deleted; an upsert only so that of two with one identity the last is kept. */
+const findingsWrite = rowsWrite<StoredFinding, SiteRunKey>('findings', {
+  run_id: runId,
+  site_id: siteId,
+  identity: ['text', (f) => f.identity],
+  check_id: ['text', (f) => f.check],
+  code: ['text', (f) => f.code],
+  severity: ['text', (f) => f.severity],
+  review: ['flag', (f) => flag(f.review)],
+  url: ['text', (f) => text(f.url)],
+  message: ['text', (f) => text(f.message)],
+  evidence: ['json', (f) => json(f.evidence)],
+  first_seen: ['time', (f) => time(f.firstSeen)],
+  state: ['text', (f) => f.state],
+  waived: ['json', (f) => jsonOrNull(f.waived)],
+  confirmed: ['json', (f) => jsonOrNull(f.confirmed)],
+  indicators: ['json', (f) => jsonOrNull(f.indicators)],
+}, ['run_id', 'site_id', 'identity']);
+
+/** Records arrive with their values already written (upsertRecords compares them first). */
+const recordsWrite = rowsWrite<{ key: string; siteKey: string | null; data: string; updatedAt: string }, string>(
+  'records',
+  {
+    kind: ['text', (_, kind) => kind],
+    key: ['text', (r) => r.key],
+    site_key: ['text', (r) => r.siteKey],
+    data: ['json', (r) => r.data],
+    updated_at: ['time', (r) => r.updatedAt],
+  },
+  ['kind', 'key'],
+);
+
+const probesWrite = rowsWrite<ProbeRecord, undefined>(
+  'probes',
+  {
+    site_id: ['text', (p) => p.siteId],
+    at: ['time', (p) => time(p.at)],
+    url: ['text', (p) => text(p.url)],
+    ok: ['flag', (p) => flag(p.ok)],
+    status: ['integer', (p) => p.status],
+    error: ['text', (p) => p.error],
+    time_ms: ['integer', (p) => Math.round(p.timeMs)],
+  },
+  ['site_id', 'at'],
+);
+
+/** `SET col = excluded.col` for each column of an upsert. */
+function excluded<C extends string>(eb: { ref(r: `excluded.${C}`): unknown }, cols: readonly C[]): Record<C, never> {
+  return Object.fromEntries(cols.map((c) => [c, eb.ref(`excluded.${c}`)])) as Record<C, never>;
+}
+
+async function finishSiteRunIn(db: Kysely<Tables>, rec: Omit<SiteRunRecord, 'startedAt'>): Promise<void> {
+  await db
+    .insertInto('site_runs')
+    .values({
+      run_id: rec.runId,
+      site_id: rec.siteId,
+      state: rec.state,
+      finished_at: timeOrNull(rec.finishedAt),
+      score: rec.score,
+      verdict: rec.verdict,
+      scorecard: jsonOrNull(rec.scorecard),
+      error: text(rec.error),
+    })
+    .onConflict((oc) => oc.columns(['run_id', 'site_id']).doUpdateSet((eb) => excluded(eb, ['state', 'finished_at', 'score', 'verdict', 'scorecard', 'error'] as const)))
+    .execute();
+}
+
+function toProbe(r: Selectable<ProbesTable>): ProbeRecord {
+  return { siteId: r.site_id, at: readTime(r.at), url: r.url, ok: Boolean(r.ok), status: r.status, error: r.error, timeMs: r.time_ms };
+}
+
+function toLock(r: Selectable<LocksTable>): LockRecord {
+  return { name: r.name, holder: r.holder, pid: r.pid, host: r.host, runId: r.run_id, acquiredAt: readTime(r.acquired_at), heartbeatAt: readTime(r.heartbeat_at) };
+}
+
+// ---- values as written (the same for both dialects) ----
+
+/**
+ * Text as the store keeps it: PostgreSQL refuses U+0000 in text and jsonb, so both dialects keep U+FFFD in its place
+ * (a page title or an imported cell with a NUL character is saved, not refused).
+ */
+function text<T extends string | null | undefined>(s: T): T extends string ? string : null {
+  if (s === null || s === undefined) return null as never;
+  return (s.includes('\0') ? s.replaceAll('\0', '\uFFFD') : s) as never;
+}
+
+/** JSON text, with U+0000 escapes replaced as in text(); JSON.stringify writes a NUL as `\u0000` (a `\\` before it is a backslash). */
+function json(v: unknown): string {
+  const s = JSON.stringify(v) ?? 'null';
+  return s.includes('\\u0000') ? s.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd') : s;
+}
+
+function jsonOrNull(v: unknown): string | null {
+  return v === null || v === undefined ? null : json(v);
+}
+
+const flag = (b: boolean | undefined | null): number => (b ? 1 : 0);
+
+/** What `toISOString()` writes (the common case, kept as it is). */
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/** An instant as ISO 8601 UTC (what `toISOString()` gives), so both dialects compare and return the same text. */
+function time(v: string): string {
+  if (ISO_UTC.test(v)) return v;
+  const d = new Date(v);
+  if (Number.isNaN(d.getTime())) throw new Error(`store: "${v}" is not a time (ISO 8601 expected)`);
+  return d.toISOString();
+}
+
+function timeOrNull(v: string | null): string | null {
+  return v === null ? null : time(v);
+}
+
+/** A page's fetch time: raw data, so a missing or unreadable one is kept as unknown rather than refusing the page. */
+function lenientTime(v: string | null | undefined): string | null {
+  if (!v) return null;
+  if (ISO_UTC.test(v)) return v;
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+function readTime(v: string | Date): string {
+  return v instanceof Date ? v.toISOString() : v;
+}
+
+function readTimeOrNull(v: string | Date | null): string | null {
+  return v === null ? null : readTime(v);
+}
+
+/** Of items sharing a key the last one, in first-seen order (one statement may not upsert a row twice). */
+function lastByKey<T>(items: T[], key: (t: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of items) byKey.set(key(item), item);
+  return byKey.size === items.length ? items : [...byKey.values()];
+}
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
