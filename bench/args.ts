@@ -1,6 +1,6 @@
 // Command-line flags of `npm run bench`.
 
-export type Part = 'govaudit' | 'linkinator' | 'linkchecker' | 'axe';
+export type Part = 'govaudit' | 'linkinator' | 'linkchecker' | 'axe' | 'wording';
 
 export interface BenchArgs {
   pages: number;
@@ -18,9 +18,9 @@ export interface BenchArgs {
   heapMb: number;
 }
 
-const PARTS: Part[] = ['govaudit', 'linkinator', 'linkchecker', 'axe'];
+const PARTS: Part[] = ['govaudit', 'linkinator', 'linkchecker', 'axe', 'wording'];
 
-export const usage = `npm run bench -- [--pages N] [--latency MS] [--concurrency N] [--only govaudit|linkinator|linkchecker|axe[,…]]
+export const usage = `npm run bench -- [--pages N] [--latency MS] [--concurrency N] [--only govaudit|linkinator|linkchecker|axe|wording[,…]]
                     [--axe-pages N] [--axe-concurrency N] [--heap-mb N] [--record]`;
 
 function int(name: string, value: string | undefined, min: number, max: number): number {

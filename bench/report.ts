@@ -47,8 +47,23 @@ export interface BenchResult {
   link: LinkResult[];
   ratios: Record<string, { wall: number; cpu: number; peakRss: number; requests: number }>;
   axe?: { pages: number; concurrency: number; runs: (Omit<AxeRun, 'measured'> & { wallS: number; cpuS: number; peakRssMb: number })[]; ratio?: number };
+  /** The same govaudit audit with the wording check off and on: whole-process CPU, wall, RSS; the check's own CPU. */
+  wording?: WordingResult;
   targets: Target[];
   failures: string[];
+}
+
+export interface WordingResult {
+  off: { cpuS: number; wallS: number; peakRssMb: number };
+  on: { cpuS: number; wallS: number; peakRssMb: number };
+  /** (on − off) ÷ off, whole-process CPU. */
+  cpuShare: number;
+  /** The check's own run (lexicon, pinyin dictionary, all pages) ÷ the off audit's CPU. */
+  checkCpuS: number;
+  checkShare: number;
+  pagesScanned: number;
+  serious: number;
+  typos: number;
 }
 
 export function linkResult(run: LinkRun, stats: ServerStats, sitePages: number, opts: { latencyMs: number; concurrency: number }, differences: Difference[]): LinkResult {
@@ -121,11 +136,10 @@ export function renderText(r: BenchResult, markdown: boolean): string {
   out.push(
     `${r.date} · ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB, Node ${r.machine.node}, ${r.machine.os} · load ${r.machine.loadBefore.map(f2).join(' ')} before, ${r.machine.loadAfter.map(f2).join(' ')} after`,
     `site: ${r.site.pages} pages (${r.site.articles} articles), ${r.site.brokenTargets} broken targets; latency ${o.latencyMs} ms, concurrency ${o.concurrency} per host for every tool, server slots ${o.serverSlotsPerHost} per host${o.govauditHeapMb ? `; govaudit run with --max-old-space-size=${o.govauditHeapMb}` : ''}`,
-    `physical floor: ${r.floor.requests} requests × ${o.latencyMs} ms ÷ ${o.concurrency} = ${f1(r.floor.seconds)} s`,
-    '',
-    t(table(r)),
+    ...(r.link.length ? [`physical floor: ${r.floor.requests} requests × ${o.latencyMs} ms ÷ ${o.concurrency} = ${f1(r.floor.seconds)} s`] : []),
     '',
   );
+  if (r.link.length) out.push(t(table(r)), '');
   if (Object.keys(r.ratios).length) {
     out.push(t([['govaudit ÷', 'wall', 'CPU', 'peak RSS', 'requests'], ...Object.entries(r.ratios).map(([peer, x]) => [peer, f2(x.wall), f2(x.cpu), f2(x.peakRss), f2(x.requests)])]), '');
   }
@@ -137,6 +151,18 @@ export function renderText(r: BenchResult, markdown: boolean): string {
       ]),
       r.axe.ratio !== undefined ? `govaudit ÷ pa11y-ci pages/min: ${f2(r.axe.ratio)}` : '',
       ...r.axe.runs.map((a) => `${a.tool} rules with violations: ${a.rules.join(', ') || 'none'}${a.errors.length ? `; pages not checked: ${a.errors.join('; ')}` : ''}`),
+      '',
+    );
+  }
+  if (r.wording) {
+    const w = r.wording;
+    out.push(
+      t([
+        ['wording check (same audit off / on)', 'CPU (s)', 'wall (s)', 'peak RSS (MB)'],
+        ['links only', f1(w.off.cpuS), f1(w.off.wallS), f1(w.off.peakRssMb)],
+        ['links + wording', f1(w.on.cpuS), f1(w.on.wallS), f1(w.on.peakRssMb)],
+      ]),
+      `wording CPU share: +${(w.cpuShare * 100).toFixed(1)}% of the audit's CPU (whole process: text and HTML kept, check run); the check's own run ${f2(w.checkCpuS)} s = ${(w.checkShare * 100).toFixed(1)}% (${w.pagesScanned} pages scanned, ${w.serious} serious, ${w.typos} typo findings)`,
       '',
     );
   }

@@ -1,7 +1,8 @@
 // `npm run bench`: govaudit side by side with linkinator and linkchecker on one generated site served from its own
-// process (same latency, same concurrency, requests counted at the server), then axe with govaudit's runner and with
-// pa11y-ci on the same pages. Prints the table, writes bench/results/latest.json (and bench/RESULTS.md with
-// --record); exits 1 when a tool's broken set differs from the site's without a known cause, or a tool fails.
+// process (same latency, same concurrency, requests counted at the server), then govaudit's audit again with the
+// wording check on (its CPU share), then axe with govaudit's runner and with pa11y-ci on the same pages. Prints the
+// table, writes bench/results/latest.json (and bench/RESULTS.md with --record); exits 1 when a tool's broken set
+// differs from the site's without a known cause, or a tool fails.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +57,41 @@ async function linkPart(args: BenchArgs, site: SiteHandle, model: SiteModel, wor
   }
 }
 
+/**
+ * The wording check's cost: the same govaudit audit of the same site with the check off and on, one after the other
+ * (the off run is the link part's own when it ran). Whole-process CPU under GNU time; the check's own CPU besides.
+ */
+async function wordingPart(args: BenchArgs, site: SiteHandle, workDir: string, result: BenchResult): Promise<void> {
+  const common = { homepage: `${site.hosts.main}/`, concurrency: args.concurrency, pages: site.pages, workDir, timeoutMs: TOOL_TIMEOUT_MS, heapMb: args.heapMb };
+  const measure = (run: LinkRun) => ({ cpuS: run.measured.userS + run.measured.sysS, wallS: run.measured.wallMs / 1000, peakRssMb: run.measured.peakRssMb });
+  try {
+    const offLink = result.link.find((l) => l.tool === 'govaudit');
+    let off = offLink ? { cpuS: offLink.cpuS, wallS: offLink.wallS, peakRssMb: offLink.peakRssMb } : undefined;
+    if (!off) {
+      await site.reset();
+      process.stderr.write(`bench: govaudit (wording off) on ${site.pages} pages…\n`);
+      off = measure(await runGovaudit(common));
+    }
+    await site.reset();
+    process.stderr.write(`bench: govaudit (wording on) on ${site.pages} pages…\n`);
+    const onRun = await runGovaudit({ ...common, wording: true });
+    const on = measure(onRun);
+    const own = onRun.own ?? {};
+    result.wording = {
+      off, on,
+      cpuShare: (on.cpuS - off.cpuS) / off.cpuS,
+      checkCpuS: own.wordingCheckCpuS ?? NaN,
+      checkShare: (own.wordingCheckCpuS ?? NaN) / off.cpuS,
+      pagesScanned: own.wordingPagesScanned ?? 0,
+      serious: own.wordingSerious ?? 0,
+      typos: own.wordingTypos ?? 0,
+    };
+    process.stderr.write(`bench: wording on ${on.cpuS.toFixed(1)} CPU s vs off ${off.cpuS.toFixed(1)} (+${(result.wording.cpuShare * 100).toFixed(1)}%)\n`);
+  } catch (e) {
+    result.failures.push(`wording: ${(e as Error).message}`);
+  }
+}
+
 async function axePart(args: BenchArgs, model: SiteModel, workDir: string, result: BenchResult): Promise<void> {
   const urls = samplePages(model, args.axePages);
   const runs: AxeRun[] = [];
@@ -90,6 +126,7 @@ function targets(args: BenchArgs, r: BenchResult): Target[] {
     out.push({ name: 'non-HTML bodies fetched (HEAD where no body is needed)', value: String(gov.nonHtmlBodies), goal: '0', met: gov.nonHtmlBodies === 0 });
     if (args.pages >= 100_000) out.push({ name: `peak RSS at ${r.site.pages} pages (MB)`, value: gov.peakRssMb.toFixed(0), goal: '< 400', met: gov.peakRssMb < 400 });
   }
+  if (r.wording) out.push({ name: 'CPU the wording check adds to the audit', value: `${(r.wording.cpuShare * 100).toFixed(1)}%`, goal: '≤ 10%', met: r.wording.cpuShare <= 0.1 });
   if (r.axe?.ratio !== undefined) out.push({ name: 'axe pages/min ÷ pa11y-ci’s', value: r.axe.ratio.toFixed(2), goal: '≥ 2', met: r.axe.ratio >= 2 });
   return out;
 }
@@ -134,6 +171,7 @@ async function main(): Promise<number> {
   };
   try {
     await linkPart(args, site, model, workDir, result);
+    if (args.parts.includes('wording')) await wordingPart(args, site, workDir, result);
     if (args.parts.includes('axe')) await axePart(args, model, workDir, result);
   } finally {
     await site.stop();

@@ -14,5 +14,6 @@ import { disclosureRequests } from './disclosure-requests.ts';
 import { accessibility } from './accessibility.ts';
 import { security } from './security.ts';
 import { service } from './service.ts';
+import { wording } from './wording.ts';
 
-export const allChecks: Check[] = [links, interpretations, freshness, identity, privacy, ipv6, availability, errorReports, interaction, disclosure, disclosureRequests, accessibility, security, service];
+export const allChecks: Check[] = [links, interpretations, freshness, identity, privacy, ipv6, availability, errorReports, interaction, disclosure, disclosureRequests, accessibility, security, service, wording];

@@ -16,6 +16,7 @@ import { interactionConfigSchema } from './checks/interaction.ts';
 import { securityConfigSchema } from './checks/security.ts';
 import { distributedConfigSchema } from './scheduler/distributed.ts';
 import { screenshotsConfigSchema } from './screenshots.ts';
+import { wordingConfigSchema } from './checks/wording.ts';
 
 const hostName = z
   .string()
@@ -151,6 +152,8 @@ export const districtSchema = z.strictObject({
   security: securityConfigSchema.prefault({}),
   /** Distributed mode (PostgreSQL store, pg-boss queue): site-job retries, expiry of a vanished worker's job, polling. */
   distributed: distributedConfigSchema.prefault({}),
+  /** Wording (严重表述错误、错别字): district leaders and posts, official names, outdated terms, allow list, hits a page. */
+  wording: wordingConfigSchema.prefault({}),
 }).superRefine((cfg, ctx) => {
   const seen = new Set<string>();
   cfg.sites.forEach((s, i) => {

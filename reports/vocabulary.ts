@@ -119,6 +119,8 @@ const pageKinds: Record<string, string> = { homepage: '首页', column: '栏目�
 const valueWords: Record<string, Record<string, string>> = {
   kind: {
     ...columnKinds, violation: '不符合规范', incomplete: '需人工判断', cloaking: '向搜索引擎返回不同内容', page: '页面内容', 'ad-network': '广告联盟', floating: '飘浮广告',
+    homophone: '同音字错误', 'near-homophone': '近音字错误', substitution: '错字', transposition: '字序颠倒', omission: '漏字', duplication: '多字（重复）',
+    'leader-name': '领导人姓名错误', 'wrong-post': '职务写错', 'outdated-post': '职务已变更', 'post-not-yet-held': '当时尚未担任该职务', 'outdated-term': '名称已变更', typo: '错别字',
     'not-offered': '未提供HTTPS', 'not-redirected': '未跳转到HTTPS', 'id-number': '身份证号码', 'mobile-number': '手机号码', 'bank-card': '银行卡号',
   },
   impact: impacts,
@@ -162,6 +164,8 @@ export const evidenceLabels: Record<string, string> = {
   suspendedDays: '不计入的工作日', tags: '引用方式', terms: '违规词语', text: '文字', thirdLevel: '三级链接IPv6支持', title: '标题', type: '问题类型', undated: '无日期条目数',
   unit: '受理机关', uses: '用途', validTo: '到期日期', values: '号码（已遮盖）', wcag: 'WCAG 条款', where: '出现位置', workdays: '相隔工作日', workdaysAllowed: '允许工作日',
   workdaysTaken: '用时（工作日）', year: '年度', certificate: '证书', context: '上下文', detailText: '详情',
+  wrong: '错误写法', correct: '正确写法', occurrences: '出现之处（原文）', pageDate: '页面日期', attachmentName: '附件名称', pdfPages: 'PDF 页码', note: '说明',
+  omittedOnPage: '本页另有未列出的问题数', pagesAffected: '涉及页面数', examplePages: '示例页面',
   linkText: '链接文字', nearHeading: '附近的标题或栏目', region: '所在区域', cssPath: '元素位置（CSS 路径）', locatedOn: '定位所在页面', finalUrl: '最终地址', gbt37668: 'GB/T 37668 条款',
 };
 

@@ -1,12 +1,16 @@
 // govaudit as the bench runs it, in its own process: what a links-only audit of one site does — the crawl gatherer
 // (pages streamed to a throw-away SQLite store, since no check needs them), the link targets saved, the links check
 // run — without loading the rest of the pipeline (browser, reports), and the broken targets written out as JSON.
+// With `wording`, the same audit with the wording check on as well: the crawl keeps each page with its text and HTML
+// in memory for it and saves them to the store afterwards, as the audit does (what the check costs beyond its own
+// run), and the check's own CPU time is measured too.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SiteArtifacts } from '../../crawler/gatherer.ts';
 import { createCalendar } from '../../calendar/workdays.ts';
 import { links } from '../../checks/links.ts';
+import { wording } from '../../checks/wording.ts';
 import { runChecks } from '../../checks/runner.ts';
 import { parseConfig } from '../../config/load.ts';
 import { createExternalLinkCache } from '../../crawler/crawl.ts';
@@ -21,6 +25,8 @@ export interface GovauditChildArgs {
   concurrency: number;
   maxPages: number;
   out: string;
+  /** Run the wording check too. */
+  wording?: boolean;
 }
 
 export interface GovauditChildResult {
@@ -37,6 +43,8 @@ export interface GovauditChildResult {
   cpuS: number;
   startupCpuS: number;
   peakRssMb: number;
+  /** With `wording`: the check's result and the CPU seconds of its run alone (lexicon and pinyin dictionary included). */
+  wording?: { status: string; pagesScanned: number; serious: number; typos: number; checkCpuS: number };
 }
 
 const cpuSeconds = () => {
@@ -86,15 +94,29 @@ async function main(): Promise<void> {
         fetcher,
         resolver: createResolver(config.resolve),
         store,
-        needed: new Set(links.requires),
+        needed: new Set([...links.requires, ...(args.wording ? wording.requires : [])]),
         externalCache: createExternalLinkCache(),
         shared: { get: async (_key, create) => create(), closeAll: async () => {} },
         savePages: (pages) => store.savePages(run.id, site.id, pages),
       },
       artifacts,
     );
+    // pages a check keeps in memory are saved after the crawl, as `govaudit audit` does (scheduler/audit.ts)
+    if (artifacts.pages) await store.savePages(run.id, site.id, artifacts.pages);
     await store.saveLinkTargets(run.id, site.id, artifacts.linkTargets ?? []);
-    const [result] = runChecks([links], artifacts, { now, timezone: config.timezone, config, site, calendar: createCalendar(config.calendar) });
+    const checkCtx = { now, timezone: config.timezone, config, site, calendar: createCalendar(config.calendar) };
+    const [result] = runChecks([links], artifacts, checkCtx);
+    let wordingOut: GovauditChildResult['wording'];
+    if (args.wording) {
+      // attachments are not fetched here (their download and extraction is the attachments gatherer's, shared with
+      // the privacy check): the check reads the pages
+      artifacts.attachments = [];
+      const before = cpuSeconds();
+      const [w] = runChecks([wording], artifacts, checkCtx);
+      const m = (w.metrics ?? {}) as { pagesScanned?: number; serious?: number; typos?: number };
+      wordingOut = { status: w.status, pagesScanned: m.pagesScanned ?? 0, serious: m.serious ?? 0, typos: m.typos ?? 0, checkCpuS: cpuSeconds() - before };
+      if (w.status === 'error') throw new Error(`wording check: ${w.reason}`);
+    }
     const auditMs = performance.now() - started;
     const metrics = (result.metrics ?? {}) as { pagesCrawled?: number; requests?: number; linksChecked?: number };
     const out: GovauditChildResult = {
@@ -107,6 +129,7 @@ async function main(): Promise<void> {
       cpuS: cpuSeconds(),
       startupCpuS,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
+      ...(wordingOut ? { wording: wordingOut } : {}),
     };
     if (result.status === 'error') throw new Error(`links check: ${result.reason}`);
     await writeFile(args.out, JSON.stringify(out));

@@ -67,10 +67,10 @@ export const defaultIndicators: Indicator[] = [
   },
   {
     id: 'veto.security', name: '严重表述错误、安全泄密', kind: 'veto', points: 0,
-    codes: ['security.tampered-title', 'security.spam-content', 'security.hidden-link'], checks: ['security'],
+    codes: ['security.tampered-title', 'security.spam-content', 'security.hidden-link', 'wording.serious'], checks: ['security', 'wording'],
     severities: ['veto'],
-    rule: '网站被篡改、挂马、发布有害信息、泄露国家秘密等经确认的安全事件',
-    source: '国办秘函〔2019〕19号 单项否决指标 4', advice: '立即清除被篡改内容，排查漏洞并加固，按规定报告。',
+    rule: '网站被篡改、挂马、发布有害信息、泄露国家秘密等经确认的安全事件；出现严重表述错误（领导人姓名职务、党和国家重要论述、国家及机构名称错误）经确认的',
+    source: '国办秘函〔2019〕19号 单项否决指标 4', advice: '立即清除被篡改内容，排查漏洞并加固，按规定报告；严重表述错误立即更正并复查同类信息。',
   },
   // ── Deduction indicators (扣分指标), 100 points in all ──
   {
@@ -128,8 +128,9 @@ export const defaultIndicators: Indicator[] = [
     source: '国办秘函〔2019〕19号；泉鲤政办〔2018〕77号 第27项', advice: '清除暗链和商业广告，部署有效的HTTPS证书并及时续期。',
   },
   // The last 15 of the 100 points (the national deduction items above take 85): the district notice's own demands.
+  // 8 → 5 points to make room for content.accuracy below (no demo site loses more than 2 here).
   {
-    id: 'disclosure.catalogue', name: '主动公开目录', kind: 'deduction', points: 8, perFinding: 1,
+    id: 'disclosure.catalogue', name: '主动公开目录', kind: 'deduction', points: 5, perFinding: 1,
     codes: ['disclosure.missing', 'disclosure.late'], checks: ['disclosure'],
     rule: '按主动公开基本目录公开权责清单、建议提案办理复文、“双随机、一公开”、预决算、年度报告等信息；政府信息公开工作年度报告部门于1月31日前、县级政府于3月31日前公布',
     source: '泉鲤政办〔2018〕77号 第3-6、33、36-38项；《政府信息公开条例》第四十九条', advice: '按目录补发缺失信息，按期发布年度报告。',
@@ -145,6 +146,15 @@ export const defaultIndicators: Indicator[] = [
     codes: ['service.no-search', 'service.search-broken'], checks: ['service'],
     rule: '提供站内搜索，能检索到网站已发布的信息',
     source: '国办秘函〔2019〕19号 扣分指标 服务实用；泉鲤政办〔2018〕77号 第27项', advice: '提供可用的站内搜索，并确保新发布信息能被检索到。',
+  },
+  // Typos: 0.5 a distinct wrong form a page (a page repeating one misused word is one error to fix), 3 at most —
+  // a district notice demand (item 35 “公开内容表述的研判”, item 31 “严格内容审查把关”), weighed like the other
+  // district items; serious wording errors are the veto above, not a deduction.
+  {
+    id: 'content.accuracy', name: '内容准确性（错别字）', kind: 'deduction', points: 3, perFinding: 0.5,
+    codes: ['wording.typo'], checks: ['wording'],
+    rule: '对拟公开的政府信息进行严格审查，做好公开内容表述的研判；严格内容审查把关，信息发布失当的要及时整改',
+    source: '泉鲤政办〔2018〕77号 第31、35项', advice: '更正错别字，发布前执行校对与审核制度。',
   },
   {
     id: 'accessibility', name: '无障碍与适老化', kind: 'deduction', points: 10, perFinding: 1, countBy: 'code',
@@ -172,4 +182,5 @@ export const knownCodes: readonly string[] = [
   'security.hidden-link', 'security.spam-content', 'security.tampered-title', 'security.tls-invalid',
   'security.tls-expiring', 'security.no-https', 'security.commercial-ad', 'security.mixed-content',
   'service.no-search', 'service.search-broken',
+  'wording.serious', 'wording.typo',
 ];

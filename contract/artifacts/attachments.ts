@@ -16,6 +16,8 @@ export interface AttachmentText {
   text?: string;
   /** The text was cut at the cap. */
   truncated?: boolean;
+  /** PDF of more than one page: offset in `text` where each page after the first starts (page 2 at [0], …). */
+  pageStarts?: number[];
   /** Why no text was read (legacy format, too large, fetch failed, unreadable file). */
   notMeasured?: string;
 }

@@ -24,7 +24,7 @@ export interface ExtractOptions {
   signal?: AbortSignal;
 }
 
-export type ExtractResult = { text: string; truncated?: boolean } | { notMeasured: string };
+export type ExtractResult = { text: string; truncated?: boolean; pageStarts?: number[] } | { notMeasured: string };
 
 /** Extracts the text of a downloaded attachment. Never throws; whitespace collapsed, capped at `maxChars`. */
 export async function extractText(format: AttachmentFormat, body: Buffer, opts: ExtractOptions): Promise<ExtractResult> {
@@ -36,8 +36,28 @@ export async function extractText(format: AttachmentFormat, body: Buffer, opts: 
   else if (isOleFile(body)) out = { notMeasured: `legacy binary Office content under a .${format} name is not read` };
   else out = await withTimeout(format === 'docx' ? docxText(body) : xlsxText(body, opts.maxChars), opts.timeoutMs);
   if ('notMeasured' in out) return out;
-  const text = out.text.replace(/\s+/g, ' ').trim();
-  return text.length > opts.maxChars ? { text: text.slice(0, opts.maxChars), truncated: true } : { text };
+  const { text, pageStarts } = format === 'pdf' ? collapsePages(out.text) : { text: collapse(out.text), pageStarts: [] };
+  const kept = pageStarts.filter((s) => s < opts.maxChars);
+  const pages = kept.length ? { pageStarts: kept } : {};
+  return text.length > opts.maxChars ? { text: text.slice(0, opts.maxChars), truncated: true, ...pages } : { text, ...pages };
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** pdftotext's pages (each ends with a form feed) collapsed into one text, with the offset where each page after the first starts. */
+function collapsePages(raw: string): { text: string; pageStarts: number[] } {
+  const pages = raw.split('\f');
+  if (pages.length > 1 && pages[pages.length - 1].trim() === '') pages.pop();
+  let text = '';
+  const pageStarts: number[] = [];
+  pages.forEach((p, i) => {
+    const t = collapse(p);
+    if (i > 0) pageStarts.push(text.length + (text && t ? 1 : 0));
+    if (t) text = text ? `${text} ${t}` : t;
+  });
+  return { text, pageStarts };
 }
 
 async function withTimeout(work: Promise<Extracted>, ms: number): Promise<Extracted> {

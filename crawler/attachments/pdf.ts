@@ -1,5 +1,6 @@
 // PDF text through poppler's `pdftotext` (a well-kept tool; Debian poppler-utils), run on a private temp file
-// with a time limit and a cap on its output. A missing tool is "not measured", not an error of the run.
+// with a time limit and a cap on its output. A missing tool is "not measured", not an error of the run. Pages end
+// with a form feed, which extract.ts turns into page offsets.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ export async function pdfText(body: Buffer, opts: { timeoutMs: number; maxChars:
     return await new Promise<Extracted>((resolve) => {
       execFile(
         process.env.PDFTOTEXT_PATH || 'pdftotext',
-        ['-q', '-enc', 'UTF-8', '-nopgbrk', file, '-'],
+        ['-q', '-enc', 'UTF-8', file, '-'],
         { timeout: opts.timeoutMs, maxBuffer: opts.maxChars * 4, encoding: 'utf8', signal: opts.signal, killSignal: 'SIGKILL' },
         (err, stdout) => {
           if (!err) return resolve({ text: stdout });
