@@ -1,7 +1,9 @@
 // What `govaudit status` and the health endpoint report: the current and last audit runs, each job's last
-// outcome and next fire time, and who holds the audit lock (alive, stale, or dead).
+// outcome and next fire time, who holds the audit lock (alive, stale, or dead), and (for `govaudit status`) the
+// records to chase as the latest audits judged them (imports/due-soon.ts).
 import { toOffsetIso } from '../calendar/timezone.ts';
 import type { DistrictConfig } from '../config/schema.ts';
+import { type DueSoonEntry, dueSoonLine, latestDueSoon } from '../imports/due-soon.ts';
 import type { LockRecord, RunRecord, Store } from '../store/types.ts';
 import { nextRuns } from './cron.ts';
 import { AUDIT_LOCK, describeHolder } from './lock.ts';
@@ -25,10 +27,15 @@ export interface ServiceStatus {
   current: RunBrief[];
   last: RunBrief[];
   jobs: Record<JobId, { cron: string; next: string | null; last: JobRecord | null }>;
+  /** Open records of every kind to chase (overdue, due today, due the next working day), when asked for. */
+  dueSoon?: DueSoonEntry[];
 }
 
-/** Reads the status from the store (any process may ask; nothing is changed). */
-export async function collectStatus(opts: { config: DistrictConfig; store: Store; clock?: () => Date; lastRuns?: number }): Promise<ServiceStatus> {
+/**
+ * Reads the status from the store (any process may ask; nothing is changed). With `dueSoon`, also the records to
+ * chase from each site's latest audit (one read per site, so the health endpoint leaves it out).
+ */
+export async function collectStatus(opts: { config: DistrictConfig; store: Store; clock?: () => Date; lastRuns?: number; dueSoon?: boolean }): Promise<ServiceStatus> {
   const { config, store } = opts;
   const now = (opts.clock ?? (() => new Date()))();
   const lock = await store.getLock(AUDIT_LOCK);
@@ -50,6 +57,7 @@ export async function collectStatus(opts: { config: DistrictConfig; store: Store
     current: await Promise.all(open.map((r) => brief(store, r))),
     last: await Promise.all(closed.map((r) => brief(store, r))),
     jobs,
+    ...(opts.dueSoon ? { dueSoon: await latestDueSoon(store, config.sites) } : {}),
   };
 }
 
@@ -86,6 +94,11 @@ export function formatStatus(s: ServiceStatus): string {
     const j = s.jobs[id];
     const last = j.last ? `last ${j.last.lastStartedAt}${j.last.ok === null ? ' (running or stopped)' : j.last.ok ? ' ok' : ' FAILED'}` : 'never run';
     lines.push(`  ${id.padEnd(13)} ${j.cron.padEnd(14)} next ${j.next ?? '-'}  ${last}`);
+  }
+  if (s.dueSoon) {
+    lines.push('', 'records to chase (as of each site\'s latest audit):');
+    if (!s.dueSoon.length) lines.push('  none');
+    for (const d of s.dueSoon) lines.push(`  ${dueSoonLine(d)} (audit of ${d.asOf})`);
   }
   return lines.join('\n') + '\n';
 }

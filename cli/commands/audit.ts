@@ -3,6 +3,7 @@ import { access, mkdir } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { resolve, relative } from 'node:path';
 import { runAudit } from '../../scheduler/audit.ts';
+import { dueSoonLine } from '../../imports/due-soon.ts';
 import { acquireLock, holderText, type HeldLock } from '../../scheduler/lock.ts';
 import { auditDistributed } from './audit-distributed.ts';
 import { commonOptions, parseNow, UsageError, type Command } from '../command.ts';
@@ -65,7 +66,7 @@ export const auditCommand: Command = {
         out.write(`  ${s.siteId.padEnd(12)} ${String(s.score ?? '-').padStart(5)}  ${(s.verdict ?? '失败').padEnd(3)}  ${String(s.pages).padStart(4)} pages  ${String(s.links).padStart(4)} links  ${String(s.findings).padStart(3)} findings${s.error ? `  (${s.error})` : ''}\n`);
       }
       for (const w of summary.warnings) out.write(`  warning: ${w}\n`);
-      for (const d of summary.dueSoon) out.write(`  due soon: ${d.siteId} error report ${d.reportId}, answer by ${d.deadline}${d.dueToday ? ' (today)' : ''}\n`);
+      for (const d of summary.dueSoon) out.write(`  ${dueSoonLine(d)}\n`);
       out.write(`Reports: ${rel}/run.json, ${rel}/scorecards/<site>.html|.json\n`);
       return 0;
     } finally {

@@ -1,0 +1,82 @@
+// The due-soon list: open records of every kind (error reports, disclosure requests, …) whose deadline is today or
+// the next working day, or has passed without an answer — what the center and the units must chase. The record
+// checks judge each record as of the audit's clock and list these in their metrics (`followUp`); this reads them
+// back from scorecards, so the run summary, `govaudit status`, the dashboard and notifications show one list, the
+// one the store holds. Nothing here judges: a record's state is the check's.
+import type { SiteConfig } from '../config/schema.ts';
+import { recordKinds } from '../contract/records/index.ts';
+import { type FollowUp, followUpSchema, type RecordKind } from '../contract/records/kind.ts';
+import type { Store } from '../store/types.ts';
+
+/** One record to chase, with its site and kind. */
+export interface DueSoonEntry extends FollowUp {
+  siteId: string;
+  /** The record kind's id (`error-report`, `disclosure-request`). */
+  kind: string;
+  /** What a clerk calls the record (纠错留言, 依申请公开). */
+  label: string;
+  /** The audit clock the state was judged at (the scorecard's `auditedAt`). */
+  asOf: string;
+}
+
+/** What the list reads of a scorecard (reports/scorecard.ts); stored JSON, so every field is checked. */
+export interface ScorecardLike {
+  siteId: string;
+  auditedAt?: unknown;
+  metrics?: unknown;
+}
+
+const ORDER: Record<FollowUp['state'], number> = { overdue: 0, 'due-today': 1, 'due-next-workday': 2 };
+
+/**
+ * Every record to chase in `scorecards`: overdue first, then due today, then the next working day; within each, the
+ * earliest deadline first, then by site, kind and 编号. Cards without record metrics, and entries that do not read
+ * as a follow-up (an old or damaged scorecard), are passed over.
+ */
+export function dueSoonList(scorecards: readonly ScorecardLike[], kinds: readonly RecordKind[] = recordKinds): DueSoonEntry[] {
+  const out: DueSoonEntry[] = [];
+  for (const card of scorecards) {
+    const metrics = isObject(card.metrics) ? card.metrics : {};
+    const asOf = typeof card.auditedAt === 'string' ? card.auditedAt : '';
+    for (const kind of kinds) {
+      const checkMetrics = metrics[kind.name];
+      const list = isObject(checkMetrics) && Array.isArray(checkMetrics.followUp) ? checkMetrics.followUp : [];
+      for (const item of list) {
+        const parsed = followUpSchema.safeParse(item);
+        if (parsed.success) out.push({ siteId: card.siteId, kind: kind.id, label: kind.label, asOf, ...parsed.data });
+      }
+    }
+  }
+  return out.sort(
+    (a, b) =>
+      ORDER[a.state] - ORDER[b.state] ||
+      a.deadline.localeCompare(b.deadline) ||
+      a.siteId.localeCompare(b.siteId) ||
+      a.kind.localeCompare(b.kind) ||
+      a.recordId.localeCompare(b.recordId),
+  );
+}
+
+/**
+ * The due-soon list as the store holds it now: from each configured site's latest finished audit (its stored
+ * scorecard). A site never audited contributes nothing; each entry says the clock it was judged at (`asOf`).
+ */
+export async function latestDueSoon(store: Store, sites: readonly Pick<SiteConfig, 'id'>[]): Promise<DueSoonEntry[]> {
+  const cards: ScorecardLike[] = [];
+  for (const site of sites) {
+    const run = await store.previousSiteRun(site.id);
+    if (isObject(run?.scorecard)) cards.push({ ...run.scorecard, siteId: site.id });
+  }
+  return dueSoonList(cards);
+}
+
+/** One line for a terminal or a log (English), e.g. `due today: portal error report R1, answer by 2026-11-20T23:59:59.999+08:00`. */
+export function dueSoonLine(d: DueSoonEntry): string {
+  const what = `${recordKinds.find((k) => k.id === d.kind)?.what ?? d.kind} ${d.recordId}`;
+  if (d.state === 'overdue') return `overdue: ${d.siteId} ${what}, deadline ${d.deadline} passed without an answer`;
+  return `due ${d.state === 'due-today' ? 'today' : 'next working day'}: ${d.siteId} ${what}, answer by ${d.deadline}`;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
