@@ -4,12 +4,8 @@
 import { daysField, defineRecordKind, idField, type RecordOf, requiredTimeField, siteCodeField, textField, timeField } from './kind.ts';
 
 export const disclosureRequestKind = defineRecordKind({
-  id: 'disclosure-request',
-  name: 'disclosure-requests',
-  label: '依申请公开',
-  what: 'disclosure request',
+  id: 'disclosure-request', name: 'disclosure-requests', label: '依申请公开', what: 'disclosure request', exports: 'disclosureRequests',
   counted: { read: 'request(s)', unmatched: 'record(s)' },
-  exports: 'disclosureRequests',
   // CSV `编号,受理机关,网站标识码,申请内容,收到申请时间,延期告知时间,补正及征求意见天数,答复时间,办理状态`; 申请内容 may hold
   // personal data. 补正及征求意见天数: working days that do not count (补正, third-party consultation).
   fields: {

@@ -3,12 +3,8 @@
 import { defineRecordKind, idField, type RecordOf, siteCodeField, textField, timeField } from './kind.ts';
 
 export const errorReportKind = defineRecordKind({
-  id: 'error-report',
-  name: 'error-reports',
-  label: '纠错留言',
-  what: 'error report',
+  id: 'error-report', name: 'error-reports', label: '纠错留言', what: 'error report', exports: 'errorReports',
   counted: { read: 'report(s)', unmatched: 'report(s)' },
-  exports: 'errorReports',
   // CSV `编号,网站名称,网站标识码,问题类型,问题描述,留言时间,转办时间,答复时间,办理状态,答复内容`; 问题描述 may hold personal data.
   fields: {
     id: idField('编号'), siteName: textField('网站名称'), siteCode: siteCodeField('网站标识码'),

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { importRecordFile } from '../../imports/store-import.ts';
-import { errorReportKind, type ErrorReport } from '../../contract/records/error-reports.ts';
-import { disclosureRequestKind, type DisclosureRequest } from '../../contract/records/disclosure-requests.ts';
+import { errorReportKind } from '../../contract/records/error-reports.ts';
+import { disclosureRequestKind } from '../../contract/records/disclosure-requests.ts';
+import type { Fields, RecordKind, RecordOf } from '../../contract/records/kind.ts';
 import { encodeGbk } from '../crawler/gbk.ts';
 import { DISCLOSURE_REQUEST_HEADER, ERROR_REPORT_HEADER, recordsWorkspace, reportRows, requestRows } from '../support/records.ts';
 
@@ -14,11 +15,18 @@ const now = new Date('2026-11-20T10:00:00+08:00');
 const ws = recordsWorkspace();
 type Opts = Parameters<typeof importRecordFile>[2];
 
+/** The helpers each kind's tests use: its export files, its stored records, its import. */
+function kindHelpers<F extends Fields>(kind: RecordKind<F>, header: string) {
+  return {
+    csv: (name: string, rows: string[]) => ws.csv(name, header, rows),
+    stored: () => ws.stored<RecordOf<F>>(kind.id),
+    importFile: (file: string, opts: Opts) => importRecordFile(kind, file, opts),
+  };
+}
+
 describe('error reports', () => {
   const HEADER = ERROR_REPORT_HEADER;
-  const csv = (name: string, rows: string[]) => ws.csv(name, HEADER, rows);
-  const stored = () => ws.stored<ErrorReport>(errorReportKind.id);
-  const importErrorReportFile = (file: string, opts: Opts) => importRecordFile(errorReportKind, file, opts);
+  const { csv, stored, importFile: importErrorReportFile } = kindHelpers(errorReportKind, HEADER);
   const first = reportRows;
 
   describe('importErrorReportFile', () => {
@@ -81,10 +89,7 @@ describe('error reports', () => {
 });
 
 describe('disclosure requests', () => {
-  const HEADER = DISCLOSURE_REQUEST_HEADER;
-  const csv = (name: string, rows: string[]) => ws.csv(name, HEADER, rows);
-  const stored = () => ws.stored<DisclosureRequest>(disclosureRequestKind.id);
-  const importDisclosureRequestFile = (file: string, opts: Opts) => importRecordFile(disclosureRequestKind, file, opts);
+  const { csv, stored, importFile: importDisclosureRequestFile } = kindHelpers(disclosureRequestKind, DISCLOSURE_REQUEST_HEADER);
   const first = requestRows;
 
   describe('importing a disclosure-request export', () => {
