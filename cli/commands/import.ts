@@ -33,7 +33,7 @@ function alias(name: string, kindName: string): Command {
   const aliasUsage = `govaudit ${name} FILE [--config FILE] [--data DIR] [--now ISO]`;
   return {
     name,
-    summary: `import a ${kind.what} export (${kind.label}, CSV or JSON): govaudit import --kind ${kind.name}`,
+    summary: `govaudit import --kind ${kind.name} (${kind.what}s, ${kind.label})`,
     usage: aliasUsage,
     options: { ...commonOptions },
     allowPositionals: true,
