@@ -5,19 +5,10 @@
 // one the store holds. Nothing here judges: a record's state is the check's.
 import type { SiteConfig } from '../config/schema.ts';
 import { recordKinds } from '../contract/records/index.ts';
-import { type FollowUp, followUpSchema, type RecordKind } from '../contract/records/kind.ts';
-import type { Store } from '../store/types.ts';
+import { type DueSoonEntry, type FollowUp, followUpSchema, type RecordKind } from '../contract/records/kind.ts';
 
-/** One record to chase, with its site and kind. */
-export interface DueSoonEntry extends FollowUp {
-  siteId: string;
-  /** The record kind's id (`error-report`, `disclosure-request`). */
-  kind: string;
-  /** What a clerk calls the record (纠错留言, 依申请公开). */
-  label: string;
-  /** The audit clock the state was judged at (the scorecard's `auditedAt`). */
-  asOf: string;
-}
+export type { DueSoonEntry };
+import type { Store } from '../store/types.ts';
 
 /** What the list reads of a scorecard (reports/scorecard.ts); stored JSON, so every field is checked. */
 export interface ScorecardLike {

@@ -131,3 +131,14 @@ export const followUpSchema = z.object({
 });
 
 export type FollowUp = z.infer<typeof followUpSchema>;
+
+/** One record to chase, with its site and kind: an entry of the due-soon list (imports/due-soon.ts). */
+export interface DueSoonEntry extends FollowUp {
+  siteId: string;
+  /** The record kind's id (`error-report`, `disclosure-request`). */
+  kind: string;
+  /** What a clerk calls the record (纠错留言, 依申请公开). */
+  label: string;
+  /** The audit clock the state was judged at (the scorecard's `auditedAt`). */
+  asOf: string;
+}
