@@ -6,9 +6,9 @@
 import type { SiteConfig } from '../config/schema.ts';
 import { recordKinds } from '../contract/records/index.ts';
 import { type DueSoonEntry, type FollowUp, followUpSchema, type RecordKind } from '../contract/records/kind.ts';
+import type { Store } from '../store/types.ts';
 
 export type { DueSoonEntry };
-import type { Store } from '../store/types.ts';
 
 /** What the list reads of a scorecard (reports/scorecard.ts); stored JSON, so every field is checked. */
 export interface ScorecardLike {
