@@ -1,21 +1,35 @@
 // User-facing strings of the disclosure-request check (zh-CN), keyed. Times arrive formatted as local `YYYY-MM-DD HH:MM`.
-import type { ExtensionUse } from './disclosure-requests/judge.ts';
+import type { ExtensionUse } from './records/judge.ts';
 
-const allowed = (workdays: number, suspended: number, extension: ExtensionUse, extensionDays: number) => {
+/** What a finding's message says of one request: its times and how the time allowed was made up. */
+interface RequestFacts {
+  id: string;
+  received: string;
+  deadline: string;
+  taken: number | null;
+  workdays: number;
+  suspended: number;
+  extension: ExtensionUse;
+  extensionDays: number;
+  /** When the applicant was told of an extension, or null. */
+  notified: string | null;
+}
+
+const allowed = ({ workdays, suspended, extension, extensionDays }: RequestFacts) => {
   const extras = [suspended > 0 ? `含补正及征求意见${suspended}个工作日` : '', extension === 'applied' ? `含延期${extensionDays}个工作日` : ''].filter(Boolean);
   return `时限${workdays}个工作日${extras.length ? `，${extras.join('、')}` : ''}`;
 };
-const lateExtension = (extension: ExtensionUse, notified: string | null) =>
+const lateExtension = ({ extension, notified }: RequestFacts) =>
   extension === 'too-late' && notified ? `；${notified}延期告知时首个答复期限已过，延期不予计算` : '';
 
 export const strings = {
   title: '依申请公开办理时效',
-  overdue: (id: string, received: string, deadline: string, answered: string, taken: number | null, workdays: number, suspended: number, extension: ExtensionUse, extensionDays: number, notified: string | null) =>
-    `依申请公开 ${id} 超期答复：${received}收到申请，应在${deadline}前答复，实际${answered}答复` +
-    `${taken === null ? '' : `，历时${taken}个工作日`}（${allowed(workdays, suspended, extension, extensionDays)}）${lateExtension(extension, notified)}`,
-  unanswered: (id: string, received: string, deadline: string, taken: number | null, workdays: number, suspended: number, extension: ExtensionUse, extensionDays: number, notified: string | null) =>
-    `依申请公开 ${id} 逾期未答复：${received}收到申请，答复期限${deadline}已过` +
-    `${taken === null ? '' : `，已历时${taken}个工作日`}（${allowed(workdays, suspended, extension, extensionDays)}）${lateExtension(extension, notified)}`,
+  overdue: (f: RequestFacts & { answered: string }) =>
+    `依申请公开 ${f.id} 超期答复：${f.received}收到申请，应在${f.deadline}前答复，实际${f.answered}答复` +
+    `${f.taken === null ? '' : `，历时${f.taken}个工作日`}（${allowed(f)}）${lateExtension(f)}`,
+  unanswered: (f: RequestFacts) =>
+    `依申请公开 ${f.id} 逾期未答复：${f.received}收到申请，答复期限${f.deadline}已过` +
+    `${f.taken === null ? '' : `，已历时${f.taken}个工作日`}（${allowed(f)}）${lateExtension(f)}`,
   notCovered: (year: number, ids: string[]) =>
     `工作日历未覆盖${year}年，依申请公开 ${ids.slice(0, 5).join('、')}${ids.length > 5 ? ` 等${ids.length}件` : ''}的答复期限无法计算，记为未检测` +
     `\n管理中心：在配置 calendar.holidays / calendar.workdays 中补充${year}年国务院办公厅公布的节假日和调休上班日`,

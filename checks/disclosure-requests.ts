@@ -1,14 +1,12 @@
 // Disclosure requests (依申请公开, 政府信息公开条例 2019 art. 33; 泉鲤政办〔2018〕77号 section 三): each request must be
 // answered within 20 working days of receipt, 40 when the applicant was told of an extension in time, not counting
-// 补正 and third-party consultation days. Findings for answers after the deadline and for deadlines passed without
-// an answer; open requests due within a few working days are listed in the metrics ("due soon") for the center.
-// A date beyond the official calendar is a loud warning and "not measured" for that request.
-import type { Finding } from '../contract/finding.ts';
-import type { Check } from './types.ts';
+// 补正 and third-party consultation days. The one record check (records/check.ts) over the disclosure-request kind:
+// findings for answers after the deadline and deadlines passed without an answer; open requests due within a few
+// working days listed in the metrics ("due soon") for the center.
+import { disclosureRequestKind } from '../contract/records/disclosure-requests.ts';
 import { maskPersonalData } from '../util/pii.ts';
-import { judgeRequest, requestWindowStart, type JudgedRequest } from './disclosure-requests/judge.ts';
+import { notMeasured, type OutcomeCounts, recordCheck } from './records/check.ts';
 import { strings } from './disclosure-requests.strings.ts';
-import { calendarWarnings, countOutcomes, deadlineResult, localMinute as local, type OutcomeCounts } from './lib/timeliness.ts';
 
 /** An open request whose deadline is near (metrics, for the center). */
 export interface DueSoonRequest {
@@ -33,65 +31,35 @@ export interface DisclosureRequestMetrics extends OutcomeCounts {
   notMeasuredRequests: { requestId: string; reason: string }[];
 }
 
-export const disclosureRequests: Check = {
-  id: 'disclosure-requests',
-  title: strings.title,
-  requires: ['disclosureRequests'],
-  run(artifacts, ctx) {
-    const a = artifacts.disclosureRequests!;
-    const rules = ctx.config.disclosureRequestRules;
-    const opts = { now: ctx.now, timezone: ctx.timezone, calendar: ctx.calendar, rules, windowStart: requestWindowStart(ctx.now, ctx.timezone, rules.windowDays) };
-    const judged = [...a.requests].sort((x, y) => x.id.localeCompare(y.id)).map((r) => judgeRequest(r, opts));
+export const disclosureRequests = recordCheck({
+  kind: disclosureRequestKind,
+  strings,
+  rules: (config) => config.disclosureRequestRules,
+  finding(j, rules, local) {
+    const r = j.record;
+    const p = j.parts!;
+    const allowed = { workdays: p.workdays, suspended: r.suspendedDays, extension: p.extension, extensionDays: rules.extensionWorkdays, notified: r.extendedAt && local(r.extendedAt) };
+    const fact = { id: r.id, received: local(r.receivedAt), deadline: local(p.deadline), taken: j.workdaysTaken, ...allowed };
+    return {
+      message: j.outcome === 'overdue' ? strings.overdue({ ...fact, answered: local(j.answeredAt!) }) : strings.unanswered(fact),
+      evidence: {
+        requestId: r.id, unit: r.unit, received: r.receivedAt, extendedAt: r.extendedAt, extension: p.extension, suspendedDays: r.suspendedDays,
+        workdaysAllowed: p.workdays, firstDeadline: p.firstDeadline, deadline: p.deadline, answered: j.answeredAt, workdaysTaken: j.workdaysTaken,
+        status: r.status === null ? null : maskPersonalData(r.status),
+      },
+    };
+  },
+  metrics(judged, rules) {
     const counted = judged.filter((j) => j.outcome !== 'excluded');
-    const metrics: DisclosureRequestMetrics = {
-      deadlineWorkdays: rules.deadlineWorkdays,
+    return {
       extensionWorkdays: rules.extensionWorkdays,
       dueSoonWorkdays: rules.dueSoonWorkdays,
-      windowFrom: opts.windowStart,
-      ...countOutcomes(judged),
       extended: counted.filter((j) => j.parts?.extension === 'applied').length,
       extensionsIgnored: counted.filter((j) => j.parts?.extension === 'too-late').length,
       dueSoonRequests: judged
         .filter((j) => j.outcome === 'due-soon')
-        .map((j) => ({ requestId: j.request.id, received: j.request.receivedAt, deadline: j.parts!.deadline, workdaysLeft: j.workdaysLeft ?? 0, extended: j.parts!.extension === 'applied' })),
-      notMeasuredRequests: judged
-        .filter((j) => j.outcome === 'not-measured')
-        .map((j) => ({ requestId: j.request.id, reason: strings.reasons[j.reason ?? ''] ?? String(j.reason) })),
+        .map((j): DueSoonRequest => ({ requestId: j.record.id, received: j.record.receivedAt, deadline: j.deadline!, workdaysLeft: j.workdaysLeft ?? 0, extended: j.parts!.extension === 'applied' })),
+      notMeasuredRequests: notMeasured(judged, strings).map(({ id, reason }) => ({ requestId: id, reason })),
     };
-    return deadlineResult({
-      findings: judged.flatMap((j) => finding(j, artifacts.site.id, rules.extensionWorkdays, ctx.timezone)),
-      metrics,
-      warnings: calendarWarnings(judged, (j) => j.request.id, strings.notCovered),
-      invalid: a.invalid.length,
-      noSource: a.requests.length === 0 && a.sources.length === 0,
-      say: strings,
-    });
   },
-};
-
-function finding(j: JudgedRequest, siteId: string, extensionDays: number, timezone: string): Finding[] {
-  if (j.outcome !== 'overdue' && j.outcome !== 'unanswered') return [];
-  const r = j.request;
-  const p = j.parts!;
-  const evidence = {
-    requestId: r.id,
-    unit: r.unit,
-    received: r.receivedAt,
-    extendedAt: r.extendedAt,
-    extension: p.extension,
-    suspendedDays: r.suspendedDays,
-    workdaysAllowed: p.workdays,
-    firstDeadline: p.firstDeadline,
-    deadline: p.deadline,
-    answered: j.answeredAt,
-    workdaysTaken: j.workdaysTaken,
-    status: r.status === null ? null : maskPersonalData(r.status),
-  };
-  const notified = r.extendedAt ? local(r.extendedAt, timezone) : null;
-  const args = [p.workdays, r.suspendedDays, p.extension, extensionDays, notified] as const;
-  const message =
-    j.outcome === 'overdue'
-      ? strings.overdue(r.id, local(r.receivedAt, timezone), local(p.deadline, timezone), local(j.answeredAt!, timezone), j.workdaysTaken, ...args)
-      : strings.unanswered(r.id, local(r.receivedAt, timezone), local(p.deadline, timezone), j.workdaysTaken, ...args);
-  return [{ check: 'disclosure-requests', code: `disclosure-request.${j.outcome}`, severity: 'major', siteId, url: null, message, evidence }];
-}
+});

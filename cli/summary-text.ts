@@ -2,6 +2,7 @@
 // zone, each site's verdict as the scorecard reads it (pending vetoes spelled out), warnings and reports due soon.
 import type { RunSummary } from '../scheduler/audit.ts';
 import { formatDateTime, timeText } from '../reports/vocabulary.ts';
+import { dueSoonLine } from '../imports/due-soon.ts';
 
 /** Display width of a string in a terminal (CJK characters take two columns). */
 function width(s: string): number {
@@ -27,7 +28,7 @@ export function formatAuditSummary(summary: RunSummary, opts: { timezone: string
     );
   }
   for (const w of summary.warnings) lines.push(`  提醒：${w}`);
-  for (const d of summary.dueSoon) lines.push(`  即将到期：${d.siteId} 纠错留言 ${d.reportId}，须于 ${timeText(d.deadline, opts.timezone)}答复${d.dueToday ? '（今天到期）' : ''}`);
+  for (const d of summary.dueSoon) lines.push(`  ${dueSoonLine(d, (t) => timeText(t, opts.timezone))}`);
   lines.push(`报告：${opts.reports}/run.json，${opts.reports}/scorecards/<网站编号>.html|.json|.csv，${opts.reports}/units/<单位>.html`);
   return lines.join('\n') + '\n';
 }

@@ -7,8 +7,7 @@ import type { RenderedListsArtifact } from './artifacts/rendered-lists.ts';
 import type { AccessibilityArtifact } from './artifacts/accessibility.ts';
 import type { ProbesArtifact } from './artifacts/probes.ts';
 import type { Ipv6Artifact } from './artifacts/ipv6.ts';
-import type { ErrorReportsArtifact } from './artifacts/error-reports.ts';
-import type { DisclosureRequestsArtifact } from './artifacts/disclosure-requests.ts';
+import type { RecordsArtifact } from './records/index.ts';
 import type { TlsArtifact } from './artifacts/tls.ts';
 import type { CloakingArtifact } from './artifacts/cloaking.ts';
 import type { LinkVisibilityArtifact } from './artifacts/link-visibility.ts';
@@ -32,10 +31,11 @@ export interface ArtifactMap {
   probes: ProbesArtifact;
   /** IPv6 support measurements (crawler/gather-ipv6.ts). */
   ipv6: Ipv6Artifact;
-  /** The site's imported error reports (我为政府网站找错), from the store (crawler/gather-records.ts). */
-  errorReports: ErrorReportsArtifact;
-  /** The site's imported disclosure requests (依申请公开), from the store (crawler/gather-disclosure-requests.ts). */
-  disclosureRequests: DisclosureRequestsArtifact;
+  /**
+   * The site's imported records with a statutory deadline (error reports 我为政府网站找错, disclosure requests 依申请公开),
+   * by record kind, from the store (crawler/gather-records.ts).
+   */
+  records: RecordsArtifact;
   /** HTTPS offered, certificate chain, HTTP→HTTPS redirect (crawler/gather-tls.ts). */
   tls: TlsArtifact;
   /** Homepage and sampled pages as search-engine crawlers are served them (crawler/gather-cloaking.ts). */

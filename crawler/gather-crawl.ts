@@ -8,7 +8,7 @@ import { attachLinkLocations } from './link-locations.ts';
 import type { Gatherer } from './gatherer.ts';
 
 /** Artifacts known to be built without the crawled pages; any other needed artifact keeps the pages in memory. */
-const WITHOUT_PAGES = new Set<ArtifactName>(['linkTargets', 'crawl', 'probes', 'errorReports', 'disclosureRequests']);
+const WITHOUT_PAGES = new Set<ArtifactName>(['linkTargets', 'crawl', 'probes', 'records']);
 /** Pages written to the store at once in streaming mode. */
 export const PAGE_BATCH = 500;
 

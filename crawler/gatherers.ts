@@ -7,8 +7,7 @@ import { ipv6Gatherer } from './gather-ipv6.ts';
 import { attachmentsGatherer } from './gather-attachments.ts';
 import { renderedListsGatherer } from './gather-rendered-lists.ts';
 import { probesGatherer } from './gather-probes.ts';
-import { errorReportsGatherer } from './gather-records.ts';
-import { disclosureRequestsGatherer } from './gather-disclosure-requests.ts';
+import { recordsGatherer } from './gather-records.ts';
 import { browserGatherer } from './gather-browser.ts';
 import { tlsGatherer } from './gather-tls.ts';
 import { cloakingGatherer } from './gather-cloaking.ts';
@@ -16,7 +15,7 @@ import { linkVisibilityGatherer } from './gather-link-visibility.ts';
 import { searchGatherer } from './gather-search.ts';
 
 /** All gatherers in run order. Adding one adds a line here. */
-export const allGatherers: Gatherer[] = [crawlGatherer, ipv6Gatherer, attachmentsGatherer, renderedListsGatherer, probesGatherer, errorReportsGatherer, disclosureRequestsGatherer, browserGatherer, tlsGatherer, cloakingGatherer, linkVisibilityGatherer, searchGatherer];
+export const allGatherers: Gatherer[] = [crawlGatherer, ipv6Gatherer, attachmentsGatherer, renderedListsGatherer, probesGatherer, recordsGatherer, browserGatherer, tlsGatherer, cloakingGatherer, linkVisibilityGatherer, searchGatherer];
 
 export function createRunResources(): RunResources {
   const items = new Map<string, { value: Promise<unknown>; dispose?: (v: unknown) => Promise<void> | void }>();

@@ -1,27 +1,55 @@
-// The shared reader behind each record export: CSV or JSON detection, header mapping, per-row zod validation
-// with line numbers, duplicate 编号 detection. Each export (error reports, disclosure requests) is a spec.
+// The one reader behind every record export (a kind is data: contract/records/): CSV or JSON detection, header
+// mapping, per-row zod validation with line numbers, duplicate 编号 detection.
 import { extname } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { assertTimeZone } from '../calendar/timezone.ts';
+import type { FieldType, Fields, RecordKind, RecordOf } from '../contract/records/kind.ts';
+import { checkOrder } from './chronology.ts';
 import { parseCsv } from './csv.ts';
 import { decodeText } from './decode.ts';
 import { ImportFormatError, type ImportError, type ImportResult } from './errors.ts';
+import { dayCount, localTime, optionalText, requiredLocalTime, requiredText, siteCode } from './fields.ts';
 
 /** One column of an export: its English key (JSON, record field), its CSV header, whether the header must have it. */
-export interface ColumnSpec {
+interface ColumnSpec {
   key: string;
   header: string;
   /** A CSV header without it is refused; an optional column may be left out (its cells are then empty). */
   required: boolean;
 }
 
-/** What one kind of export looks like. */
-export interface ExportSpec<T extends { id: string }> {
+/** What the reader needs of a kind. */
+interface ExportSpec<T extends { id: string }> {
   /** Name used in messages, e.g. "error report". */
   what: string;
   columns: readonly ColumnSpec[];
-  /** Validates one row (cells keyed by column key) into a record, reading times in `timeZone`. */
-  rowSchema(timeZone: string): z.ZodType<T>;
+  schema: z.ZodType<T>;
+}
+
+/**
+ * Validates one raw row (cells keyed by English key, as CSV text or JSON values) into a record of `kind`, reading
+ * times in `timeZone`: each cell by its field's type, the record's site named by 网站标识码 or by its name field,
+ * and the kind's times in order.
+ */
+export function rowSchema<F extends Fields>(kind: RecordKind<F>, timeZone: string): z.ZodType<RecordOf<F>> {
+  const cell: Record<FieldType, z.ZodType> = {
+    id: requiredText,
+    text: optionalText,
+    'site-code': siteCode,
+    time: localTime(timeZone),
+    'required-time': requiredLocalTime(timeZone),
+    days: dayCount,
+  };
+  const headers = Object.fromEntries(Object.entries(kind.fields).map(([key, f]) => [key, f.header]));
+  const { code, name } = kind.site;
+  return z
+    .object(Object.fromEntries(Object.entries(kind.fields).map(([key, f]) => [key, cell[f.type]])))
+    .superRefine((r, ctx) => {
+      if (r[name] === null && r[code] === null) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `is required when ${headers[code]} (${code}) is empty` });
+      }
+      checkOrder(r, kind.order, headers, ctx);
+    }) as unknown as z.ZodType<RecordOf<F>>;
 }
 
 type Cells = Record<string, unknown>;
@@ -31,18 +59,19 @@ type RawRow = { line: number; cells: Cells } | { line: number; problem: string }
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xls', '.xlsm', '.et', '.ods', '.numbers', '.doc', '.docx', '.pdf', '.zip']);
 
 /**
- * Reads an export (CSV with a header row, or a JSON array of objects with the English keys) into records.
+ * Reads an export of `kind` (CSV with a header row, UTF-8 or GBK, or a JSON array of objects with the English keys)
+ * into records. Times are local to `timeZone` (`YYYY-MM-DD HH:MM:SS`, also `HH:MM` and `/` dates).
  * Never throws for bad data: a file-level problem is one error with `line: null` (or the CSV line) and no
- * records; a bad row is an error with its line (CSV, 1-based) or index (JSON, 0-based) and is skipped.
- * Throws a RangeError only for an unknown `timeZone` (a caller's mistake, not the file's).
+ * records; a bad row is an error with its line (CSV, 1-based) or index (JSON, 0-based) and is skipped, and so is a
+ * later row repeating an 编号. Throws a RangeError only for an unknown `timeZone` (a caller's mistake, not the file's).
  */
-export function parseRecordExport<T extends { id: string }>(
-  spec: ExportSpec<T>,
-  bytes: Uint8Array,
-  fileName: string,
-  timeZone: string,
-): ImportResult<T> {
+export function parseRecordExport<F extends Fields>(kind: RecordKind<F>, bytes: Uint8Array, fileName: string, timeZone: string): ImportResult<RecordOf<F>> {
   assertTimeZone(timeZone);
+  const spec: ExportSpec<RecordOf<F>> = {
+    what: kind.what,
+    columns: Object.entries(kind.fields).map(([key, f]) => ({ key, header: f.header, required: !f.optional })),
+    schema: rowSchema(kind, timeZone),
+  };
   let rows: RawRow[];
   let isJson: boolean;
   try {
@@ -57,7 +86,7 @@ export function parseRecordExport<T extends { id: string }>(
     if (err instanceof ImportFormatError) return { records: [], errors: [{ line: err.line, message: `${fileName}: ${err.message}` }] };
     throw err;
   }
-  return validateRows(spec, rows, isJson, timeZone);
+  return validateRows(spec, rows, isJson);
 }
 
 function csvRows<T extends { id: string }>(spec: ExportSpec<T>, text: string): RawRow[] {
@@ -116,8 +145,8 @@ function jsonRows<T extends { id: string }>(spec: ExportSpec<T>, text: string): 
   });
 }
 
-function validateRows<T extends { id: string }>(spec: ExportSpec<T>, rows: RawRow[], isJson: boolean, timeZone: string): ImportResult<T> {
-  const schema = spec.rowSchema(timeZone);
+function validateRows<T extends { id: string }>(spec: ExportSpec<T>, rows: RawRow[], isJson: boolean): ImportResult<T> {
+  const schema = spec.schema;
   const records: T[] = [];
   const errors: ImportError[] = [];
   const firstLine = new Map<string, number>();

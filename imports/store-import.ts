@@ -1,33 +1,20 @@
-// Importing a record export into the store, whatever the export: read the file (bounded), parse it, merge each record
+// Importing a record export into the store, whatever its kind: read the file (bounded), parse it, merge each record
 // with the stored one of the same 编号 (a later export's empty cell never erases a stored value), match it to a
 // configured site, upsert. Bad rows are skipped and reported with their line; a file that cannot be read is `fatal`.
-// Used by the disclosure-request import (scheduler/import-disclosure-requests.ts). NOTE to the error-report import
-// (scheduler/import-error-reports.ts): this is the same read–parse–merge–match–upsert logic made generic over the
-// export; `importErrorReportFile` can become `importRecordFile(errorReportExport, …)` with its own spec.
+// Used by `govaudit import` (and its aliases `import-reports`, `import-requests`) and by the prepare step that imports
+// the config's export files before every audit.
 import { readFile, stat } from 'node:fs/promises';
-import type { z } from 'zod';
-import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
+import { basename, resolve } from 'node:path';
+import type { DistrictConfig } from '../config/schema.ts';
+import type { AnyRecord, Fields, RecordKind } from '../contract/records/kind.ts';
 import type { Store } from '../store/types.ts';
-import type { ImportError, ImportResult } from './errors.ts';
+import type { ImportError } from './errors.ts';
+import { parseRecordExport } from './records.ts';
+import { matchSite } from './site-match.ts';
 
 /** Largest export read, in bytes. */
 export const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
 const WARNED_ROWS = 3;
-
-/** How one kind of export is stored. */
-export interface StoredExport<T extends { id: string }> {
-  /** The store's record kind (`upsertRecords` / `listRecords`). */
-  kind: string;
-  /** Plural name used in messages, e.g. "disclosure requests". */
-  what: string;
-  parse(bytes: Buffer, fileName: string, timeZone: string): ImportResult<T>;
-  /** The stored record's schema (a stored record is read back through it). */
-  schema: z.ZodType<T>;
-  /** The configured site a record belongs to, or null. */
-  match(sites: readonly SiteConfig[], record: T): { siteId: string } | null;
-  /** How a record that matches no site is named in messages (its unit, site name, site code). */
-  describe(record: T): string;
-}
 
 /** What one import did. */
 export interface RecordImportResult {
@@ -43,13 +30,21 @@ export interface RecordImportResult {
   errors: ImportError[];
   /** Good rows per matched site id. */
   bySite: Record<string, number>;
-  /** Records that match no configured site: kept with no site. */
-  unmatched: { id: string; described: string }[];
+  /**
+   * Records that match no configured site: kept with no site. Each says what it names (`described`, e.g.
+   * `网站名称 某网站, 网站标识码 —`) and carries its site fields by key (`siteName`/`unit`, `siteCode`).
+   */
+  unmatched: ({ id: string; described: string } & Record<string, string | number | null>)[];
 }
 
-/** Imports one export file. Never throws for a bad file (see `fatal` and `errors`); store failures do throw. */
-export async function importRecordFile<T extends { id: string }>(
-  spec: StoredExport<T>,
+/** Paths of the config's export files of `kind`, absolute (relative ones resolve against the config's folder). */
+export function configuredExports(kind: Pick<RecordKind, 'exports'>, config: DistrictConfig): string[] {
+  return config[kind.exports].map((p) => resolve(config.baseDir, p));
+}
+
+/** Imports one export file of `kind`. Never throws for a bad file (see `fatal` and `errors`); store failures do throw. */
+export async function importRecordFile<F extends Fields>(
+  kind: RecordKind<F>,
   file: string,
   opts: { config: DistrictConfig; store: Store; now: Date },
 ): Promise<RecordImportResult> {
@@ -63,7 +58,7 @@ export async function importRecordFile<T extends { id: string }>(
   } catch (e) {
     return { ...result, fatal: `cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
-  const parsed = spec.parse(bytes, file, opts.config.timezone);
+  const parsed = parseRecordExport(kind, bytes, file, opts.config.timezone);
   result.errors = parsed.errors;
   // The parser reports a file-level problem (format, header, quoting) as its only error, prefixed with the file name.
   const [only] = parsed.errors;
@@ -72,16 +67,16 @@ export async function importRecordFile<T extends { id: string }>(
   }
   result.rows = parsed.records.length;
 
-  const stored = new Map((await opts.store.listRecords<unknown>(spec.kind)).map((r) => [r.key, r.data]));
+  const stored = new Map((await opts.store.listRecords<unknown>(kind.id)).map((r) => [r.key, r.data]));
   const records = parsed.records.map((incoming) => {
-    const previous = spec.schema.safeParse(stored.get(incoming.id));
-    const data = spec.schema.parse(previous.success ? mergeRecord(previous.data, incoming) : incoming);
-    const match = spec.match(opts.config.sites, data);
+    const previous = kind.schema.safeParse(stored.get(incoming.id));
+    const data = kind.schema.parse(previous.success ? mergeRecord(previous.data, incoming) : incoming) as AnyRecord;
+    const match = matchSite(kind, opts.config.sites, data);
     if (match) result.bySite[match.siteId] = (result.bySite[match.siteId] ?? 0) + 1;
-    else result.unmatched.push({ id: data.id, described: spec.describe(data) });
+    else result.unmatched.push(unmatched(kind, data));
     return { key: data.id, siteKey: match?.siteId ?? null, data, updatedAt: opts.now.toISOString() };
   });
-  const { inserted, updated } = await opts.store.upsertRecords(spec.kind, records);
+  const { inserted, updated } = await opts.store.upsertRecords(kind.id, records);
   return { ...result, inserted, updated, unchanged: records.length - inserted - updated };
 }
 
@@ -95,8 +90,16 @@ export function mergeRecord<T extends object>(stored: T, incoming: T): T {
   return merged;
 }
 
-/** Lines for the run summary: what went wrong in one import (English, for logs). */
-export function recordImportWarnings(what: string, r: RecordImportResult): string[] {
+/** A record matching no site: what it names, in its export's words, and its site fields. */
+function unmatched(kind: RecordKind, r: AnyRecord): RecordImportResult['unmatched'][number] {
+  const { code, name } = kind.site;
+  const described = `${kind.fields[name].header} ${r[name] ?? '—'}, ${kind.fields[code].header} ${r[code] ?? '—'}`;
+  return { id: r.id, described, [name]: r[name], [code]: r[code] };
+}
+
+/** Lines for the run summary: what went wrong in one import of `kind` (English, for logs). */
+export function recordImportWarnings(kind: Pick<RecordKind, 'what' | 'counted'>, r: RecordImportResult): string[] {
+  const what = `${kind.what}s`;
   if (r.fatal) return [`${what}: ${r.fatal}`];
   const out: string[] = [];
   if (r.errors.length) {
@@ -105,19 +108,20 @@ export function recordImportWarnings(what: string, r: RecordImportResult): strin
   }
   if (r.unmatched.length) {
     const ids = r.unmatched.slice(0, 5).map((u) => u.id).join(', ');
-    out.push(`${what} ${r.file}: ${r.unmatched.length} record(s) match no configured site (kept without a site): ${ids}${r.unmatched.length > 5 ? ', …' : ''}`);
+    out.push(`${what} ${r.file}: ${r.unmatched.length} ${kind.counted.unmatched} match no configured site (kept without a site): ${ids}${r.unmatched.length > 5 ? ', …' : ''}`);
   }
   return out;
 }
 
-/** The command's printout: totals, each bad row, the sites matched and the records matching none. */
-export function recordImportReport(what: string, r: RecordImportResult, fileName: string): string {
+/** The command's printout: totals, each bad row, the sites matched and the records matching none (with what to add). */
+export function recordImportReport(kind: Pick<RecordKind, 'counted' | 'site'>, r: RecordImportResult): string {
+  const fix = kind.site.matches === 'name' ? 'the site or its siteCode' : `the site, its ${kind.site.matches} or its siteCode`;
   const lines = [
-    `${fileName}: ${r.rows} ${what} read — ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged; ${r.errors.length} bad row(s) skipped`,
+    `${basename(r.file)}: ${r.rows} ${kind.counted.read} read — ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged; ${r.errors.length} bad row(s) skipped`,
   ];
   for (const e of r.errors) lines.push(`  skipped: ${e.message}`);
   const sites = Object.entries(r.bySite).sort(([a], [b]) => a.localeCompare(b));
   if (sites.length) lines.push(`  by site: ${sites.map(([id, n]) => `${id} ${n}`).join(', ')}`);
-  for (const u of r.unmatched) lines.push(`  no site: ${u.id} (${u.described}) kept without a site: add the site, its unit or its siteCode to the config`);
+  for (const u of r.unmatched) lines.push(`  no site: ${u.id} (${u.described}) kept without a site: add ${fix} to the config`);
   return `${lines.join('\n')}\n`;
 }

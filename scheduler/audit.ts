@@ -26,7 +26,7 @@ import { pendingVetoFindings } from '../reports/rescore.ts';
 import { screenshotScorecard } from './screenshots.ts';
 import type { RunRecord, Store } from '../store/types.ts';
 import { runPrepareSteps } from './prepare.ts';
-import { dueSoonReports, type DueSoonEntry } from './due-soon.ts';
+import { dueSoonList, type DueSoonEntry } from '../imports/due-soon.ts';
 
 export interface AuditOptions {
   config: DistrictConfig;
@@ -60,7 +60,7 @@ export interface RunSummary {
   finishedAt: string;
   state: 'done' | 'failed' | 'interrupted';
   warnings: string[];
-  /** Open error reports due today or the next working day (not findings yet). */
+  /** Open records of every kind to chase: deadline passed, due today or the next working day (imports/due-soon.ts). */
   dueSoon: DueSoonEntry[];
   sites: {
     siteId: string;
@@ -139,7 +139,7 @@ export function summarizeRun(args: Omit<RunSummary, 'warnings' | 'dueSoon' | 'si
   return {
     ...head,
     warnings: [...warnings, ...results.flatMap((r) => r.scorecard?.warnings.map((w) => `${r.summary.siteId}: ${w}`) ?? [])],
-    dueSoon: dueSoonReports(results.flatMap((r) => (r.scorecard ? [r.scorecard] : []))),
+    dueSoon: dueSoonList(results.flatMap((r) => (r.scorecard ? [r.scorecard] : []))),
     sites: results.map((r) => r.summary),
   };
 }

@@ -1,11 +1,10 @@
 // Steps run once before an audit's sites are gathered (e.g. importing the configured record exports).
 // Each returns warnings for the run summary; a failing step is a warning, never a failed run.
 import type { PrepareContext, PrepareStep } from './prepare-step.ts';
-import { errorReportsPrepareStep } from './import-error-reports.ts';
-import { disclosureRequestsPrepareStep } from './import-disclosure-requests.ts';
+import { recordImportSteps } from './import-records.ts';
 
 /** Registry of prepare steps, in order. */
-export const prepareSteps: PrepareStep[] = [errorReportsPrepareStep, disclosureRequestsPrepareStep];
+export const prepareSteps: PrepareStep[] = [...recordImportSteps];
 
 /** Runs every prepare step in order; returns their warnings, a failing step's error among them (never thrown). */
 export async function runPrepareSteps(ctx: PrepareContext, steps: PrepareStep[] = prepareSteps): Promise<string[]> {

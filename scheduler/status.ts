@@ -1,8 +1,10 @@
 // What `govaudit status` and the health endpoint report: the current and last audit runs, each job's last
-// outcome and next fire time, and who holds the audit lock (alive, stale, or dead).
+// outcome and next fire time, who holds the audit lock (alive, stale, or dead), and (for `govaudit status`) the
+// records to chase as the latest audits judged them (imports/due-soon.ts).
 import { toOffsetIso } from '../calendar/timezone.ts';
 import type { DistrictConfig } from '../config/schema.ts';
-import { formatDateTime } from '../reports/vocabulary.ts';
+import { formatDateTime, timeText } from '../reports/vocabulary.ts';
+import { type DueSoonEntry, dueSoonLine, latestDueSoon } from '../imports/due-soon.ts';
 import type { LockRecord, RunRecord, Store } from '../store/types.ts';
 import { nextRuns } from './cron.ts';
 import { AUDIT_LOCK, describeHolder } from './lock.ts';
@@ -26,10 +28,15 @@ export interface ServiceStatus {
   current: RunBrief[];
   last: RunBrief[];
   jobs: Record<JobId, { cron: string; next: string | null; last: JobRecord | null }>;
+  /** Open records of every kind to chase (overdue, due today, due the next working day), when asked for. */
+  dueSoon?: DueSoonEntry[];
 }
 
-/** Reads the status from the store (any process may ask; nothing is changed). */
-export async function collectStatus(opts: { config: DistrictConfig; store: Store; clock?: () => Date; lastRuns?: number }): Promise<ServiceStatus> {
+/**
+ * Reads the status from the store (any process may ask; nothing is changed). With `dueSoon`, also the records to
+ * chase from each site's latest audit (one read per site, so the health endpoint leaves it out).
+ */
+export async function collectStatus(opts: { config: DistrictConfig; store: Store; clock?: () => Date; lastRuns?: number; dueSoon?: boolean }): Promise<ServiceStatus> {
   const { config, store } = opts;
   const now = (opts.clock ?? (() => new Date()))();
   const lock = await store.getLock(AUDIT_LOCK);
@@ -51,6 +58,7 @@ export async function collectStatus(opts: { config: DistrictConfig; store: Store
     current: await Promise.all(open.map((r) => brief(store, r))),
     last: await Promise.all(closed.map((r) => brief(store, r))),
     jobs,
+    ...(opts.dueSoon ? { dueSoon: await latestDueSoon(store, config.sites) } : {}),
   };
 }
 
@@ -89,6 +97,11 @@ export function formatStatus(s: ServiceStatus): string {
     const j = s.jobs[id];
     const last = j.last ? `上次 ${t(j.last.lastStartedAt)}${j.last.ok === null ? '（运行中或已中断）' : j.last.ok ? ' 成功' : ' 失败'}` : '从未运行';
     lines.push(`  ${(jobNames[id] ?? id).padEnd(8, '　')} ${j.cron.padEnd(14)} 下次 ${t(j.next)}  ${last}`);
+  }
+  if (s.dueSoon) {
+    lines.push('', '待督办的记录（按各网站最近一次检查）：');
+    if (!s.dueSoon.length) lines.push('  无');
+    for (const d of s.dueSoon) lines.push(`  ${dueSoonLine(d, (x) => timeText(x, s.timezone))}（检查时点 ${t(d.asOf)}）`);
   }
   return lines.join('\n') + '\n';
 }

@@ -3,11 +3,10 @@ import type { Command } from '../command.ts';
 import { auditCommand } from './audit.ts';
 import { bulletinCommand } from './bulletin.ts';
 import { dashboardCommand } from './dashboard.ts';
-import { importReportsCommand } from './import-reports.ts';
-import { importRequestsCommand } from './import-requests.ts';
+import { importCommand, importReportsCommand, importRequestsCommand } from './import.ts';
 import { serveCommand } from './serve.ts';
 import { statusCommand } from './status.ts';
 import { tokenCommand } from './token.ts';
 import { workerCommand } from './worker.ts';
 
-export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, dashboardCommand, workerCommand];
+export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, dashboardCommand, workerCommand];

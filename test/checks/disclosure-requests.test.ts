@@ -3,12 +3,12 @@
 // days, open requests (unanswered, due soon, not yet due), answers after the clock, the period, calendar gaps.
 import { describe, expect, it } from 'vitest';
 import { disclosureRequests, type DisclosureRequestMetrics } from '../../checks/disclosure-requests.ts';
-import { requestDeadline } from '../../checks/disclosure-requests/judge.ts';
+import { recordDeadline } from '../../checks/records/judge.ts';
 import type { SiteArtifacts } from '../../checks/types.ts';
 import { runChecks } from '../../checks/runner.ts';
 import { parseConfig } from '../../config/load.ts';
 import { createCalendar, type CalendarAdditions } from '../../calendar/workdays.ts';
-import type { DisclosureRequest } from '../../contract/artifacts/disclosure-requests.ts';
+import { disclosureRequestKind, type DisclosureRequest } from '../../contract/records/disclosure-requests.ts';
 
 const site = { id: 'edu', name: '教育局', unit: '区教育局', homepage: 'http://jyj.example.gov.cn/' };
 const demoNow = new Date('2026-11-20T10:00:00+08:00');
@@ -24,7 +24,7 @@ function req(id: string, received: string, answered: string | null, extra: { ext
 
 function run(requests: DisclosureRequest[], opts: { now?: Date; calendar?: CalendarAdditions; rules?: Record<string, unknown>; sources?: string[] } = {}) {
   const config = parseConfig({ district: '测试区', sites: [site], ...(opts.rules ? { disclosureRequestRules: opts.rules } : {}) }, '/tmp/d.json');
-  const artifacts: SiteArtifacts = { site: config.sites[0], unavailable: {}, disclosureRequests: { requests, invalid: [], sources: opts.sources ?? ['/tmp/requests.csv'] } };
+  const artifacts: SiteArtifacts = { site: config.sites[0], unavailable: {}, records: { 'disclosure-request': { records: requests, invalid: [], sources: opts.sources ?? ['/tmp/requests.csv'] } } };
   const result = runChecks([disclosureRequests], artifacts, { now: opts.now ?? demoNow, timezone: 'Asia/Shanghai', config, site: config.sites[0], calendar: createCalendar(opts.calendar ?? {}) })[0];
   return { ...result, m: result.metrics as unknown as DisclosureRequestMetrics };
 }
@@ -33,7 +33,7 @@ const codes = (r: ReturnType<typeof run>) => r.findings.map((f) => `${f.code} ${
 describe('deadline arithmetic', () => {
   const rules = { deadlineWorkdays: 20, extensionWorkdays: 20, dueSoonWorkdays: 5 };
   const calendar = createCalendar();
-  const deadline = (r: DisclosureRequest, now = demoNow) => requestDeadline(r, { now, timezone: 'Asia/Shanghai', calendar, rules });
+  const deadline = (r: DisclosureRequest, now = demoNow) => recordDeadline(disclosureRequestKind, r, { now, timezone: 'Asia/Shanghai', calendar, rules });
 
   it('counts 20 working days from the day after receipt, skipping Mid-Autumn and counting the make-up Sunday', () => {
     // 2 Sep … 29 Sep 2026: the make-up working Sunday 20 Sep counts, Mid-Autumn (25 Sep) does not.

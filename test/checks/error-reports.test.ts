@@ -7,7 +7,7 @@ import { runChecks } from '../../checks/runner.ts';
 import { residentIdCheckChar } from '../../util/checksums.ts';
 import { parseConfig } from '../../config/load.ts';
 import { createCalendar, type CalendarAdditions } from '../../calendar/workdays.ts';
-import type { ErrorReport } from '../../contract/artifacts/error-reports.ts';
+import type { ErrorReport } from '../../contract/records/error-reports.ts';
 
 const site = { id: 'portal', name: '门户', unit: '区政府办', homepage: 'http://www.example.gov.cn/' };
 const demoNow = new Date('2026-11-20T10:00:00+08:00');
@@ -20,7 +20,7 @@ function report(id: string, forwarded: string | null, answered: string | null, e
 
 function run(reports: ErrorReport[], opts: { now?: Date; calendar?: CalendarAdditions; rules?: Record<string, unknown>; sources?: string[] } = {}) {
   const config = parseConfig({ district: '测试区', sites: [site], ...(opts.rules ? { errorReportRules: opts.rules } : {}) }, '/tmp/d.json');
-  const artifacts: SiteArtifacts = { site: config.sites[0], unavailable: {}, errorReports: { reports, invalid: [], sources: opts.sources ?? ['/tmp/export.csv'] } };
+  const artifacts: SiteArtifacts = { site: config.sites[0], unavailable: {}, records: { 'error-report': { records: reports, invalid: [], sources: opts.sources ?? ['/tmp/export.csv'] } } };
   const now = opts.now ?? demoNow;
   const result = runChecks([errorReports], artifacts, { now, timezone: 'Asia/Shanghai', config, site: config.sites[0], calendar: createCalendar(opts.calendar ?? {}) })[0];
   return { ...result, m: result.metrics as unknown as ErrorReportMetrics };

@@ -12,7 +12,7 @@ describe('audit summary', () => {
   it('reads in Chinese with local times', () => {
     const summary: RunSummary = {
       runId: 'r', district: '鲤城区', asOf: '2026-11-20T02:00:00.000Z', startedAt: '', finishedAt: '', state: 'done', warnings: [],
-      dueSoon: [{ siteId: 'market', reportId: 'LC2026-1118', deadline: '2026-11-20T23:59:59.999+08:00', dueToday: true } as RunSummary['dueSoon'][number]],
+      dueSoon: [{ siteId: 'market', kind: 'error-report', label: '纠错留言', recordId: 'LC2026-1118', state: 'due-today', deadline: '2026-11-20T23:59:59.999+08:00', asOf: '2026-11-20T02:00:00.000Z' } as RunSummary['dueSoon'][number]],
       sites: [site('hacked', 87, '合格', 6), site('kaiyuan', 90, '不合格'), site('gone', null, null, 0, 'dns')],
     };
     const text = formatAuditSummary(summary, { timezone: 'Asia/Shanghai', demo: true, reports: 'out' });
@@ -21,7 +21,7 @@ describe('audit summary', () => {
       '  hacked      87  合格（待复核：6 项疑似单项否决，确认即不合格）     8 个页面    20 个链接   10 个问题',
       '  kaiyuan     90  不合格       8 个页面    20 个链接   10 个问题',
       '  gone         -  检查失败     8 个页面    20 个链接   10 个问题（dns）',
-      '  即将到期：market 纠错留言 LC2026-1118，须于 2026年11月20日（当日24时前）答复（今天到期）',
+      '  今天到期：market 纠错留言 LC2026-1118，须于 2026年11月20日（当日24时前）答复',
     ]);
     expect(text).not.toContain('T02:00');
   });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseDisclosureRequests } from '../../imports/disclosure-requests.ts';
-import { disclosureRequestSchema, type DisclosureRequest } from '../../contract/artifacts/disclosure-requests.ts';
+import { parseRecordExport } from '../../imports/records.ts';
+import { disclosureRequestKind, type DisclosureRequest } from '../../contract/records/disclosure-requests.ts';
 
 const TZ = 'Asia/Shanghai';
+const disclosureRequestSchema = disclosureRequestKind.schema;
+const parseDisclosureRequests = (bytes: Uint8Array, fileName: string, timeZone: string) => parseRecordExport(disclosureRequestKind, bytes, fileName, timeZone);
 const HEADER = '编号,受理机关,网站标识码,申请内容,收到申请时间,延期告知时间,补正及征求意见天数,答复时间,办理状态';
 const csv = (...lines: string[]) => Buffer.from('\uFEFF' + [HEADER, ...lines].join('\r\n') + '\r\n');
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseErrorReports } from '../../imports/error-reports.ts';
-import { errorReportSchema, type ErrorReport } from '../../contract/artifacts/error-reports.ts';
+import { parseRecordExport } from '../../imports/records.ts';
+import { errorReportKind, type ErrorReport } from '../../contract/records/error-reports.ts';
 
 const TZ = 'Asia/Shanghai';
+const errorReportSchema = errorReportKind.schema;
+const parseErrorReports = (bytes: Uint8Array, fileName: string, timeZone: string) => parseRecordExport(errorReportKind, bytes, fileName, timeZone);
 const HEADER = '编号,网站名称,网站标识码,问题类型,问题描述,留言时间,转办时间,答复时间,办理状态,答复内容';
 const csv = (...lines: string[]) => Buffer.from([HEADER, ...lines].join('\n') + '\n');
 

@@ -40,4 +40,33 @@ describe('status', () => {
     expect(later.lock?.holderState).toBe('stale');
     await store.close();
   });
+
+  it('lists the records to chase of both kinds from the latest audits when asked (govaudit status), not for the health endpoint', async () => {
+    const config = parseConfig({ district: '测试区', sites: ['portal', 'edu'].map((id) => ({ id, name: id, unit: 'U', homepage: `http://${id}.example/` })) }, '/tmp/d.json');
+    const store = openSqliteStore(':memory:');
+    const followUp = (recordId: string, deadline: string, state: string) => ({ followUp: [{ recordId, start: '2026-11-02T09:00:00+08:00', deadline, state }] });
+    await store.createRun({ id: 'r1', kind: 'audit', asOf: '2026-11-20T01:30:00+08:00', startedAt: '2026-11-19T17:30:00.000Z', siteIds: ['portal', 'edu'], state: 'done' });
+    const scorecards = {
+      portal: { auditedAt: '2026-11-20T01:30:00+08:00', metrics: { 'error-reports': followUp('LC-1', '2026-11-20T23:59:59.999+08:00', 'due-today') } },
+      edu: { auditedAt: '2026-11-20T01:30:00+08:00', metrics: { 'disclosure-requests': followUp('YSQ-9', '2026-11-05T23:59:59.999+08:00', 'overdue') } },
+    };
+    for (const [siteId, scorecard] of Object.entries(scorecards)) {
+      await store.finishSiteRun({ runId: 'r1', siteId, state: 'done', finishedAt: '2026-11-19T17:40:00.000Z', score: 90, verdict: '合格', scorecard, error: null });
+    }
+    const clock = () => new Date('2026-11-20T09:00:00+08:00');
+    const s = await collectStatus({ config, store, clock, dueSoon: true });
+    expect(s.dueSoon?.map((d) => [d.state, d.siteId, d.kind, d.recordId])).toEqual([
+      ['overdue', 'edu', 'disclosure-request', 'YSQ-9'],
+      ['due-today', 'portal', 'error-report', 'LC-1'],
+    ]);
+    const text = formatStatus(s);
+    expect(text).toContain('待督办的记录（按各网站最近一次检查）：\n');
+    expect(text).toContain('  已逾期：edu 依申请公开 YSQ-9，答复期限 2026年11月5日（当日24时前） 已过，尚未答复（检查时点 2026-11-20 01:30）\n');
+    expect(text).toContain('  今天到期：portal 纠错留言 LC-1，须于 2026年11月20日（当日24时前）答复（检查时点 2026-11-20 01:30）\n');
+
+    const health = await collectStatus({ config, store, clock });
+    expect(health.dueSoon).toBeUndefined();
+    expect(formatStatus(health)).not.toContain('待督办的记录');
+    await store.close();
+  });
 });
