@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 describe('demo district: wording on the culture site', () => {
-  it('shows the serious error for review and deducts for the typos; a confirmation makes the site 不合格', async () => {
+  it('shows the serious error as a pending veto and deducts for the typos; a confirmation makes the site 不合格', async () => {
     const first = await auditDemo({ sites: ['culture'] });
     audits.push(first);
     const card = first.scorecards.get('culture')!;
@@ -21,7 +21,7 @@ describe('demo district: wording on the culture site', () => {
     expect(card.vetoes).toEqual([]);
     expect(card.indicators.find((i) => i.id === 'content.accuracy')).toMatchObject({ deduction: 1, findings: 2 });
     const html = await readFile(join(first.outDir, 'scorecards', 'culture.html'), 'utf8');
-    expect(html).toContain('待复核，不计分');
+    expect(html).toContain('待复核：疑似单项否决，确认即不合格');
     expect(html).toContain('【布署】');
 
     const second = await auditDemo({ sites: ['culture'], mutateConfig: (c) => void (c.confirmations = [{ identity: serious[0].identity, by: '区政府网站管理中心', note: '已核实' }]) });
