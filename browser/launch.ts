@@ -25,7 +25,11 @@ export interface BrowserLaunchOptions {
    * Pages as a desktop visitor sees them: the window and viewport of launch-args.ts, with the config's `resolve` map
    * (host → addresses) as host resolver rules. Absent: the bare flags (self-contained pages such as a report to print).
    */
-  desktop?: { resolve: Record<string, string[]> };
+  desktop?: {
+    resolve: Record<string, string[]>;
+    /** Port of the guard proxy (guard-proxy.ts) every request goes through; absent: Chromium connects itself. */
+    proxyPort?: number;
+  };
   /** Limit of the launch, ms (default 30 s). */
   timeoutMs?: number;
   /** Limit of one DevTools call, ms (default 120 s). */
@@ -54,7 +58,7 @@ export async function launchBrowser(opts: BrowserLaunchOptions): Promise<Launche
     const browser = await puppeteer.launch({
       executablePath: opts.executablePath,
       headless: true,
-      args: opts.desktop ? launchArgs({ userDataDir, resolve: opts.desktop.resolve }) : [...baseFlags, `--user-data-dir=${userDataDir}`],
+      args: opts.desktop ? launchArgs({ userDataDir, resolve: opts.desktop.resolve, proxyPort: opts.desktop.proxyPort }) : [...baseFlags, `--user-data-dir=${userDataDir}`],
       ...(opts.desktop ? { defaultViewport: viewport } : {}),
       timeout: opts.timeoutMs ?? 30_000,
       protocolTimeout: opts.protocolTimeoutMs ?? 120_000,
