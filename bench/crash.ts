@@ -1,5 +1,5 @@
 // Crash-safety as a repeatable run (issue 28 item 4; not part of `npm test`: it takes minutes):
-//   node bin/run-ts.mjs bench/crash.ts [--kills N] [--worker-kills N] [--sites a,b,c] [--seed N] [--no-pg]
+//   node bin/run-ts.mjs bench/crash.ts [--kills N] [--worker-kills N] [--sites a,b,c] [--seed N] [--no-pg] [--only sqlite|postgres]
 // 1. SQLite: a clean `govaudit audit` of some fixture sites (browser included), then the same audit on another store
 //    killed with SIGKILL at N random moments (each kill followed by `PRAGMA integrity_check` and a count of the
 //    Chromium processes the killed audit left), then run to the end; its final findings are compared with the clean
@@ -30,10 +30,12 @@ interface Args {
   sites: string[];
   seed: number;
   pg: string | null;
+  /** Run only this part (the clean reference run always happens). */
+  only: 'sqlite' | 'postgres' | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { kills: 10, workerKills: 10, sites: ['edu', 'market', 'a11y'], seed: Date.now() % 1_000_000, pg: process.env.GOVAUDIT_TEST_DATABASE_URL ?? null };
+  const args: Args = { kills: 10, workerKills: 10, sites: ['edu', 'market', 'a11y'], seed: Date.now() % 1_000_000, pg: process.env.GOVAUDIT_TEST_DATABASE_URL ?? null, only: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const int = (min: number) => {
@@ -46,7 +48,12 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--seed') args.seed = int(0);
     else if (flag === '--sites') args.sites = (argv[++i] ?? '').split(',').filter(Boolean);
     else if (flag === '--no-pg') args.pg = null;
-    else throw new Error(`unknown flag ${flag}\nusage: bench/crash.ts [--kills N] [--worker-kills N] [--sites a,b] [--seed N] [--no-pg]`);
+    else if (flag === '--only') {
+      const part = argv[++i];
+      if (part !== 'sqlite' && part !== 'postgres') throw new Error(`--only: sqlite or postgres, not ${part}`);
+      args.only = part;
+    }
+    else throw new Error(`unknown flag ${flag}\nusage: bench/crash.ts [--kills N] [--worker-kills N] [--sites a,b] [--seed N] [--no-pg] [--only sqlite|postgres]`);
   }
   return args;
 }
@@ -187,57 +194,18 @@ async function main(): Promise<number> {
     if (clean.code !== 0) throw new Error('the clean audit failed');
     const cleanStore = openSqliteStore(join(work, 'clean'));
     const reference = await runResults(cleanStore);
+    const slowestSiteMs = Math.max(...(await cleanStore.listSiteRuns(reference.runId)).map((r) => Date.parse(r.finishedAt ?? '') - Date.parse(r.startedAt ?? '')).filter(Number.isFinite));
     await cleanStore.close();
     log(`clean: ${reference.keys.length} findings in ${(cleanMs / 1000).toFixed(1)} s`);
     report.clean = { findings: reference.keys.length, seconds: Math.round(cleanMs / 100) / 10 };
 
-    // SQLite: kill at random moments until `kills` kills landed
-    const kills: { atMs: number; orphanedBrowsers: number; integrity: string }[] = [];
-    let finishedBeforeKill = 0;
-    for (let attempt = 0; kills.length < args.kills && attempt < args.kills * 3; attempt++) {
-      const atMs = Math.round(300 + rand() * Math.max(cleanMs * 0.9 - 300, 500));
-      const child = audit('crash');
-      const timer = delay(atMs).then(() => child.child.kill('SIGKILL'));
-      const exit = await child.exited;
-      await timer;
-      if (exit.signal !== 'SIGKILL') {
-        if (exit.code !== 0) throw new Error(`an audit failed (exit ${exit.code}):\n${child.output().slice(-2000)}`);
-        finishedBeforeKill++;
-        continue;
-      }
-      await delay(200);
-      const orphaned = browsersUnder(childTmp).length;
-      const integrity = integrityCheck(join(work, 'crash'));
-      kills.push({ atMs, orphanedBrowsers: orphaned, integrity });
-      log(`kill ${kills.length} at ${(atMs / 1000).toFixed(1)} s: integrity ${integrity}, ${orphaned} browser processes left until the next start`);
+    if (args.only !== 'postgres') failed = !(await sqlitePart(args, rand, work, childTmp, audit, cleanMs, reference, log, report));
+    if (args.only !== 'sqlite') {
+      if (args.pg && args.workerKills > 0) {
+        const pgOk = await workerPart(args, rand, work, childTmp, env, raw, reference, slowestSiteMs, log, report);
+        if (!pgOk) failed = true;
+      } else report.postgres = 'skipped (no GOVAUDIT_TEST_DATABASE_URL, --no-pg or --worker-kills 0)';
     }
-    const final = audit('crash');
-    const finalExit = await final.exited;
-    if (finalExit.code !== 0) throw new Error(`the final audit failed:\n${final.output().slice(-2000)}`);
-    const crashStore = openSqliteStore(join(work, 'crash'));
-    const crashed = await runResults(crashStore);
-    await crashStore.close();
-    const sqlite = {
-      kills: kills.length,
-      finishedBeforeKill,
-      integrityOk: kills.filter((k) => k.integrity === 'ok').length,
-      killsLeavingBrowsers: kills.filter((k) => k.orphanedBrowsers > 0).length,
-      leftoverBrowsers: browsersUnder(childTmp).length,
-      leftoverProfiles: profilesUnder(childTmp).length,
-      finalIntegrity: integrityCheck(join(work, 'crash')),
-      finalState: crashed.state,
-      comparison: compare(reference, crashed),
-      killTimesMs: kills.map((k) => k.atMs),
-    };
-    report.sqlite = sqlite;
-    const sqliteOk = sqlite.kills >= args.kills && sqlite.integrityOk === sqlite.kills && sqlite.finalIntegrity === 'ok' && sqlite.leftoverBrowsers === 0 && sqlite.leftoverProfiles === 0 && sqlite.finalState === 'done' && ok(sqlite.comparison);
-    log(`sqlite: ${sqlite.kills} kills, integrity ok ${sqlite.integrityOk}/${sqlite.kills}, ${sqlite.killsLeavingBrowsers} kills left a browser, ${sqlite.leftoverBrowsers} left after the reap; findings ${ok(sqlite.comparison) ? 'equal' : 'DIFFER'} → ${sqliteOk ? 'PASS' : 'FAIL'}`);
-    if (!sqliteOk) failed = true;
-
-    if (args.pg && args.workerKills > 0) {
-      const pgOk = await workerPart(args, rand, work, childTmp, env, raw, reference, log, report);
-      if (!pgOk) failed = true;
-    } else report.postgres = 'skipped (no GOVAUDIT_TEST_DATABASE_URL, --no-pg or --worker-kills 0)';
   } catch (e) {
     failed = true;
     log(`error: ${(e as Error).message}`);
@@ -253,6 +221,61 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
+/** SQLite: kill at random moments until `kills` kills landed, then finish; returns whether everything held. */
+async function sqlitePart(
+  args: Args,
+  rand: () => number,
+  work: string,
+  childTmp: string,
+  audit: (data: string) => Child,
+  cleanMs: number,
+  reference: { keys: string[]; scores: string },
+  log: (s: string) => void,
+  report: Record<string, unknown>,
+): Promise<boolean> {
+  const kills: { atMs: number; orphanedBrowsers: number; integrity: string }[] = [];
+  let finishedBeforeKill = 0;
+  for (let attempt = 0; kills.length < args.kills && attempt < args.kills * 3; attempt++) {
+    const atMs = Math.round(300 + rand() * Math.max(cleanMs * 0.9 - 300, 500));
+    const child = audit('crash');
+    const timer = delay(atMs).then(() => child.child.kill('SIGKILL'));
+    const exit = await child.exited;
+    await timer;
+    if (exit.signal !== 'SIGKILL') {
+      if (exit.code !== 0) throw new Error(`an audit failed (exit ${exit.code}):\n${child.output().slice(-2000)}`);
+      finishedBeforeKill++;
+      continue;
+    }
+    await delay(200);
+    const orphaned = browsersUnder(childTmp).length;
+    const integrity = integrityCheck(join(work, 'crash'));
+    kills.push({ atMs, orphanedBrowsers: orphaned, integrity });
+    log(`kill ${kills.length} at ${(atMs / 1000).toFixed(1)} s: integrity ${integrity}, ${orphaned} browser processes left until the next start`);
+  }
+  const final = audit('crash');
+  const finalExit = await final.exited;
+  if (finalExit.code !== 0) throw new Error(`the final audit failed:\n${final.output().slice(-2000)}`);
+  const crashStore = openSqliteStore(join(work, 'crash'));
+  const crashed = await runResults(crashStore);
+  await crashStore.close();
+  const sqlite = {
+    kills: kills.length,
+    finishedBeforeKill,
+    integrityOk: kills.filter((k) => k.integrity === 'ok').length,
+    killsLeavingBrowsers: kills.filter((k) => k.orphanedBrowsers > 0).length,
+    leftoverBrowsers: browsersUnder(childTmp).length,
+    leftoverProfiles: profilesUnder(childTmp).length,
+    finalIntegrity: integrityCheck(join(work, 'crash')),
+    finalState: crashed.state,
+    comparison: compare(reference, crashed),
+    killTimesMs: kills.map((k) => k.atMs),
+  };
+  report.sqlite = sqlite;
+  const sqliteOk = sqlite.kills >= args.kills && sqlite.integrityOk === sqlite.kills && sqlite.finalIntegrity === 'ok' && sqlite.leftoverBrowsers === 0 && sqlite.leftoverProfiles === 0 && sqlite.finalState === 'done' && ok(sqlite.comparison);
+  log(`sqlite: ${sqlite.kills} kills, integrity ok ${sqlite.integrityOk}/${sqlite.kills}, ${sqlite.killsLeavingBrowsers} kills left a browser, ${sqlite.leftoverBrowsers} left after the reap; findings ${ok(sqlite.comparison) ? 'equal' : 'DIFFER'} → ${sqliteOk ? 'PASS' : 'FAIL'}`);
+  return sqliteOk;
+}
+
 /** PostgreSQL: one distributed run, its workers killed mid-site; returns whether everything held. */
 async function workerPart(
   args: Args,
@@ -262,6 +285,7 @@ async function workerPart(
   env: Record<string, string | undefined>,
   raw: Record<string, unknown>,
   reference: { keys: string[]; scores: string },
+  slowestSiteMs: number,
   log: (s: string) => void,
   report: Record<string, unknown>,
 ): Promise<boolean> {
@@ -271,7 +295,8 @@ async function workerPart(
   const url = new URL(args.pg!);
   url.searchParams.set('schema', schema);
   // expiry: a killed worker's site comes back after it; the slowest clean site fits in it several times over
-  const expireInSeconds = 20;
+  // (an audit killed N times runs slower than a clean one on a loaded machine: four times the slowest clean site)
+  const expireInSeconds = Math.max(30, Math.ceil((slowestSiteMs * 4) / 1000));
   const file = join(work, 'distributed.json');
   await writeFile(
     file,
@@ -285,7 +310,7 @@ async function workerPart(
     const enq = await enqueue.exited;
     if (enq.code !== 0) throw new Error(`enqueue failed:\n${enqueue.output().slice(-2000)}`);
     const runId = enqueue.output().trim().split('\n').pop()!;
-    log(`postgres: run ${runId} enqueued; killing workers mid-site…`);
+    log(`postgres: run ${runId} enqueued (job expiry ${expireInSeconds} s); killing workers mid-site…`);
     const kills: { siteId: string; afterMs: number; orphanedBrowsers: number }[] = [];
     const deadline = Date.now() + (args.workerKills * (expireInSeconds + 60) + 600) * 1_000;
     let worker: Child | null = null;
@@ -319,6 +344,7 @@ async function workerPart(
       await worker.exited;
     }
     const postgres = {
+      expireInSeconds,
       kills: kills.length,
       killsLeavingBrowsers: kills.filter((k) => k.orphanedBrowsers > 0).length,
       leftoverBrowsers: browsersUnder(childTmp).length,
