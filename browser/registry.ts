@@ -159,6 +159,8 @@ function kill(target: number): void {
  */
 export async function reapOrphanedBrowsers(dir = registryDir()): Promise<ReapResult> {
   const result: ReapResult = { reaped: 0, killed: [], removedDirs: [] };
+  // without /proc no owner can be told alive: reap nothing rather than a live browser's profile
+  if (processStart(process.pid) === null) return result;
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.json'));
