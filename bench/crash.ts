@@ -295,8 +295,8 @@ async function workerPart(
   const url = new URL(args.pg!);
   url.searchParams.set('schema', schema);
   // expiry: a killed worker's site comes back after it; the slowest clean site fits in it several times over
-  // (an audit killed N times runs slower than a clean one on a loaded machine: four times the slowest clean site)
-  const expireInSeconds = Math.max(30, Math.ceil((slowestSiteMs * 4) / 1000));
+  // (a site runs slower on a loaded machine than in the clean run: three times the slowest clean site)
+  const expireInSeconds = Math.max(30, Math.ceil((slowestSiteMs * 3) / 1000));
   const file = join(work, 'distributed.json');
   await writeFile(
     file,
@@ -328,7 +328,8 @@ async function workerPart(
       const w = worker;
       const running = await waitRunning(store, runId, w);
       if (!running) continue;
-      const afterMs = Math.round(rand() * 3_000);
+      // anywhere in the site: in the crawl, or later with the browser up (its first 80 % of a clean site's time)
+      const afterMs = Math.round(rand() * Math.max(slowestSiteMs * 0.8, 1_000));
       await delay(afterMs);
       if (!stillOn(w, running)) continue;
       w.child.kill('SIGKILL');
