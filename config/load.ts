@@ -88,8 +88,12 @@ export function parseConfig(data: unknown, file: string, source?: string): Distr
 /** Line (1-based) of the value at a path of a JSON or YAML text; for an unknown key, of that key. */
 type LineOf = (path: PropertyKey[], key?: string) => number | null;
 
-/** Finds lines in the config text (JSON is read as YAML, which it is); null for a text the YAML parser refuses. */
+/**
+ * Finds lines in the config text (JSON is read as YAML, which it is); none for a one-line text (every answer would
+ * be line 1) or a text the YAML parser refuses.
+ */
 function lineFinder(source: string): LineOf | undefined {
+  if (!source.trim().includes('\n')) return undefined;
   let doc: ReturnType<typeof parseDocument>;
   try {
     doc = parseDocument(source);
@@ -99,6 +103,7 @@ function lineFinder(source: string): LineOf | undefined {
   }
   const lineAt = (offset: number) => source.slice(0, offset).split('\n').length;
   return (path, key) => {
+    if (path.length === 0 && key === undefined) return null;
     let node: unknown = doc.contents;
     let at = (node as { range?: number[] })?.range?.[0];
     for (const seg of key === undefined ? path : [...path, key]) {
