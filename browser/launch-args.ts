@@ -1,5 +1,6 @@
 // Chromium's command line: the flags that work headless as root on Debian (DESIGN.md), a fresh profile folder,
-// and the config's `resolve` map turned into `--host-resolver-rules` so fixture and intranet host names resolve.
+// and the config's `resolve` map turned into `--host-resolver-rules` so fixture and intranet host names resolve; or,
+// behind the guard proxy (guard-proxy.ts), every request sent to it and no name resolved by Chromium itself.
 
 /** Flags every launch uses. */
 export const baseFlags = [
@@ -34,13 +35,28 @@ export function hostResolverRules(resolve: Record<string, string[]>): string | n
   return rules.length ? rules.join(', ') : null;
 }
 
-/** The full argument list for one launch. */
-export function launchArgs(opts: { userDataDir: string; resolve: Record<string, string[]> }): string[] {
-  const rules = hostResolverRules(opts.resolve);
+/**
+ * Flags that send every request through the guard proxy on 127.0.0.1:`port`: loopback is not bypassed (Chromium
+ * bypasses it by default), Chromium resolves no name itself (so it cannot reach a host any other way), and WebRTC
+ * may not send UDP around the proxy.
+ */
+export function proxyFlags(port: number): string[] {
+  return [
+    `--proxy-server=http://127.0.0.1:${port}`,
+    '--proxy-bypass-list=<-loopback>',
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+  ];
+}
+
+/** The full argument list for one launch; with `proxyPort`, the proxy resolves (the `resolve` map is its business). */
+export function launchArgs(opts: { userDataDir: string; resolve: Record<string, string[]>; proxyPort?: number }): string[] {
+  const rules = opts.proxyPort ? null : hostResolverRules(opts.resolve);
   return [
     ...baseFlags,
     `--user-data-dir=${opts.userDataDir}`,
     `--window-size=${viewport.width},${viewport.height}`,
     ...(rules ? [`--host-resolver-rules=${rules}`] : []),
+    ...(opts.proxyPort ? proxyFlags(opts.proxyPort) : []),
   ];
 }

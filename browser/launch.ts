@@ -1,6 +1,7 @@
 // Starting Chromium the one way this project does (the flags of launch-args.ts, a fresh profile folder), and
 // stopping it (closing, killed if that hangs, the profile folder removed). Used by the crawler's browser pool and the
-// PDF renderer; this folder imports no layer.
+// PDF renderer; this folder imports no layer. Each launch is recorded (registry.ts) so a browser whose owner was
+// killed is reaped by the next launch, and the first launch of a process reaps those first.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { withTimeLimit } from '../util/time-limit.ts';
 import { chromeCandidates, findChrome } from './chrome-path.ts';
 import { baseFlags, launchArgs, viewport } from './launch-args.ts';
+import { forgetBrowser, PROFILE_PREFIX, reapOnce, recordBrowser } from './registry.ts';
 
 /** No browser on this machine (or it would not start): the message says where it looked. */
 export class NoBrowserError extends Error {
@@ -23,7 +25,11 @@ export interface BrowserLaunchOptions {
    * Pages as a desktop visitor sees them: the window and viewport of launch-args.ts, with the config's `resolve` map
    * (host → addresses) as host resolver rules. Absent: the bare flags (self-contained pages such as a report to print).
    */
-  desktop?: { resolve: Record<string, string[]> };
+  desktop?: {
+    resolve: Record<string, string[]>;
+    /** Port of the guard proxy (guard-proxy.ts) every request goes through; absent: Chromium connects itself. */
+    proxyPort?: number;
+  };
   /** Limit of the launch, ms (default 30 s). */
   timeoutMs?: number;
   /** Limit of one DevTools call, ms (default 120 s). */
@@ -45,20 +51,25 @@ export const closeTimeoutMs = 5_000;
 
 /** Launches Chromium with a fresh profile folder; the folder is removed again when the launch fails. */
 export async function launchBrowser(opts: BrowserLaunchOptions): Promise<LaunchedBrowser> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'govaudit-chromium-'));
+  await reapOnce();
+  const userDataDir = await mkdtemp(join(tmpdir(), PROFILE_PREFIX));
   try {
+    await recordBrowser(userDataDir).catch(() => {});
     const browser = await puppeteer.launch({
       executablePath: opts.executablePath,
       headless: true,
-      args: opts.desktop ? launchArgs({ userDataDir, resolve: opts.desktop.resolve }) : [...baseFlags, `--user-data-dir=${userDataDir}`],
+      args: opts.desktop ? launchArgs({ userDataDir, resolve: opts.desktop.resolve, proxyPort: opts.desktop.proxyPort }) : [...baseFlags, `--user-data-dir=${userDataDir}`],
       ...(opts.desktop ? { defaultViewport: viewport } : {}),
       timeout: opts.timeoutMs ?? 30_000,
       protocolTimeout: opts.protocolTimeoutMs ?? 120_000,
       ...(opts.ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
     });
+    const pid = browser.process()?.pid;
+    if (pid) await recordBrowser(userDataDir, pid).catch(() => {});
     return { browser, userDataDir, close: () => closeBrowser(browser, userDataDir) };
   } catch (e) {
     await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+    await forgetBrowser(userDataDir);
     throw e;
   }
 }
@@ -67,9 +78,16 @@ async function closeBrowser(browser: Browser, userDataDir: string): Promise<void
   try {
     await withTimeLimit(browser.close(), closeTimeoutMs, 'browser close');
   } catch {
-    browser.process()?.kill('SIGKILL');
+    // the whole process group (puppeteer starts Chromium as its leader), helpers included
+    const pid = browser.process()?.pid;
+    try {
+      if (pid) process.kill(-pid, 'SIGKILL');
+    } catch {
+      browser.process()?.kill('SIGKILL');
+    }
   }
   await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+  await forgetBrowser(userDataDir);
 }
 
 export interface WithBrowserOptions extends Omit<BrowserLaunchOptions, 'executablePath'> {

@@ -1,7 +1,7 @@
 // Reads a district file (JSON or YAML), validates it, and returns the resolved config or a one-line error.
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { districtSchema, type DistrictConfig } from './schema.ts';
 
@@ -30,7 +30,7 @@ export async function loadConfig(file: string): Promise<DistrictConfig> {
     const message = (e as Error).message.split('\n')[0].replace(/ at position (\d+)/, (_m, pos: string) => ` at ${lineAndColumn(raw, Number(pos))}`);
     throw new ConfigError(`${file}: not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${message}`);
   }
-  return parseConfig(data, path);
+  return parseConfig(data, path, raw);
 }
 
 /**
@@ -75,15 +75,54 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
 }
 
-/** Validates an already-parsed config object; `file` is used in messages and to resolve relative paths. */
-export function parseConfig(data: unknown, file: string): DistrictConfig {
+/**
+ * Validates an already-parsed config object; `file` is used in messages and to resolve relative paths. With the
+ * file's `source` text, each problem also names its line.
+ */
+export function parseConfig(data: unknown, file: string, source?: string): DistrictConfig {
   const result = districtSchema.safeParse(data);
-  if (!result.success) throw new ConfigError(`${file}: ${formatIssues(result.error.issues)}`);
+  if (!result.success) throw new ConfigError(`${file}: ${formatIssues(result.error.issues, source === undefined ? undefined : lineFinder(source))}`);
   return { ...result.data, baseDir: dirname(resolvePath(file)), file: resolvePath(file) };
 }
 
-/** "sites[0].homepage: expected an http(s) URL; …" — field path first, then what was expected. */
-export function formatIssues(issues: z.core.$ZodIssue[]): string {
+/** Line (1-based) of the value at a path of a JSON or YAML text; for an unknown key, of that key. */
+type LineOf = (path: PropertyKey[], key?: string) => number | null;
+
+/**
+ * Finds lines in the config text (JSON is read as YAML, which it is); none for a one-line text (every answer would
+ * be line 1) or a text the YAML parser refuses.
+ */
+function lineFinder(source: string): LineOf | undefined {
+  if (!source.trim().includes('\n')) return undefined;
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(source);
+    if (doc.errors.length) return undefined;
+  } catch {
+    return undefined;
+  }
+  const lineAt = (offset: number) => source.slice(0, offset).split('\n').length;
+  return (path, key) => {
+    if (path.length === 0 && key === undefined) return null;
+    let node: unknown = doc.contents;
+    let at = (node as { range?: number[] })?.range?.[0];
+    for (const seg of key === undefined ? path : [...path, key]) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        at = (seg === key ? (pair.key as { range?: number[] }).range?.[0] : undefined) ?? (pair.value as { range?: number[] } | null)?.range?.[0] ?? at;
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number' && node.items[seg]) {
+        node = node.items[seg];
+        at = (node as { range?: number[] }).range?.[0] ?? at;
+      } else break;
+    }
+    return at === undefined ? null : lineAt(at);
+  };
+}
+
+/** "sites[0].homepage (line 12): an http(s) URL; …" — field path first (and its line, given the text), then what was expected. */
+export function formatIssues(issues: z.core.$ZodIssue[], lineOf?: LineOf): string {
   return issues
     .slice(0, 5)
     .map((i) => {
@@ -95,7 +134,8 @@ export function formatIssues(issues: z.core.$ZodIssue[]): string {
         i.code === 'unrecognized_keys'
           ? `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`
           : i.message;
-      return `${path || '(root)'}: ${msg}`;
+      const line = lineOf?.(i.path, i.code === 'unrecognized_keys' ? i.keys[0] : undefined);
+      return `${path || '(root)'}${line ? ` (line ${line})` : ''}: ${msg}`;
     })
     .join('; ') + (issues.length > 5 ? ` (+${issues.length - 5} more)` : '');
 }

@@ -17,6 +17,7 @@ import { securityConfigSchema } from './checks/security.ts';
 import { distributedConfigSchema } from './scheduler/distributed.ts';
 import { screenshotsConfigSchema } from './screenshots.ts';
 import { wordingConfigSchema } from './checks/wording.ts';
+import { pathList } from './path-list.ts';
 
 const hostName = z
   .string()
@@ -103,10 +104,10 @@ export const districtSchema = z.strictObject({
   accessibility: accessibilityConfigSchema.prefault({}),
   ipv6: ipv6Schema.prefault({}),
   sites: z.array(siteSchema).min(1),
-  /** Paths of error-report exports imported on each run (relative to the config file). */
-  errorReports: z.array(z.string().min(1)).default([]),
-  /** Paths of disclosure-request exports imported on each run (relative to the config file). */
-  disclosureRequests: z.array(z.string().min(1)).default([]),
+  /** Paths of error-report exports imported on each run (relative to the config file); one path may be a string. */
+  errorReports: pathList(),
+  /** Paths of disclosure-request exports imported on each run (relative to the config file); one path may be a string. */
+  disclosureRequests: pathList(),
   /** The disclosure catalogue (主动公开基本目录): replaces the shipped default when `catalogue` is given; `add`, `remove`. */
   disclosure: districtDisclosureSchema.prefault({}),
   /** Additions to the official holiday calendar (next year's State Council notice before a package update). */

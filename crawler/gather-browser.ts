@@ -11,7 +11,7 @@ import { runLighthouse } from './browser/lighthouse-run.ts';
 import { BrowserPool, navigate, type BrowserSession } from './browser/pool.ts';
 import { selectPages, type PlannedPage } from './browser/select-pages.ts';
 import { TimeLimitError, withTimeLimit } from '../util/time-limit.ts';
-import { requestGuardFor } from './browser/request-guard.ts';
+import { connectRuleFor, requestGuardFor } from './browser/request-guard.ts';
 
 /** Key of the run's shared browser in `ctx.shared`. */
 export const browserResourceKey = 'browser';
@@ -23,7 +23,7 @@ export const browserResourceKey = 'browser';
 export function sharedBrowserPool(ctx: GatherContext, executablePath: string): Promise<BrowserPool> {
   return ctx.shared.get(
     browserResourceKey,
-    () => BrowserPool.open({ executablePath, resolve: ctx.config.resolve, guard: requestGuardFor(ctx.config, ctx.resolver), concurrency: ctx.config.accessibility.concurrency }),
+    () => BrowserPool.open({ executablePath, resolve: ctx.config.resolve, guard: requestGuardFor(ctx.config, ctx.resolver), connect: connectRuleFor(ctx.config, ctx.resolver), concurrency: ctx.config.accessibility.concurrency }),
     (p) => p.close(),
   );
 }

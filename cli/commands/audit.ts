@@ -2,6 +2,7 @@
 import { access, mkdir } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { resolve, relative } from 'node:path';
+import { reapOnce } from '../../browser/registry.ts';
 import { runAudit } from '../../scheduler/audit.ts';
 import { acquireLock, holderText, type HeldLock } from '../../scheduler/lock.ts';
 import { auditDistributed } from './audit-distributed.ts';
@@ -25,6 +26,8 @@ export const auditCommand: Command = {
     } catch (e) {
       throw new UsageError(`--out: cannot write to ${outDir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
+    // browsers left by a killed audit or worker on this machine go first (browser/registry.ts)
+    await reapOnce();
     const loaded = await loadConfigOrDemo(values.config as string | undefined);
     const store = await openStoreFor(loaded.config, values.data as string | undefined);
     const progress = values.quiet ? undefined : createProgress();

@@ -1,6 +1,7 @@
 // `govaudit serve`: the nightly service — scheduled jobs (audit, probes, bulletin, housekeeping), a health
 // endpoint and the dashboard, until SIGTERM/SIGINT; or `--once <job>` to run one job now and exit.
 import { resolve } from 'node:path';
+import { reapOnce } from '../../browser/registry.ts';
 import { parseNow, commonOptions, UsageError, type Command } from '../command.ts';
 import { loadConfigOrDemo, openStoreFor } from '../context.ts';
 import { firesOnDay } from '../../scheduler/cron.ts';
@@ -36,6 +37,8 @@ export const serveCommand: Command = {
     const nowFlag = values.now === undefined ? undefined : parseNow(values.now as string);
     const outDir = resolve((values.out as string) ?? 'out');
 
+    // browsers left by a killed audit or worker on this machine go first (browser/registry.ts)
+    await reapOnce();
     const loaded = await loadConfigOrDemo(values.config as string | undefined);
     const { config } = loaded;
     const store = await openStoreFor(config, values.data as string | undefined);

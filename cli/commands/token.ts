@@ -16,8 +16,7 @@ export const tokenCommand: Command = {
     try {
       const { config } = loaded;
       const units = [...new Set(config.sites.map((s) => s.unit))];
-      const unit = values.unit as string | undefined;
-      if (unit !== undefined && !units.includes(unit)) throw new UsageError(`--unit: "${unit}" is not a unit of ${config.district} (units: ${units.join('、')})`);
+      const unit = values.unit === undefined ? undefined : unitNamed(values.unit as string, units, config.district);
       const store = await openStoreFor(config, values.data as string | undefined);
       try {
         const out = process.stdout;
@@ -47,3 +46,16 @@ export const tokenCommand: Command = {
     }
   },
 };
+
+/**
+ * The unit `given` names: its full name, or a part of exactly one unit's name (`鲤城区教育局` for
+ * `泉州市鲤城区教育局`), so the name need not be copied character for character from the config.
+ */
+export function unitNamed(given: string, units: string[], district: string): string {
+  const name = given.trim();
+  if (units.includes(name)) return name;
+  const matches = name ? units.filter((u) => u.includes(name)) : [];
+  if (matches.length === 1) return matches[0];
+  if (matches.length > 1) throw new UsageError(`--unit: "${name}" matches several units (${matches.join('、')}); write the full name`);
+  throw new UsageError(`--unit: "${name}" is not a unit of ${district} (units: ${units.join('、')})`);
+}

@@ -1,6 +1,7 @@
 // `govaudit worker`: a distributed worker — takes site jobs from the PostgreSQL queue and audits them until
 // SIGTERM/SIGINT. Run any number, on any machine, with the same config and database.
 import { resolve } from 'node:path';
+import { reapOnce } from '../../browser/registry.ts';
 import { commonOptions, UsageError, type Command } from '../command.ts';
 import { loadConfigOrDemo, openStoreFor } from '../context.ts';
 import { createLogger, logAuditEvent } from '../../scheduler/log.ts';
@@ -16,6 +17,8 @@ export const workerCommand: Command = {
     const concurrency = wholeNumber(values.concurrency, '--concurrency', 1, 64) ?? 2;
     const drainSeconds = wholeNumber(values['drain-seconds'], '--drain-seconds', 0, 86_400) ?? 60;
     const outDir = values.out === undefined ? undefined : resolve(values.out as string);
+    // browsers left by a killed audit or worker on this machine go first (browser/registry.ts)
+    await reapOnce();
     const loaded = await loadConfigOrDemo(values.config as string | undefined);
     const store = await openStoreFor(loaded.config, values.data as string | undefined);
     const log = createLogger();

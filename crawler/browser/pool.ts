@@ -2,6 +2,7 @@
 // context per site (session), a time limit per page, and a relaunch after a crash or a hang so the run goes on.
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { BrowserContext, Page } from 'puppeteer-core';
+import { type ConnectRule, type GuardProxy, startGuardProxy } from '../../browser/guard-proxy.ts';
 import { closeTimeoutMs, launchBrowser, type LaunchedBrowser } from '../../browser/launch.ts';
 import type { RequestGuard } from './request-guard.ts';
 import { TimeLimitError, withTimeLimit } from '../../util/time-limit.ts';
@@ -18,6 +19,12 @@ export interface BrowserPoolOptions {
    * aborted as unreachable (request-guard.ts). None: nothing is intercepted.
    */
   guard?: RequestGuard | null;
+  /**
+   * Where the browser may connect: every request of every tab (Lighthouse's too) goes through a proxy that connects
+   * only to the address this rule gives (browser/guard-proxy.ts), so DNS rebinding cannot slip past. None: Chromium
+   * connects itself.
+   */
+  connect?: ConnectRule | null;
 }
 
 /** One launched browser and the profile folder it owns. */
@@ -38,6 +45,7 @@ export class BrowserPool {
   private generation = 0;
   private closed = false;
   private readonly limit: LimitFunction;
+  private proxy: GuardProxy | null = null;
 
   private constructor(private readonly opts: BrowserPoolOptions) {
     this.limit = pLimit(opts.concurrency);
@@ -46,7 +54,13 @@ export class BrowserPool {
   /** Launches the browser (so a broken installation fails here, once, with a clear message). */
   static async open(opts: BrowserPoolOptions): Promise<BrowserPool> {
     const pool = new BrowserPool(opts);
-    await pool.current();
+    if (opts.connect) pool.proxy = await startGuardProxy(opts.connect);
+    try {
+      await pool.current();
+    } catch (e) {
+      await pool.close();
+      throw e;
+    }
     return pool;
   }
 
@@ -101,6 +115,12 @@ export class BrowserPool {
     const inst = this.instance ?? (await this.launching?.catch(() => null)) ?? null;
     this.instance = null;
     if (inst) await this.dispose(inst);
+    await this.proxy?.close();
+  }
+
+  /** Connections the guard proxy refused (host:port), oldest first; empty without one. */
+  get refused(): readonly string[] {
+    return this.proxy?.refused ?? [];
   }
 
   /** Disposes of a dead browser (crash, kill) before launching the next one; counts relaunches. */
@@ -115,7 +135,7 @@ export class BrowserPool {
   private async launch(): Promise<BrowserInstance> {
     const launched = await launchBrowser({
       executablePath: this.opts.executablePath,
-      desktop: { resolve: this.opts.resolve },
+      desktop: { resolve: this.opts.resolve, ...(this.proxy ? { proxyPort: this.proxy.port } : {}) },
       timeoutMs: this.opts.launchTimeoutMs ?? 30_000,
       protocolTimeoutMs: 120_000,
       ownSignals: true,

@@ -2,8 +2,10 @@
 // untrusted, and its images, scripts, frames and redirects must not reach loopback, private or link-local
 // addresses (the intranet, a cloud metadata service) from the audit machine unless the host is one the district
 // configured (a site's homepage or scope, or the `resolve` map). A name is judged by what our resolver answers for
-// it; a name that does not resolve is left to Chromium, which fails it anyway.
+// it; a name that does not resolve is left to Chromium, which fails it anyway. The same rule, judged on the address
+// actually connected to, drives the guard proxy every tab goes through (connectRuleFor, browser/guard-proxy.ts).
 import { isIP } from 'node:net';
+import type { ConnectRule } from '../../browser/guard-proxy.ts';
 import type { DistrictConfig } from '../../config/schema.ts';
 import { createAddressRule } from '../addresses.ts';
 import type { Resolver } from '../resolver.ts';
@@ -30,6 +32,25 @@ export function requestGuardFor(config: Pick<DistrictConfig, 'crawl' | 'resolve'
       return addresses.some((a) => mayConnect(host, a.address));
     } catch {
       return true;
+    }
+  };
+}
+
+/**
+ * The same rule for the browser's guard proxy, judged on the address actually connected to: the first address our
+ * resolver gives for `host` that the crawler may reach, or null (refused, or no address). Null when private networks
+ * are allowed (then Chromium connects itself).
+ */
+export function connectRuleFor(config: Pick<DistrictConfig, 'crawl' | 'resolve' | 'sites'>, resolver: Resolver): ConnectRule | null {
+  if (config.crawl.allowPrivateNetworks) return null;
+  const mayConnect = createAddressRule(config);
+  return async (host) => {
+    if (isIP(host)) return mayConnect(host, host) ? host : null;
+    try {
+      const addresses = await resolver.lookup(host);
+      return addresses.find((a) => mayConnect(host, a.address))?.address ?? null;
+    } catch {
+      return null;
     }
   };
 }
