@@ -3,7 +3,7 @@
 // then checks the resources and external links found. One failing site ends with `crawl.fatal`; it never throws.
 // The parts live in crawl/: the frontier (what is fetched next), redirect handling, the robots gate, the target
 // checker and the summary; this file runs them in order and turns each answer into a page and a target outcome.
-import type { CrawlSummary, LinkRef, LinkTag, LinkTarget, PageArtifact } from '../contract/artifacts/crawl.ts';
+import type { CappedBody, CrawlSummary, LinkRef, LinkTag, LinkTarget, PageArtifact } from '../contract/artifacts/crawl.ts';
 import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
 import { forEachConcurrent } from './concurrent.ts';
 import { createFrontier } from './crawl/frontier.ts';
@@ -18,8 +18,9 @@ import { parseHtml } from './html.ts';
 import { createLinkIndex, type TargetKind, type TargetOutcome } from './linkindex.ts';
 import { buildPage, isHtmlAnswer } from './page.ts';
 import { collectSitemaps } from './sitemap.ts';
-import { normaliseForCompare, notFoundProbeUrl, soft404Reason, type NotFoundProfile } from './soft404.ts';
+import { normaliseForCompare, notFoundProbeUrl, soft404Signals, type NotFoundProfile } from './soft404.ts';
 import type { ExternalLinkCache } from './targets.ts';
+import { soft404Verdict } from '../util/soft404.ts';
 import { hostOf, IGNORED_SCHEMES, isHttpUrl, looksLikeFile, normalizeUrl, originOf, schemeOf } from './url.ts';
 
 export { createExternalLinkCache, type ExternalLinkCache } from './targets.ts';
@@ -77,6 +78,8 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
   const redirectEnds = createRedirectEnds();
   const summary = startSummary({ homepage, maxPages, maxDepth: cfg.maxDepth, robotsRespected: site.respectRobots, startedAt: now().toISOString() });
   let requests = 0;
+  /** Pages whose body passed crawl.maxBodyBytes: read in part. */
+  const capped: CappedBody[] = [];
   let homeFinal = homepage;
   let profile: NotFoundProfile | null = null;
   const internRef = createRefInterner(index);
@@ -100,7 +103,8 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
     settleUnreached(index, fatal);
     pages.sort((a, b) => a.depth - b.depth || compareUrls(a.url, b.url));
     closeSummary(summary, { pagesCrawled: pageCount, requests, finishedAt: now().toISOString(), fatal });
-    const linkTargets = index.toTargets(streaming ? { foundOnWhen: failed } : {});
+    const linkTargets = index.toTargets(streaming ? { foundOnWhen: notPlainAnswer } : {});
+    if (capped.length) summary.capped = listCapped(capped, linkTargets);
     event({ type: 'site-done', siteId: site.id, pages: pageCount, linkTargets: linkTargets.length, requests, fatal });
     return { pages, linkTargets, crawl: summary };
   };
@@ -119,7 +123,7 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
     if (kind === 'page' && !seen.has(url)) next.add(entry.url);
   }
 
-  /** Records a fetched page: artifact, its own target, soft-404 verdict, and the links it contributes. */
+  /** Records a fetched page: artifact, its own target (with its soft-404 signals), and the links it contributes. */
   function takePage(url: string, depth: number, r: FetchResult, next: Set<string>): PageArtifact {
     requests += r.requests ?? 0;
     if (depth === 0) {
@@ -129,22 +133,22 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
     }
     const built = buildPage(r, { depth, fetchedAt: now().toISOString(), parse: inScope(r.finalUrl), keep });
     const { page } = built;
+    if (page.capped) capped.push({ url, ...page.capped, setting: 'crawl.maxBodyBytes' });
     if (r.finalUrl !== url) page.links.unshift({ url: r.finalUrl, tag: 'redirect' });
     const entry = index.add(url, 'page', true, {});
     const outcome: TargetOutcome = { method: 'CRAWL', status: r.status, finalUrl: r.finalUrl, redirects: r.redirects.length };
     if (r.error) outcome.error = r.error;
     if (r.errorMessage) outcome.errorMessage = r.errorMessage;
-    const soft = built.parsed
-      ? soft404Reason({ url, finalUrl: r.finalUrl, status: r.status, title: page.title, text: built.parsed.text }, profile, { url: homepage, finalUrl: homeFinal })
-      : null;
-    if (soft) {
-      outcome.soft404 = true;
-      outcome.soft404Reason = soft;
-    }
+    if (r.rateLimited) outcome.rateLimited = r.rateLimited;
+    const signals = built.parsed
+      ? soft404Signals({ url, finalUrl: r.finalUrl, status: r.status, title: page.title, text: built.parsed.text }, profile, { url: homepage, finalUrl: homeFinal })
+      : undefined;
+    if (signals) outcome.soft404Signals = signals;
     entry.outcome = outcome;
     if (r.finalUrl !== url && inScope(r.finalUrl)) redirectEnds.remember(url, r.finalUrl, outcome);
     event({ type: 'page', siteId: site.id, url, depth, status: r.status, error: r.error, timeMs: r.timeMs });
-    if (built.parsed && !soft) for (const ref of page.links) if (ref.tag !== 'redirect') register(ref, url, depth === 0, next);
+    // a page that looks like the site's not-found page is not a page of the site: its links are not followed
+    if (built.parsed && !soft404Verdict(signals)) for (const ref of page.links) if (ref.tag !== 'redirect') register(ref, url, depth === 0, next);
     if (!streaming) page.links = page.links.map(internRef);
     if (page.listItems) for (const item of page.listItems) if (item.url) item.url = index.get(item.url)?.url ?? item.url;
     return page;
@@ -165,9 +169,9 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
     const target = loop ? 'loop' : (index.get(s.to)?.outcome ?? redirectEnds.outcomeAt(s.to));
     if (target === undefined) return;
     const outcome = stubOutcome(s, target);
-    if (!outcome.soft404) {
-      const soft = soft404Reason({ url: s.url, finalUrl: outcome.finalUrl!, status: outcome.status, title: null, text: '' }, profile, { url: homepage, finalUrl: homeFinal });
-      if (soft) Object.assign(outcome, { soft404: true, soft404Reason: soft });
+    if (!outcome.soft404Signals) {
+      const signals = soft404Signals({ url: s.url, finalUrl: outcome.finalUrl!, status: outcome.status, title: null, text: '' }, profile, { url: homepage, finalUrl: homeFinal });
+      if (signals) outcome.soft404Signals = signals;
     }
     index.add(s.url, 'page', true, {}).outcome = outcome;
     const page = stubPage(s, outcome, pageAt.get(s.to), now().toISOString());
@@ -288,7 +292,25 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
   }
 }
 
-/** An outcome the links check reports (status 400 or more, no answer, a soft 404): its pages are listed even when streaming. */
-function failed(o: TargetOutcome): boolean {
-  return !o.skipped && (o.status === null || o.status >= 400 || o.error !== undefined || o.soft404 === true);
+/** Pages found on per capped body, at most. */
+const MAX_FOUND_ON = 20;
+
+/** The capped bodies in URL order, each with the pages that link to it (when the crawl kept them). */
+function listCapped(capped: CappedBody[], targets: readonly LinkTarget[]): CappedBody[] {
+  const byUrl = new Map(targets.map((t) => [t.url, t]));
+  return [...capped]
+    .sort((a, b) => compareUrls(a.url, b.url))
+    .map((c) => {
+      const on = byUrl.get(c.url)?.foundOn ?? [];
+      return on.length ? { ...c, foundOn: on.slice(0, MAX_FOUND_ON) } : c;
+    });
+}
+
+/**
+ * Anything but a plain answer (status 400 or more, no answer, an error, a rate limit, soft-404 signals): every
+ * target the links check may report is among these, so their pages are listed even when streaming. A fact of the
+ * fetch, not a verdict.
+ */
+function notPlainAnswer(o: TargetOutcome): boolean {
+  return !o.skipped && (o.status === null || o.status >= 400 || o.error !== undefined || o.soft404Signals !== undefined || o.rateLimited !== undefined);
 }

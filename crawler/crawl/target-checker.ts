@@ -71,6 +71,7 @@ export function checkedOutcome(result: CheckedTarget): TargetOutcome {
   const outcome: TargetOutcome = { method: result.method, status: result.status, finalUrl: result.finalUrl, redirects: result.redirects };
   if (result.error) outcome.error = result.error;
   if (result.errorMessage) outcome.errorMessage = result.errorMessage;
+  if (result.rateLimited) outcome.rateLimited = result.rateLimited;
   return outcome;
 }
 
