@@ -76,7 +76,8 @@ export const attachmentsGatherer: Gatherer = {
     );
     artifacts.attachments = files;
     if (capped.length && artifacts.crawl) {
-      artifacts.crawl.capped = [...(artifacts.crawl.capped ?? []), ...capped].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+      const all = [...(artifacts.crawl.capped ?? []), ...capped].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+      artifacts.crawl = { ...artifacts.crawl, capped: all };
     }
   },
 };
