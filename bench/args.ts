@@ -14,7 +14,7 @@ export interface BenchArgs {
   axeConcurrency: number;
   /** Also rewrite the committed bench/RESULTS.md. */
   record: boolean;
-  /** Run govaudit with `--max-old-space-size` of this many MB (0: Node's default), as the README advises for very large sites. */
+  /** Run govaudit with `--max-old-space-size` of this many MB (0: Node's default), as docs/operations.md advises for very large sites. */
   heapMb: number;
 }
 

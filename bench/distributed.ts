@@ -1,6 +1,6 @@
 // Distributed-mode throughput: K generated TRS-style portals (bench/site, each its own server process with a fixed
 // latency per answer and 4 requests in service per host) audited single-process and by N `govaudit worker` processes
-// (concurrency 1) against PostgreSQL; browser checks off. Prints one JSON line per setup (README "Distributed mode").
+// (concurrency 1) against PostgreSQL; browser checks off. Prints one JSON line per setup (docs/operations.md "Distributed mode").
 //   node bin/run-ts.mjs bench/distributed.ts [single,1,2,4] [sites 8] [pages 100] [latencyMs 100]   (GOVAUDIT_BENCH_DATABASE_URL)
 import { spawn } from 'node:child_process';
 import { writeFile, mkdtemp } from 'node:fs/promises';

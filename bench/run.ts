@@ -184,7 +184,7 @@ async function main(): Promise<number> {
   await writeFile(join(resultsDir, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
   process.stdout.write(`${renderText(result, false)}\n`);
   if (args.record) {
-    await writeFile(recordFile, `# Benchmark results\n\nWritten by \`npm run bench -- --record\` (see the README's Performance section for what is measured and how).\n\n${renderText(result, true)}\n`);
+    await writeFile(recordFile, `# Benchmark results\n\nWritten by \`npm run bench -- --record\` (see docs/operations.md, Performance, for what is measured and how).\n\n${renderText(result, true)}\n`);
   }
   return result.failures.length ? 1 : 0;
 }

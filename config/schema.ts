@@ -1,5 +1,5 @@
 // The district config (DESIGN.md "District config"): zod schema, the one place defaults live.
-// Unknown fields are errors (strict objects), so each feature adds its fields here and to the README.
+// Unknown fields are errors (strict objects), so each feature adds its fields here and a line per field to config/descriptions.ts (the generated reference docs/reference/config.md).
 import { z } from 'zod';
 import { columnSchema } from '../contract/column.ts';
 import { attachmentsConfigSchema, freshnessConfigSchema, identityConfigSchema, interpretationsConfigSchema } from './checks/content.ts';

@@ -8,6 +8,7 @@ import { diffFindings, expectedFor } from '../support/expected.ts';
 import { readdir } from 'node:fs/promises';
 import { scorecardSchema } from '../../reports/scorecard.ts';
 import { allChecks } from '../../checks/index.ts';
+import { findingCodeEntry } from '../../contract/finding-codes.ts';
 import { generateBulletin } from '../../reports/bulletin/generate.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { rawTextProblems, screenshotProblems, visibleText, vocabularyProblems } from './demo-reports.ts';
@@ -58,6 +59,11 @@ describe('demo district audit', () => {
 
     it('one vocabulary: every evidence key and value of every finding in Chinese (or plain numbers, dates, addresses)', () => {
       expect(vocabularyProblems(cards(), demo.config.timezone)).toEqual([]);
+    });
+
+    it('every finding code of the demo audit is in the finding codes reference (contract/finding-codes.ts)', () => {
+      const codes = new Set(cards().flatMap((c) => c.findings.map((f) => f.code)));
+      expect([...codes].filter((c) => !findingCodeEntry(c)).sort()).toEqual([]);
     });
 
     it('no finding code, raw error, ISO time or English key in any scorecard HTML, unit page or CSV', async () => {
