@@ -8,6 +8,7 @@ import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
 import { findMarks, type PageMarks } from './content/marks.ts';
 import { findHomepage, indexPages, isHealthyHtml, pageKey } from '../util/site-pages.ts';
+import { soft404Verdict } from '../util/soft404.ts';
 import { markLabels, strings, type Mark } from './identity.strings.ts';
 
 const MARKS = Object.keys(markLabels) as Mark[];
@@ -23,7 +24,7 @@ export const identity: Check = {
     const home = findHomepage(pages, crawl, indexPages(pages));
     if (!home || !isHealthyHtml(home)) return { findings: [], notMeasured: strings.noHomepage(crawl.fatal ?? home?.errorMessage ?? String(home?.status ?? '未抓取')) };
     const siteCode = artifacts.site.siteCode;
-    const soft404 = new Set((artifacts.linkTargets ?? []).filter((t) => t.soft404).map((t) => pageKey(t.url)));
+    const soft404 = new Set((artifacts.linkTargets ?? []).filter((t) => soft404Verdict(t.soft404Signals) !== null).map((t) => pageKey(t.url)));
     const sample = sampleInnerPages(pages.filter((p) => !soft404.has(pageKey(p.url))), home, ctx.config.identity.innerPages);
     const homeMarks = findMarks(home, siteCode);
     const innerMarks = sample.map((p) => ({ url: p.url, marks: findMarks(p, siteCode) }));

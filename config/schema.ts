@@ -41,6 +41,11 @@ export const crawlSchema = z.strictObject({
   retries: z.number().int().min(0).max(10).default(2),
   /** Longest Retry-After / backoff wait obeyed, in ms; a longer one is reported, not obeyed. */
   maxRetryWaitMs: z.number().int().min(0).max(600_000).default(5_000),
+  /**
+   * Time a run may spend in all waits for 429/503 answers together (Retry-After or backoff), in ms. A wait that no
+   * longer fits is not obeyed: the link is reported as not checked (待复核), never as broken.
+   */
+  retryWaitBudgetMs: z.number().int().min(0).max(3_600_000).default(60_000),
   maxRedirects: z.number().int().min(0).max(50).default(10),
   maxDepth: z.number().int().min(0).max(100).default(10),
   /** Check links to other hosts (HEAD, then GET). */

@@ -10,6 +10,13 @@ export interface BodyRead {
   bytes: number;
   /** More bytes followed the cap and were not read. */
   truncated: boolean;
+  /**
+   * Body bytes as sent (compressed, when the body was) that went into what was read: for a compressed body, the input
+   * the decompressor consumed to produce `bytes` — how a compression bomb is told from a large page.
+   */
+  wireBytes: number;
+  /** The content encoding undone (gzip, deflate, br), when one was. */
+  encoding?: string;
   /** The body could not be decoded as announced (kept as far as it went, or raw). */
   decodeProblem?: string;
   /** Reading failed after the headers (reset, timeout): what was read so far is kept. */
@@ -58,19 +65,31 @@ export async function readBody(source: Readable, contentEncoding: string | undef
   let truncated = false;
   let decodeProblem: string | undefined;
   let readError: unknown;
-  const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let wireBytes = 0;
+  let encoding: string | undefined;
+  const stages: Transform[] = [];
+  const raw = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const iterator: AsyncIterator<Buffer> = {
+    async next() {
+      const r = await raw.next();
+      if (!r.done) wireBytes += r.value.length;
+      return r;
+    },
+  };
   try {
     const head = await iterator.next();
-    if (head.done) return { body: Buffer.alloc(0), bytes: 0, truncated: false };
+    if (head.done) return { body: Buffer.alloc(0), bytes: 0, truncated: false, wireBytes: 0 };
     const first = Buffer.from(head.value);
-    const stages: Transform[] = [];
     const encodings = contentEncodings(contentEncoding);
     if (encodings.length > 1) decodeProblem = `several content encodings (${encodings.join(', ')}): only the outermost undone`;
     if (encodings.length > 0) {
       const d = decoderFor(encodings[0], first);
       if (d === null) decodeProblem = `unsupported content-encoding ${encodings[0]}: body kept as sent`;
       else if (d === 'identity') decodeProblem = `content-encoding ${encodings[0]} announced but body is not compressed`;
-      else stages.push(d());
+      else {
+        stages.push(d());
+        encoding = encodings[0];
+      }
     }
     const sink = async (data: AsyncIterable<Buffer>) => {
       for await (const chunk of data) {
@@ -92,7 +111,7 @@ export async function readBody(source: Readable, contentEncoding: string | undef
           for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield Buffer.from(r.value);
         })(),
       );
-      return { body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), bytes: total, truncated, decodeProblem };
+      return { body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), bytes: total, truncated, wireBytes, decodeProblem };
     }
     const input = Readable.from(
       (async function* () {
@@ -115,7 +134,9 @@ export async function readBody(source: Readable, contentEncoding: string | undef
       } else readError = err;
     }
   } finally {
+    // zlib counts the compressed input it consumed (not what was read ahead of it)
+    if (stages.length) wireBytes = (stages[0] as Transform & { bytesWritten: number }).bytesWritten;
     if (!source.destroyed && (truncated || readError !== undefined || decodeProblem !== undefined)) source.destroy();
   }
-  return { body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), bytes: total, truncated, decodeProblem, readError };
+  return { body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), bytes: total, truncated, wireBytes, ...(encoding ? { encoding } : {}), decodeProblem, readError };
 }

@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Agent, buildConnector, request, type Dispatcher } from 'undici';
 import type { FetchErrorCode } from '../contract/fetch-error.ts';
-import type { PageArtifact } from '../contract/artifacts/crawl.ts';
+import type { BodyCap, PageArtifact, RateLimit } from '../contract/artifacts/crawl.ts';
 import type { DistrictConfig } from '../config/schema.ts';
 import { createAddressRule } from './addresses.ts';
 import { readBody } from './body.ts';
@@ -53,7 +53,10 @@ export interface FetchResult {
   charset?: string | null;
   charsetSource?: PageArtifact['charsetSource'];
   bytes: number;
+  /** The body was cut: at the cap (`capped`) or by a read failure (`error`). */
   truncated?: boolean;
+  /** The body passed the size cap: what was read of it, the cap, why. */
+  capped?: BodyCap;
   error?: FetchErrorCode;
   errorMessage?: string;
   timeMs: number;
@@ -61,6 +64,8 @@ export interface FetchResult {
   address?: string;
   /** HTTP requests this fetch made (redirect hops and retries included). */
   requests?: number;
+  /** The final answer is a 429, or a 503 with Retry-After, that was not (or no longer) retried: why. */
+  rateLimited?: RateLimit;
 }
 
 export interface Fetcher {
@@ -94,6 +99,7 @@ interface Exchange {
   read?: Awaited<ReturnType<typeof readBody>>;
   /** A retryable answer whose wait was longer than the cap. */
   note?: string;
+  rateLimited?: RateLimit;
 }
 
 interface Retryable {
@@ -122,6 +128,8 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
   const headCloses = new Set<string>();
   const lastAddress = new Map<string, string>();
   let requests = 0;
+  /** What is left of the run's time for waits on 429/503 answers (crawl.retryWaitBudgetMs). */
+  let waitBudgetMs = crawl.retryWaitBudgetMs;
 
   function lookupFor(family: Family) {
     return (hostname: string, options: { all?: boolean; family?: number }, cb: (...args: unknown[]) => void) => {
@@ -238,7 +246,14 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         }
         throw err;
       }
-      if (!('retry' in outcome)) return outcome;
+      if (!('retry' in outcome)) {
+        // retries used up on a "come back later" answer: a fact for the links check, which does not call it broken
+        if (RETRY_STATUSES.has(outcome.status)) {
+          const asked = parseRetryAfter(outcome.headers['retry-after'], now());
+          if (outcome.status === 429 || asked !== null) outcome.rateLimited = { status: outcome.status, retryAfterMs: asked, why: 'retries-spent' };
+        }
+        return outcome;
+      }
       const asked = outcome.retryAfterMs;
       if (asked !== null && asked > crawl.maxRetryWaitMs) {
         const seconds = Math.round(asked / 1000);
@@ -246,9 +261,20 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
           status: outcome.status,
           headers: outcome.headers,
           note: `HTTP ${outcome.status} with Retry-After ${seconds} s, longer than the ${crawl.maxRetryWaitMs} ms cap: not obeyed, not retried`,
+          rateLimited: { status: outcome.status, retryAfterMs: asked, why: 'wait-over-cap' },
         };
       }
-      await wait(url.href, attempt + 1, asked ?? Math.min(backoffMs(attempt + 1, url.href), crawl.maxRetryWaitMs), `HTTP ${outcome.status}`);
+      const waitMs = asked ?? Math.min(backoffMs(attempt + 1, url.href), crawl.maxRetryWaitMs);
+      if (waitMs > waitBudgetMs) {
+        return {
+          status: outcome.status,
+          headers: outcome.headers,
+          note: `HTTP ${outcome.status}: a wait of ${Math.round(waitMs / 1000)} s does not fit in what is left of the run's wait budget (crawl.retryWaitBudgetMs): not retried`,
+          ...(outcome.status === 429 || asked !== null ? { rateLimited: { status: outcome.status, retryAfterMs: asked, why: 'budget-spent' as const } } : {}),
+        };
+      }
+      waitBudgetMs -= waitMs;
+      await wait(url.href, attempt + 1, waitMs, `HTTP ${outcome.status}`);
     }
   }
 
@@ -303,6 +329,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       result.headers = ex.headers;
       result.address = lastAddress.get(`${family}|${parsed.protocol}//${parsed.hostname}:${parsed.port || (parsed.protocol === 'https:' ? '443' : '80')}`);
       if (ex.note) result.errorMessage = ex.note;
+      if (ex.rateLimited) result.rateLimited = ex.rateLimited;
 
       const location = ex.headers.location;
       if (REDIRECT_STATUSES.has(ex.status) && location && fo.followRedirects !== false) {
@@ -331,7 +358,10 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       if (ex.read) {
         const { read } = ex;
         result.bytes = read.bytes;
-        if (read.truncated) result.truncated = true;
+        if (read.truncated) {
+          result.truncated = true;
+          result.capped = bodyCap(read, maxBytes);
+        }
         if (read.decodeProblem) result.errorMessage = read.decodeProblem;
         if (read.readError !== undefined) {
           const { code, message } = classifyError(read.readError);
@@ -394,6 +424,16 @@ async function requestWithHeadersDeadline(
   } finally {
     timer.clear();
   }
+}
+
+/** Decompressed bytes per compressed byte from which a body that passed the cap counts as a compression bomb. */
+const BOMB_RATIO = 100;
+
+/** The facts of a body cut at the cap `cap`. */
+function bodyCap(read: { bytes: number; wireBytes: number; encoding?: string }, cap: number): BodyCap {
+  const out: BodyCap = { bytesRead: read.bytes, cap, why: read.encoding && read.bytes >= BOMB_RATIO * Math.max(1, read.wireBytes) ? 'compression-bomb' : 'too-large' };
+  if (read.encoding) Object.assign(out, { compressedBytes: read.wireBytes, encoding: read.encoding });
+  return out;
 }
 
 /** undici could not read the answer as HTTP/1.1 (e.g. bytes left over from a body sent with a HEAD answer). */

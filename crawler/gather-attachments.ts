@@ -2,7 +2,7 @@
 // to, downloads the first `attachments.maxFiles` in URL order with the crawler's fetcher (size-capped), and keeps
 // their text for the privacy check. Files it does not read are listed with the reason; it never throws per file.
 import pLimit from 'p-limit';
-import type { PageArtifact } from '../contract/artifacts/crawl.ts';
+import type { CappedBody, PageArtifact } from '../contract/artifacts/crawl.ts';
 import type { AttachmentText } from '../contract/artifacts/attachments.ts';
 import { extractText, formatOfUrl } from './attachments/extract.ts';
 import type { Gatherer } from './gatherer.ts';
@@ -47,6 +47,8 @@ export const attachmentsGatherer: Gatherer = {
     const targets = new Map((artifacts.linkTargets ?? []).map((t) => [t.url, t]));
     const urls = [...links.keys()].sort();
     const limit = pLimit(Math.max(1, Math.min(4, ctx.config.crawl.concurrencyPerHost)));
+    /** Files larger than attachments.maxBytes: recorded beside the crawl's capped pages, for the links check to report. */
+    const capped: CappedBody[] = [];
     const files = await Promise.all(
       urls.map((url, i) =>
         limit(async (): Promise<AttachmentText> => {
@@ -64,6 +66,7 @@ export const attachmentsGatherer: Gatherer = {
           const res = await ctx.fetcher.fetch(url, { maxBytes: cfg.maxBytes, decode: false, signal: ctx.signal });
           if (res.error || res.status === null) return { ...base, notMeasured: `download failed (${res.error ?? 'no answer'})` };
           if (res.status < 200 || res.status >= 300) return { ...base, notMeasured: `HTTP ${res.status}` };
+          if (res.capped) capped.push({ url, ...res.capped, setting: 'attachments.maxBytes', foundOn: base.foundOn });
           if (res.truncated) return { ...base, notMeasured: `larger than ${cfg.maxBytes} bytes (attachments.maxBytes)` };
           if (!res.body) return { ...base, notMeasured: 'empty answer' };
           const r = await extractText(format, res.body, { timeoutMs: cfg.extractTimeoutMs, maxChars: cfg.maxTextChars, signal: ctx.signal });
@@ -72,5 +75,9 @@ export const attachmentsGatherer: Gatherer = {
       ),
     );
     artifacts.attachments = files;
+    if (capped.length && artifacts.crawl) {
+      const all = [...(artifacts.crawl.capped ?? []), ...capped].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+      artifacts.crawl = { ...artifacts.crawl, capped: all };
+    }
   },
 };

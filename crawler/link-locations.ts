@@ -28,7 +28,7 @@ const LINK_ATTR: Record<string, string> = { a: 'href', area: 'href', img: 'src',
 
 /** Did the crawl see this target fail to load? (A fact of the fetch, not a verdict.) */
 export function failedToLoad(t: LinkTarget): boolean {
-  return !t.skipped && ((t.status !== null && t.status >= 400) || Boolean(t.error) || Boolean(t.soft404));
+  return !t.skipped && ((t.status !== null && t.status >= 400) || Boolean(t.error) || Boolean(t.soft404Signals) || Boolean(t.rateLimited));
 }
 
 function collapse(s: string): string {

@@ -7,7 +7,7 @@ import type { LinkTag, LinkTarget } from '../contract/artifacts/crawl.ts';
 /** How a target is treated: crawled as a page, checked as a resource or external link, or not fetchable. */
 export type TargetKind = 'page' | 'resource' | 'external' | 'other';
 
-export type TargetOutcome = Pick<LinkTarget, 'method' | 'status' | 'error' | 'errorMessage' | 'finalUrl' | 'redirects' | 'soft404' | 'soft404Reason' | 'skipped'>;
+export type TargetOutcome = Pick<LinkTarget, 'method' | 'status' | 'error' | 'errorMessage' | 'finalUrl' | 'redirects' | 'soft404Signals' | 'rateLimited' | 'skipped'>;
 
 export interface TargetEntry {
   /** Dense number of the target in its index (0, 1, 2, …). */
@@ -207,8 +207,8 @@ export function createLinkIndex(): LinkIndex {
         if (o.errorMessage) t.errorMessage = o.errorMessage;
         if (o.finalUrl !== undefined) t.finalUrl = o.finalUrl;
         else if (!o.skipped) t.finalUrl = e.url;
-        if (o.soft404) t.soft404 = true;
-        if (o.soft404Reason) t.soft404Reason = o.soft404Reason;
+        if (o.soft404Signals) t.soft404Signals = o.soft404Signals;
+        if (o.rateLimited) t.rateLimited = o.rateLimited;
         if (o.skipped) t.skipped = o.skipped;
         out.push(t);
       }

@@ -45,6 +45,7 @@ export function buildPage(r: FetchResult, opts: { depth: number; fetchedAt: stri
   if (r.errorMessage) page.errorMessage = r.errorMessage;
   if (r.charsetSource) page.charsetSource = r.charsetSource;
   if (r.truncated) page.truncated = true;
+  if (r.capped && !r.error) page.capped = r.capped;
   if (!isHtml || r.text === undefined) return { page };
   const okStatus = r.status !== null && r.status >= 200 && r.status < 300;
   const parsed = parseHtml(r.text, r.finalUrl, { text: true });

@@ -1,6 +1,7 @@
-// Soft 404: a page that answers 200 but is really "not found". The site's own not-found answer is learnt first
-// from a seeded, non-existent URL; a 200 page that resembles it, or shows one of the usual Chinese not-found
-// texts with little else, is a soft 404.
+// Soft-404 signals: what a 200 page has of a "not found" page. The site's own not-found answer is learnt first
+// from a seeded, non-existent URL; each page is compared with it and searched for the usual Chinese not-found
+// texts. The crawler records these facts; util/soft404.ts weighs them (the links check judges).
+import type { Soft404Signals } from '../contract/artifacts/crawl.ts';
 import { seededHex } from './hash.ts';
 
 /** Texts Chinese sites (and a few English ones) show on a missing page. Data: add phrases here. */
@@ -28,9 +29,6 @@ export const NOT_FOUND_PHRASES = [
   '找不到文件或目录',
 ];
 
-/** Other text allowed beside a not-found phrase (characters, after normalisation) for it still to count. */
-const LITTLE_CONTENT = 200;
-const SIMILAR = 0.9;
 const COMPARE_CHARS = 6000;
 
 /** A URL on the homepage's host that should not exist: seeded by the site id, so the same on every run. */
@@ -91,28 +89,34 @@ export interface PageForSoft404 {
 /** Paths that legitimately redirect to a homepage (`/`, `/index.html`, …). */
 const HOME_ALIAS = /^\/(?:(?:index|default|main|home)\.[a-z]+)?$/i;
 
+/** Title characters kept in the signals. */
+const MAX_TITLE = 200;
+
 /**
- * Why a page is a soft 404, or null. Only 200 answers qualify; the homepage never does.
- * `homepage` is the homepage's URL and where it ends after redirects (a missing page that lands there is a
- * disguised 404 when the site does the same for the probe).
+ * What a page has of a "not found" page, or undefined when nothing (only 200 answers are looked at; never the
+ * homepage). `homepage` is the homepage's URL and where it ends after redirects (a missing page that lands there
+ * looks like the site's answer for a missing page when the site does the same for the probe). Facts only: the
+ * rule that weighs them is util/soft404.ts.
  */
-export function soft404Reason(page: PageForSoft404, profile: NotFoundProfile | null, homepage: { url: string; finalUrl: string }): string | null {
-  if (page.status !== 200 || page.url === homepage.url || page.url === homepage.finalUrl) return null;
+export function soft404Signals(page: PageForSoft404, profile: NotFoundProfile | null, homepage: { url: string; finalUrl: string }): Soft404Signals | undefined {
+  if (page.status !== 200 || page.url === homepage.url || page.url === homepage.finalUrl) return undefined;
+  const s: Soft404Signals = {};
   if (profile?.status === 200 && profile.finalUrl === homepage.finalUrl && page.finalUrl === homepage.finalUrl && !HOME_ALIAS.test(new URL(page.url).pathname)) {
-    return 'redirects to the homepage, as the site does for a missing page';
+    s.landsOnHomepageLikeMissing = true;
   }
   const title = page.title ?? '';
-  for (const phrase of NOT_FOUND_PHRASES) {
-    if (title.includes(phrase) && title.length <= phrase.length + 20) return `title says "${phrase}"`;
-  }
+  const inTitle = NOT_FOUND_PHRASES.filter((p) => title.includes(p));
+  if (inTitle.length) s.title = { text: title.slice(0, MAX_TITLE), phrases: inTitle };
   const phrase = NOT_FOUND_PHRASES.find((p) => page.text.includes(p));
   const compareWithProfile = profile?.status === 200 && !!profile.text && profile.finalUrl !== homepage.finalUrl && profile.text.length >= 4;
-  if (!phrase && !compareWithProfile) return null;
-  const norm = normaliseForCompare(page.text);
-  if (phrase && norm.length - normaliseForCompare(phrase).length <= LITTLE_CONTENT) return `page says "${phrase}" and little else`;
-  if (compareWithProfile) {
-    const lengthRatio = norm.length / profile!.text!.length;
-    if (lengthRatio > 0.6 && lengthRatio < 1.67 && textSimilarity(norm, profile!.text!) >= SIMILAR) return "same content as the site's answer for a missing page";
+  if (phrase || compareWithProfile) {
+    const norm = normaliseForCompare(page.text);
+    if (phrase) s.text = { phrase, otherChars: norm.length - normaliseForCompare(phrase).length };
+    if (compareWithProfile) {
+      const lengthRatio = norm.length / profile!.text!.length;
+      // the likeness costs a pass over both texts: only worth it when the lengths are close
+      s.likeMissingPage = lengthRatio > 0.5 && lengthRatio < 2 ? { lengthRatio, similarity: textSimilarity(norm, profile!.text!) } : { lengthRatio };
+    }
   }
-  return null;
+  return Object.keys(s).length ? s : undefined;
 }

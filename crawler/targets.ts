@@ -1,5 +1,6 @@
 // Checking a link target that is not crawled (an internal resource or an external link): HEAD, then GET when
 // HEAD is refused or fails; and the run-wide cache that checks each external URL once across all sites.
+import type { RateLimit } from '../contract/artifacts/crawl.ts';
 import type { FetchErrorCode } from '../contract/fetch-error.ts';
 import type { Fetcher } from './fetcher.ts';
 
@@ -13,6 +14,8 @@ export interface CheckedTarget {
   redirects: number;
   /** HTTP requests spent (0 when answered from the cache). */
   requests: number;
+  /** The server asked to come back later and the wait was not spent. */
+  rateLimited?: RateLimit;
 }
 
 /** Failures a GET would not cure: no point in asking twice. */
@@ -20,12 +23,15 @@ const FINAL_ERRORS = new Set<FetchErrorCode>(['dns', 'blocked-address', 'unsuppo
 /** Bytes read of a GET made only to learn the status. */
 const PROBE_BYTES = 16 * 1024;
 
-/** HEAD, then GET when HEAD gives 405/501/403, another error status, or a network error a GET could cure (not DNS, timeout, a redirect loop). */
+/**
+ * HEAD, then GET when HEAD gives 405/501/403, another error status, or a network error a GET could cure (not DNS,
+ * timeout, a redirect loop). A HEAD the server asked to repeat later (rate limited) is not followed by a GET either.
+ */
 export async function checkTarget(fetcher: Fetcher, url: string, signal?: AbortSignal): Promise<CheckedTarget> {
   const head = await fetcher.fetch(url, { method: 'HEAD', decode: false, signal });
   const ok = head.status !== null && head.status < 400 && !head.error;
   const requests = head.requests ?? 0;
-  if (ok || (head.error && FINAL_ERRORS.has(head.error)) || signal?.aborted) return toChecked('HEAD', head, requests);
+  if (ok || (head.error && FINAL_ERRORS.has(head.error)) || head.rateLimited || signal?.aborted) return toChecked('HEAD', head, requests);
   const get = await fetcher.fetch(url, { method: 'GET', decode: false, maxBytes: PROBE_BYTES, signal });
   return toChecked('GET', get, requests + (get.requests ?? 0));
 }
@@ -33,6 +39,7 @@ export async function checkTarget(fetcher: Fetcher, url: string, signal?: AbortS
 function toChecked(method: 'HEAD' | 'GET', r: Awaited<ReturnType<Fetcher['fetch']>>, requests: number): CheckedTarget {
   const out: CheckedTarget = { method, status: r.status, finalUrl: r.finalUrl, redirects: r.redirects.length, requests };
   if (r.error) out.error = r.error;
+  if (r.rateLimited) out.rateLimited = r.rateLimited;
   if (r.errorMessage && !(r.truncated && !r.error)) out.errorMessage = r.errorMessage;
   return out;
 }

@@ -4,7 +4,7 @@
 import type { Finding } from '../contract/finding.ts';
 import type { Indicator } from '../config/reports/indicators.ts';
 import { activeWaiverFor, confirmationFor, type ReviewDecisions } from './review.ts';
-import { codeMatches, findingsFor, score, type ScoreResult } from './score.ts';
+import { findingsFor, indicatorTakes, score, type ScoreResult } from './score.ts';
 import type { Scorecard, ScorecardFinding } from './scorecard.ts';
 
 export interface ReviewContext {
@@ -15,8 +15,8 @@ export interface ReviewContext {
 }
 
 /** Indicator ids a finding feeds. */
-export function indicatorsOf(f: Pick<Finding, 'code' | 'severity'>, catalogue: Indicator[]): string[] {
-  return catalogue.filter((i) => codeMatches(f.code, i.codes) && (!i.severities || i.severities.includes(f.severity))).map((i) => i.id);
+export function indicatorsOf(f: Pick<Finding, 'code' | 'severity' | 'evidence'>, catalogue: Indicator[]): string[] {
+  return catalogue.filter((i) => indicatorTakes(i, f)).map((i) => i.id);
 }
 
 /** Does this finding count towards the score (not waived, and not awaiting review)? */

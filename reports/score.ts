@@ -36,9 +36,18 @@ export function codeMatches(code: string, patterns: string[]): boolean {
   return patterns.some((p) => (p.endsWith('*') ? code.startsWith(p.slice(0, -1)) : code === p));
 }
 
+/** Does an indicator take this finding: its code, severity (gravity) and evidence (e.g. onHomepage) match? */
+export function indicatorTakes(ind: Indicator, f: Pick<Finding, 'code' | 'severity' | 'evidence'>): boolean {
+  return (
+    codeMatches(f.code, ind.codes) &&
+    (!ind.severities || ind.severities.includes(f.severity)) &&
+    (!ind.evidence || ind.evidence.values.some((v) => Object.is(v, f.evidence[ind.evidence!.key])))
+  );
+}
+
 /** Findings of `all` an indicator counts. */
 export function findingsFor(ind: Indicator, all: Finding[]): Finding[] {
-  return all.filter((f) => !f.review && codeMatches(f.code, ind.codes) && (!ind.severities || ind.severities.includes(f.severity)));
+  return all.filter((f) => !f.review && indicatorTakes(ind, f));
 }
 
 /** Scores one site's scored findings (pass only those not under review and not waived). */

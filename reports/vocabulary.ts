@@ -138,6 +138,14 @@ const valueWords: Record<string, Record<string, string>> = {
   source: { attachment: '附件', page: '网页正文' },
   pairedBy: { link: '相关解读/原文链接', 'document-number': '相同文号', title: '标题引用' },
   how: { 'position:fixed': '固定在屏幕上（飘浮窗口）', 'position:absolute': '浮在页面上（飘浮窗口）', fixed: '固定在屏幕上（飘浮窗口）', absolute: '浮在页面上（飘浮窗口）' },
+  notCheckedBecause: {
+    'wait-over-cap': '要求等待的时间超过单次等待上限，未等待',
+    'budget-spent': '本次检测的等待时间预算已用完',
+    'retries-spent': '重试次数用完后仍被拒绝',
+  },
+  cappedBecause: { 'too-large': '内容超过读取上限', 'compression-bomb': '压缩内容解压后超过读取上限（疑似压缩炸弹）' },
+  encoding: { gzip: 'gzip 压缩', 'x-gzip': 'gzip 压缩', deflate: 'deflate 压缩', br: 'Brotli 压缩' },
+  capSetting: { 'crawl.maxBodyBytes': '网页读取上限（crawl.maxBodyBytes）', 'attachments.maxBytes': '附件读取上限（attachments.maxBytes）' },
   due: { standing: '常设事项，应始终公开' },
   position: { fixed: '固定在屏幕上', absolute: '浮在页面上' },
   region: { header: '页头', nav: '导航栏', footer: '页脚', aside: '侧栏' },
@@ -166,6 +174,8 @@ export const evidenceLabels: Record<string, string> = {
   workdaysTaken: '用时（工作日）', year: '年度', certificate: '证书', context: '上下文', detailText: '详情',
   wrong: '错误写法', correct: '正确写法', occurrences: '出现之处（原文）', pageDate: '页面日期', attachmentName: '附件名称', pdfPages: 'PDF 页码', note: '说明',
   omittedOnPage: '本页另有未列出的问题数', pagesAffected: '涉及页面数', examplePages: '示例页面',
+  retryAfterSeconds: '服务器要求等待（秒）', notCheckedBecause: '未检测原因',
+  bytesRead: '已读取', cap: '读取上限', capSetting: '上限设置', cappedBecause: '未完整读取原因', compressedBytes: '压缩传输大小', encoding: '压缩方式',
   linkText: '链接文字', nearHeading: '附近的标题或栏目', region: '所在区域', cssPath: '元素位置（CSS 路径）', locatedOn: '定位所在页面', finalUrl: '最终地址', gbt37668: 'GB/T 37668 条款',
 };
 
@@ -191,6 +201,14 @@ function asNumber(v: unknown): number | null {
 }
 
 const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
+
+/** `5242880` → `5 MB（5242880 字节）`; small sizes in KB or bytes. */
+export function bytesText(n: number): string {
+  const mb = n / (1024 * 1024);
+  const kb = n / 1024;
+  const short = mb >= 1 ? `${Math.round(mb * 10) / 10} MB` : kb >= 1 ? `${Math.round(kb * 10) / 10} KB` : `${n} 字节`;
+  return n >= 1024 ? `${short}（${n} 字节）` : short;
+}
 
 /** The label of one evidence key for one finding code (undefined: the vocabulary does not know it). */
 export function labelFor(code: string, key: string): string | undefined {
@@ -241,6 +259,7 @@ function oneValue(key: string, v: unknown, tz: string): string {
   if (typeof v === 'string' && words?.[v]) return words[v];
   if (typeof v === 'number') {
     if (key === 'similarity' || key === 'ratio') return pct(v);
+    if (key === 'bytesRead' || key === 'cap' || key === 'compressedBytes') return bytesText(v);
     if (key === 'status' || key === 'brokenLinkStatus' || key === 'crawlStatus' || key === 'ipv4Status' || key === 'ipv6Status') return httpStatusText(v);
     if (key === 'level') return v === 2 ? '二级链接' : v === 3 ? '三级链接' : `${v}级`;
     return String(v);

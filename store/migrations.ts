@@ -185,6 +185,12 @@ export const migrations: Migration[] = [
       ...(['waived', 'confirmed', 'indicators'] as const).map((c) => schema.alterTable('findings').addColumn(c, t.json)),
     ],
   },
+  {
+    // The crawler records facts and the links check judges: a target keeps its soft-404 signals and its rate limit
+    // (429/503 not retried) instead of a verdict; the old soft404 / soft404_reason columns are no longer written.
+    name: 'link targets keep soft-404 signals and rate limits',
+    up: ({ schema, types: t }) => (['soft404_signals', 'rate_limited'] as const).map((c) => schema.alterTable('link_targets').addColumn(c, t.json)),
+  },
 ];
 
 /** What compiling needs of a Kysely instance (or transaction): its schema builder and its dialect. */

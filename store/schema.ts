@@ -69,9 +69,13 @@ export interface LinkTargetsTable {
   final_url: string | null;
   redirects: number | null;
   error_message: string | null;
+  /** Written by runs before the soft-404 signals (migration "link targets keep soft-404 signals"); read back as they were. */
   soft404_reason: string | null;
   tags: JsonOrNull;
   skipped: string | null;
+  // link targets keep soft-404 signals and rate limits
+  soft404_signals: JsonOrNull;
+  rate_limited: JsonOrNull;
 }
 
 export interface FindingsTable {

@@ -5,6 +5,7 @@ import type { LinkTarget, PageArtifact } from '../../contract/artifacts/crawl.ts
 import { extractPageDate } from '../../util/dates.ts';
 import { tidyTitle } from '../../util/docno.ts';
 import { folderKey, indexPages, isHealthyHtml, pageKey } from '../../util/site-pages.ts';
+import { soft404Verdict } from '../../util/soft404.ts';
 
 /** One place an item was seen. */
 export interface Sighting {
@@ -108,6 +109,6 @@ function targetAnswer(index: SiteTitles, key: string): Answer {
   const page = index.pageByKey.get(key);
   const answer = checked ?? page;
   if (!answer) return 'unknown';
-  const ok = !answer.error && !checked?.soft404 && answer.status !== null && answer.status >= 200 && answer.status < 300;
+  const ok = !answer.error && !soft404Verdict(checked?.soft404Signals) && answer.status !== null && answer.status >= 200 && answer.status < 300;
   return ok ? 'ok' : { status: answer.status, ...(answer.error ? { error: answer.error } : {}) };
 }

@@ -4,6 +4,7 @@
 import type { CrawlSummary, LinkTarget, PageArtifact } from '../../contract/artifacts/crawl.ts';
 import type { SiteConfig } from '../../config/schema.ts';
 import { findHomepage, isHealthyHtml, pageKey } from '../../util/site-pages.ts';
+import { soft404Verdict } from '../../util/soft404.ts';
 
 export interface Channel {
   url: string;
@@ -48,9 +49,10 @@ export function findChannels(site: SiteConfig, pages: readonly PageArtifact[], t
 function stateOf(page: PageArtifact | undefined, target: LinkTarget | undefined): Pick<Channel, 'state' | 'detail'> {
   if (page) return isHealthyHtml(page) ? { state: 'working', detail: null } : { state: 'broken', detail: page.error ?? (page.status === null ? 'no answer' : `HTTP ${page.status}`) };
   if (!target || target.skipped) return { state: 'unknown', detail: target?.skipped ?? null };
+  if (target.rateLimited) return { state: 'unknown', detail: `rate limited (HTTP ${target.rateLimited.status})` };
   if (target.error) return { state: 'broken', detail: target.error };
   if (target.status === null || target.status >= 400) return { state: 'broken', detail: target.status === null ? 'no answer' : `HTTP ${target.status}` };
-  if (target.soft404) return { state: 'broken', detail: 'soft 404' };
+  if (soft404Verdict(target.soft404Signals)) return { state: 'broken', detail: 'soft 404' };
   return { state: 'working', detail: null };
 }
 

@@ -22,6 +22,8 @@ export const indicatorOverrideSchema = z.strictObject({
   /** Replaces the finding codes that feed it. */
   codes: z.array(z.string().min(1)).min(1).optional(),
   severities: z.array(severity).min(1).optional(),
+  /** Replaces the evidence filter: only findings whose `evidence[key]` is one of `values` count. */
+  evidence: z.strictObject({ key: z.string().min(1), values: z.array(z.unknown()).min(1) }).optional(),
   /** Replaces a veto's thresholds. */
   triggers: z.array(triggerSchema).min(1).optional(),
   /** `false` drops the indicator from the district's catalogue. */

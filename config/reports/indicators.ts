@@ -24,6 +24,8 @@ export interface Indicator {
   checks: string[];
   /** Only findings with these severities count (e.g. a veto fed only by `veto` findings). */
   severities?: ('veto' | 'major' | 'minor' | 'info')[];
+  /** Only findings whose `evidence[key]` is one of `values` count (e.g. links on the homepage: onHomepage true). */
+  evidence?: { key: string; values: unknown[] };
   /** Vetoes: fires when any trigger holds (default: one matching finding). A trigger counts matching findings,
    *  optionally only those whose `evidence[key]` is one of `values`. */
   triggers?: { codes: string[]; atLeast: number; evidence?: { key: string; values: unknown[] } }[];
@@ -81,13 +83,13 @@ export const defaultIndicators: Indicator[] = [
   },
   {
     id: 'availability.links-home', name: '首页链接可用性', kind: 'deduction', points: 5, perFinding: 1,
-    codes: ['link.broken', 'link.timeout', 'link.redirect-loop', 'link.soft-404'], checks: ['links'], severities: ['major'],
+    codes: ['link.broken', 'link.timeout', 'link.redirect-loop', 'link.soft-404'], checks: ['links'], evidence: { key: 'onHomepage', values: [true] },
     rule: '首页上的链接（包括图片、附件、外部链接等）无法正常访问，每个扣1分',
     source: '国办秘函〔2019〕19号 扣分指标 网站可用性', advice: '修复或删除首页上无法访问的链接。',
   },
   {
     id: 'availability.links-other', name: '其他页面链接可用性', kind: 'deduction', points: 5, perFinding: 0.1,
-    codes: ['link.broken', 'link.timeout', 'link.redirect-loop', 'link.soft-404'], checks: ['links'], severities: ['minor'],
+    codes: ['link.broken', 'link.timeout', 'link.redirect-loop', 'link.soft-404'], checks: ['links'], evidence: { key: 'onHomepage', values: [false] },
     rule: '其他页面上的链接无法正常访问，每个扣0.1分',
     source: '国办秘函〔2019〕19号 扣分指标 网站可用性', advice: '定期检测并修复站内失效链接。',
   },
@@ -167,7 +169,7 @@ export const defaultIndicators: Indicator[] = [
 /** Every finding code the checks emit (DESIGN.md "Finding" codes table). Indicator code patterns must match one of
  *  these; `a11y.*` is open (one code per axe rule id). A check that adds a code adds it here. */
 export const knownCodes: readonly string[] = [
-  'link.broken', 'link.soft-404', 'link.redirect-loop', 'link.timeout', 'link.not-fetched',
+  'link.broken', 'link.soft-404', 'link.redirect-loop', 'link.timeout', 'link.not-fetched', 'link.not-checked', 'link.too-large',
   'ipv6.no-aaaa', 'ipv6.unreachable', 'ipv6.content-mismatch', 'ipv6.link-unsupported', 'ipv6.host-no-aaaa', 'ipv6.support-low',
   'a11y.*',
   'interpretation.missing', 'interpretation.late',

@@ -48,8 +48,10 @@ export interface PageArtifact {
   charsetSource?: 'header' | 'bom' | 'meta' | 'sniff' | 'default';
   /** Bytes of the (decompressed) body read, capped. */
   bytes: number;
-  /** Body was cut at the size cap. */
+  /** Body was cut: at the size cap (see `capped`) or by a failure while reading it (see `error`). */
   truncated?: boolean;
+  /** The body passed the size cap (crawl.maxBodyBytes) and was read only in part: how much, the cap and why. */
+  capped?: BodyCap;
   fetchedAt: string;
   timeMs: number;
   isHtml: boolean;
@@ -77,9 +79,10 @@ export interface LinkTarget {
   errorMessage?: string;
   finalUrl?: string;
   redirects: number;
-  /** The answer is a 200 page that says "not found". */
-  soft404?: boolean;
-  soft404Reason?: string;
+  /** What the answer has of a "not found" page (a 200 page only); the links check judges whether it is a soft 404. */
+  soft404Signals?: Soft404Signals;
+  /** The server asked us to come back later (429, or 503 with Retry-After) and the wait was not spent: why. */
+  rateLimited?: RateLimit;
   /** Pages (normalised URLs) that link to it, sorted. */
   foundOn: string[];
   onHomepage: boolean;
@@ -89,6 +92,54 @@ export interface LinkTarget {
   skipped?: string;
   /** For a link that failed to load: where it sits on the first pages that carry it (crawler/link-locations.ts). */
   locations?: LinkLocation[];
+}
+
+/**
+ * Facts about a 200 page that bear on "is it really a not-found page?" (a soft 404), recorded by the crawler; the
+ * rule that weighs them is util/soft404.ts, applied by the links check.
+ */
+export interface Soft404Signals {
+  /** The page ends on the homepage, as the site's answer for a missing page does, and its path is no homepage alias (`/`, `/index.html`). */
+  landsOnHomepageLikeMissing?: true;
+  /** The title (at most 200 characters), when it contains not-found phrases; `phrases` in list order (crawler/soft404.ts). */
+  title?: { text: string; phrases: string[] };
+  /** The first not-found phrase found in the visible text, and how many other characters the text has (normalised). */
+  text?: { phrase: string; otherChars: number };
+  /**
+   * Compared with the site's own answer for a missing page (a 200 HTML page not on the homepage): their length ratio,
+   * and the likeness of their texts (0–1, bigram Dice) when the lengths are within a factor 2.
+   */
+  likeMissingPage?: { lengthRatio: number; similarity?: number };
+}
+
+/** A 429, or a 503 with Retry-After, whose wait the run did not spend. */
+export interface RateLimit {
+  status: number;
+  /** What Retry-After asked for, in ms (null: no or unreadable Retry-After). */
+  retryAfterMs: number | null;
+  /** Why no (further) retry: the asked wait is above `crawl.maxRetryWaitMs`, the run's wait budget (`crawl.retryWaitBudgetMs`) is spent, or `crawl.retries` are used up. */
+  why: 'wait-over-cap' | 'budget-spent' | 'retries-spent';
+}
+
+/** How a body was cut at a size cap (the fetch's facts; the setting is named by who set the cap). */
+export type BodyCap = Omit<CappedBody, 'url' | 'setting' | 'foundOn'>;
+
+/** A page or file whose body was cut at a size cap: read in part, so not fully checked. */
+export interface CappedBody {
+  url: string;
+  /** Decompressed bytes read before the cap. */
+  bytesRead: number;
+  /** The cap in bytes, and the setting that sets it (`crawl.maxBodyBytes`, `attachments.maxBytes`). */
+  cap: number;
+  setting: string;
+  /** `too-large`: the body is larger than the cap; `compression-bomb`: a compressed body that inflated past the cap at more than 100 to 1. */
+  why: 'too-large' | 'compression-bomb';
+  /** Bytes received on the wire (compressed) when the body was compressed. */
+  compressedBytes?: number;
+  /** Content-Encoding of the body, when compressed. */
+  encoding?: string;
+  /** Pages that link to it (for a page reached by links; at most 20). */
+  foundOn?: string[];
 }
 
 export interface CrawlSummary {
@@ -107,4 +158,6 @@ export interface CrawlSummary {
   finishedAt: string;
   /** The whole site failed (homepage unreachable): the reason. */
   fatal?: string;
+  /** Pages and files read only in part because their body passed a size cap (in URL order). */
+  capped?: CappedBody[];
 }

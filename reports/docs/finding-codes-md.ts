@@ -17,7 +17,7 @@ function covers(pattern: string, code: string): boolean {
 function feeds(code: string, catalogue: Indicator[]): string {
   const names = catalogue
     .filter((i) => i.codes.some((p) => covers(p, code)))
-    .map((i) => `${i.name}${i.kind === 'veto' ? '（否决）' : ''}${i.severities ? `（${i.severities.map((s) => severityText[s] ?? s).join('、')}）` : ''}`);
+    .map((i) => `${i.name}${i.kind === 'veto' ? '（否决）' : ''}${i.severities ? `（${i.severities.map((s) => severityText[s] ?? s).join('、')}）` : ''}${i.evidence ? `（${i.evidence.key} = ${i.evidence.values.map((v) => JSON.stringify(v)).join(' 或 ')}）` : ''}`);
   return names.length ? names.join('；') : '提示（不计分）';
 }
 

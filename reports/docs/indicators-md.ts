@@ -52,9 +52,12 @@ export function indicatorsMarkdown(catalogue: Indicator[] = defaultIndicators): 
     '',
     '## 哪些问题计入哪个指标（finding codes per indicator）',
     '',
-    '| 指标 | 问题代码 | 计入的严重程度 | 检查项 |',
-    '| --- | --- | --- | --- |',
-    ...catalogue.map((i) => `| ${cell(i.name)} | ${i.codes.map((c) => `\`${c}\``).join(' ')} | ${i.severities ? i.severities.join('、') : '全部'} | ${i.checks.join('、')} |`),
+    '| 指标 | 问题代码 | 计入的严重程度 | 计入条件（证据） | 检查项 |',
+    '| --- | --- | --- | --- | --- |',
+    ...catalogue.map(
+      (i) =>
+        `| ${cell(i.name)} | ${i.codes.map((c) => `\`${c}\``).join(' ')} | ${i.severities ? i.severities.join('、') : '全部'} | ${i.evidence ? cell(`${i.evidence.key} = ${i.evidence.values.map((v) => JSON.stringify(v)).join(' 或 ')}`) : '—'} | ${i.checks.join('、')} |`,
+    ),
     '',
   ];
   return lines.join('\n');

@@ -4,9 +4,9 @@
 // viewBox so it fits a phone.
 import { esc } from './escape.ts';
 import { trusted } from './page.tsx';
-import { Link, num, obj, pct, Table, yesNo, type Obj } from './section-kit.tsx';
+import { Link, list, num, obj, pct, Table, yesNo, type Obj } from './section-kit.tsx';
 import type { ScorecardSection } from './section.ts';
-import { formatDate } from '../vocabulary.ts';
+import { bytesText, formatDate } from '../vocabulary.ts';
 
 function Level(props: { name: string; v: unknown }) {
   const l = obj(props.v);
@@ -106,4 +106,38 @@ const availabilitySection: ScorecardSection = {
   },
 };
 
-export const networkSections: ScorecardSection[] = [ipv6Section, accessibilitySection, availabilitySection];
+/** Links: the plain counts, then the pages and files read only in part (larger than the cap, or a compression bomb). */
+const linksSection: ScorecardSection = {
+  check: 'links',
+  withPlainMetrics: true,
+  render(metrics) {
+    const capped = list(obj(metrics).cappedPages);
+    if (!capped.length) return null;
+    return (
+      <>
+        <p>以下页面或附件超过读取上限，只检测了已读取的部分（请网站精简或拆分）：</p>
+        <Table
+          head={['地址', '已读取', '读取上限', '原因']}
+          numeric={[1, 2]}
+          rows={capped.map((c) => (
+            <tr>
+              <td>
+                <Link url={c.url} />
+              </td>
+              <td class="num">{typeof c.bytesRead === 'number' ? bytesText(c.bytesRead) : '—'}</td>
+              <td class="num">{typeof c.cap === 'number' ? bytesText(c.cap) : '—'}</td>
+              <td>{cappedReason(c.why, c.setting)}</td>
+            </tr>
+          ))}
+        />
+      </>
+    );
+  },
+};
+
+function cappedReason(why: unknown, setting: unknown): string {
+  const what = setting === 'attachments.maxBytes' ? '附件' : '页面';
+  return why === 'compression-bomb' ? `${what}压缩内容解压后超过上限（疑似压缩炸弹）` : `${what}内容超过读取上限`;
+}
+
+export const networkSections: ScorecardSection[] = [ipv6Section, accessibilitySection, availabilitySection, linksSection];

@@ -6,6 +6,8 @@ import type { Scorecard } from '../scorecard.ts';
 export interface ScorecardSection {
   /** The check id whose `metrics` it shows. */
   check: string;
+  /** Show the check's plain metrics (numbers, yes/no) as a labelled list before the section's own content. */
+  withPlainMetrics?: boolean;
   /** The section's content (without the heading); null to show nothing. */
   render(metrics: unknown, card: Scorecard, ctx: { timezone: string }): Child;
 }

@@ -20,6 +20,7 @@ export const scorecardSections: ScorecardSection[] = [...contentSections, ...rec
 const metricLabels: Record<string, string> = {
   pagesCrawled: '抓取页面数', crawlTruncated: '抓取是否提前结束', linksChecked: '检测链接数', linksSkipped: '跳过链接数',
   broken: '失效链接数', brokenOnHomepage: '首页失效链接数', requests: '请求次数', notFetched: '未访问的链接数', rateLimited: '被限流的链接数',
+  capped: '未完整读取的页面和附件数',
 };
 
 function plain(v: unknown): string {
@@ -31,7 +32,20 @@ function plain(v: unknown): string {
 /** The section of one check: its registered renderer, or its plain metrics (numbers, yes/no) as a list. */
 export function MetricsSection(props: { checkId: string; metrics: unknown; card: Scorecard; timezone: string }): Child {
   const custom = scorecardSections.find((s) => s.check === props.checkId);
-  if (custom) return custom.render(props.metrics, props.card, { timezone: props.timezone });
+  if (!custom) return PlainMetrics(props);
+  const own = custom.render(props.metrics, props.card, { timezone: props.timezone });
+  if (!custom.withPlainMetrics) return own;
+  const plainList = PlainMetrics(props);
+  return plainList === null && (own === null || own === undefined) ? null : (
+    <>
+      {plainList}
+      {own}
+    </>
+  );
+}
+
+/** A check's plain metrics (numbers, yes/no) as a labelled list, or null. */
+function PlainMetrics(props: { metrics: unknown }): Child {
   if (!props.metrics || typeof props.metrics !== 'object') return null;
   const rows = Object.entries(props.metrics as Record<string, unknown>).filter(([k, v]) => metricLabels[k] && plain(v) !== '');
   if (!rows.length) return null;

@@ -40,7 +40,7 @@ describe('identity marks', () => {
   it('finds nothing when the homepage and the sampled inner pages carry every mark (soft 404s are not sampled)', () => {
     const { ctx, artifacts } = setup({ site: { siteCode: CODE } });
     const soft404 = page('/gone.htm', { text: '页面不存在' });
-    const target = { url: u('/gone.htm'), internal: true, method: 'CRAWL' as const, status: 200, redirects: 0, soft404: true, foundOn: [u('/')], onHomepage: true, tags: ['a' as const] };
+    const target = { url: u('/gone.htm'), internal: true, method: 'CRAWL' as const, status: 200, redirects: 0, soft404Signals: { text: { phrase: '页面不存在', otherChars: 0 } }, foundOn: [u('/')], onHomepage: true, tags: ['a' as const] };
     const out = identity.run(artifacts([full('/'), full('/a.htm'), full('/b/c.htm'), soft404], { linkTargets: [target] }), ctx);
     expect(findingsOf(out)).toEqual([]);
     expect(metricsOf(out).sampledPages).toEqual([u('/a.htm'), u('/b/c.htm')]);

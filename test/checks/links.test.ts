@@ -25,26 +25,29 @@ describe('links check', () => {
         t('http://dead.x.gov.cn/', { status: null, error: 'dns', internal: false }),
         t('http://www.x.gov.cn/slow.htm', { status: null, error: 'timeout' }),
         t('http://www.x.gov.cn/loop.htm', { status: 301, error: 'redirect-loop' }),
-        t('http://www.x.gov.cn/gone.htm', { soft404: true, soft404Reason: '页面不存在' }),
+        t('http://www.x.gov.cn/gone.htm', { soft404Signals: { text: { phrase: '页面不存在', otherChars: 10 } } }),
+        t('http://www.x.gov.cn/article.htm', { soft404Signals: { text: { phrase: '页面不存在', otherChars: 900 } } }),
         t('javascript:void(0)', { status: null, skipped: 'scheme' }),
         t('http://www.x.gov.cn/private', { status: null, error: 'robots' }),
       ]),
       ctx,
     );
     const findings = Array.isArray(out) ? out : out.findings;
-    expect(findings.map((f) => [f.code, f.url, f.severity])).toEqual([
-      ['link.broken', 'http://www.x.gov.cn/404.htm', 'major'],
-      ['link.broken', 'http://www.x.gov.cn/500.htm', 'minor'],
-      ['link.broken', 'http://dead.x.gov.cn/', 'major'],
-      ['link.timeout', 'http://www.x.gov.cn/slow.htm', 'major'],
-      ['link.redirect-loop', 'http://www.x.gov.cn/loop.htm', 'major'],
-      ['link.soft-404', 'http://www.x.gov.cn/gone.htm', 'major'],
+    // severity is gravity only, the same wherever the link sits; where it sits is evidence (the indicators select by it)
+    expect(findings.map((f) => [f.code, f.url, f.severity, f.evidence.onHomepage])).toEqual([
+      ['link.broken', 'http://www.x.gov.cn/404.htm', 'minor', true],
+      ['link.broken', 'http://www.x.gov.cn/500.htm', 'minor', false],
+      ['link.broken', 'http://dead.x.gov.cn/', 'minor', true],
+      ['link.timeout', 'http://www.x.gov.cn/slow.htm', 'minor', true],
+      ['link.redirect-loop', 'http://www.x.gov.cn/loop.htm', 'minor', true],
+      ['link.soft-404', 'http://www.x.gov.cn/gone.htm', 'minor', true],
     ]);
+    expect(findings[5].evidence).toMatchObject({ soft404Reason: 'page says "页面不存在" and little else' });
     expect(findings[1].evidence).toMatchObject({ status: 500, foundOn: ['http://www.x.gov.cn/a.htm'], onHomepage: false });
     expect(findings[2].evidence).toMatchObject({ error: 'dns' });
   });
 
-  it('puts targets not fetched (private address, other scheme) and a 429 up for review, unscored, and still passes', () => {
+  it('puts targets not fetched (private address, other scheme) and rate-limited ones (not checked) up for review, unscored, and still passes', () => {
     const results = runChecks(
       [links],
       artifacts([
@@ -52,20 +55,25 @@ describe('links check', () => {
         t('http://www.x.gov.cn/to-lan', { status: null, error: 'blocked-address', finalUrl: 'http://10.0.0.8/oa/' }),
         t('ftp://ftp.x.gov.cn/a.zip', { status: null, error: 'unsupported-scheme', skipped: 'ftp: links are not checked', internal: false }),
         t('http://www.x.gov.cn/to-file', { status: null, error: 'unsupported-scheme', finalUrl: 'file:///etc/passwd' }),
-        t('http://www.x.gov.cn/busy.htm', { status: 429, errorMessage: 'HTTP 429 with Retry-After 3600 s' }),
+        t('http://www.x.gov.cn/busy.htm', { status: 429, errorMessage: 'HTTP 429 with Retry-After 3600 s', rateLimited: { status: 429, retryAfterMs: 3_600_000, why: 'wait-over-cap' } }),
+        t('http://www.x.gov.cn/down.htm', { status: 503, rateLimited: { status: 503, retryAfterMs: 30_000, why: 'budget-spent' } }),
+        t('http://www.x.gov.cn/many.htm', { status: 429, rateLimited: { status: 429, retryAfterMs: null, why: 'retries-spent' } }),
         t('http://www.x.gov.cn/ok.htm', {}),
       ]),
       ctx,
     )[0];
     expect(results.status).toBe('passed');
     expect(results.findings.map((f) => [f.code, f.url, f.severity, f.review, f.message])).toEqual([
-      ['link.broken', 'http://www.x.gov.cn/busy.htm', 'major', true, '服务器以“请求过多”（HTTP 429）拒绝了检测，未能确认链接是否可用，请人工核实'],
+      ['link.not-checked', 'http://www.x.gov.cn/busy.htm', 'info', true, '未检测：服务器要求稍后再访问（HTTP 429，请求过多），要求等待1小时超过单次等待上限（crawl.maxRetryWaitMs），未等待重试；不计为失效链接，请人工复核'],
+      ['link.not-checked', 'http://www.x.gov.cn/down.htm', 'info', true, '未检测：服务器要求稍后再访问（HTTP 503，暂时不可用），要求等待30秒，本次检测的等待时间预算已用完（crawl.retryWaitBudgetMs），未再重试；不计为失效链接，请人工复核'],
+      ['link.not-checked', 'http://www.x.gov.cn/many.htm', 'info', true, '未检测：服务器要求稍后再访问（HTTP 429，请求过多），重试次数用完后仍被拒绝；不计为失效链接，请人工复核'],
       ['link.not-fetched', 'ftp://ftp.x.gov.cn/a.zip', 'info', true, '链接使用 ftp: 协议，只检测 http/https 链接，未访问；公众浏览器通常无法打开，请人工核实'],
       ['link.not-fetched', 'http://169.254.169.254/latest/meta-data/', 'info', true, '链接指向内网、本机或链路本地地址（169.254.169.254），出于安全未访问；公众无法打开此链接，请人工核实'],
       ['link.not-fetched', 'http://www.x.gov.cn/to-file', 'info', true, '链接重定向到 file: 协议，只检测 http/https 链接，未访问；公众浏览器通常无法打开，请人工核实'],
       ['link.not-fetched', 'http://www.x.gov.cn/to-lan', 'info', true, '链接重定向到内网、本机或链路本地地址（10.0.0.8），出于安全未访问；公众无法打开此链接，请人工核实'],
     ]);
-    expect(results.metrics).toMatchObject({ linksChecked: 2, broken: 0, brokenOnHomepage: 0, notFetched: 4 });
+    expect(results.metrics).toMatchObject({ linksChecked: 1, broken: 0, brokenOnHomepage: 0, notFetched: 4, rateLimited: 3 });
+    expect(results.findings[0].evidence).toEqual({ status: 429, retryAfterSeconds: 3600, notCheckedBecause: 'wait-over-cap', internal: true, onHomepage: true, foundOn: ['http://www.x.gov.cn/'], tags: ['a'] });
   });
 
   it('the runner isolates a throwing check and marks missing artifacts not measured', () => {

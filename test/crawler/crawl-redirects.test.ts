@@ -46,7 +46,7 @@ describe('crawlSite redirects', () => {
     expect(t['/old/1']).toMatchObject({ method: 'CRAWL', status: 200, finalUrl: `${o}/news/1.html`, redirects: 1 });
     expect(t['/old/2']).toMatchObject({ method: 'CRAWL', status: 200, finalUrl: `${o}/news/2.html`, redirects: 1 });
     expect(t['/news/2.html']).toMatchObject({ method: 'CRAWL', status: 200, redirects: 0, foundOn: [`${o}/news/3.html`] });
-    expect(t['/gone.html']).toMatchObject({ status: 200, finalUrl: `${o}/`, soft404: true, soft404Reason: 'redirects to the homepage, as the site does for a missing page' });
+    expect(t['/gone.html']).toMatchObject({ status: 200, finalUrl: `${o}/`, soft404Signals: { landsOnHomepageLikeMissing: true } });
     expect(t['/a']).toMatchObject({ status: null, error: 'redirect-loop' });
     expect(t['/b']).toMatchObject({ status: null, error: 'redirect-loop' });
     const news = r.pages.find((p) => p.url === `${o}/news`)!;

@@ -44,7 +44,7 @@ describe('crawlSite streaming mode', () => {
       '{"url":"http://www.test.gov.cn:PORT/old","status":200,"finalUrl":"http://www.test.gov.cn:PORT/a.html","depth":1,"title":null,"links":[["http://www.test.gov.cn:PORT/a.html","redirect"]]}',
     ]);
     // the same targets; where a link was found is kept only for the links that failed (all the links check reports)
-    const failedOnly = held.linkTargets.map((t) => (t.status !== null && t.status < 400 && !t.error && !t.soft404 ? { ...t, foundOn: [] } : t));
+    const failedOnly = held.linkTargets.map((t) => (t.status !== null && t.status < 400 && !t.error && !t.soft404Signals && !t.rateLimited ? { ...t, foundOn: [] } : t));
     expect(port(JSON.stringify(streamed.linkTargets), streamed.port)).toBe(port(JSON.stringify(failedOnly), held.port));
     expect(streamed.linkTargets.find((t) => t.url.endsWith('/missing.html'))?.foundOn.map((u) => port(u, streamed.port))).toEqual(['http://www.test.gov.cn:PORT/a.html']);
     expect(streamed.crawl.pagesCrawled).toBe(held.pages.length);

@@ -10,6 +10,8 @@ let base: string;
 const hits = new Map<string, number>();
 const userAgents: string[] = [];
 const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20));
+/** A large page that compresses like real text (about 2:1), 3 MB inflated. */
+const bigText = gzipSync(Buffer.from(Array.from({ length: 3 * 1024 * 1024 / 8 }, (_, i) => ((i * 2654435761) >>> 0).toString(16).padStart(8, '0')).join('')));
 const text = '<html><body>' + '政务公开 '.repeat(200) + '</body></html>';
 
 function hit(path: string): number {
@@ -47,6 +49,9 @@ beforeAll(async () => {
       case '/bomb':
         res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
         return res.end(bomb);
+      case '/big-gzip':
+        res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+        return res.end(bigText);
       case '/gzip':
         res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
         return res.end(gzipSync(text));
@@ -161,6 +166,17 @@ describe('bodies', () => {
     expect(r.bytes).toBe(1024 * 1024);
     expect(r.body?.length).toBe(1024 * 1024);
     expect(process.memoryUsage().arrayBuffers - heapBefore).toBeLessThan(15 * 1024 * 1024);
+    // what was read, the cap and why: a few KB on the wire inflated past the cap
+    expect(r.capped).toMatchObject({ bytesRead: 1024 * 1024, cap: 1024 * 1024, why: 'compression-bomb', encoding: 'gzip' });
+    expect(r.capped!.compressedBytes).toBeLessThan(10 * 1024);
+  });
+
+  it('tells a large compressed page from a compression bomb', async () => {
+    const f = createFetcher({ config: config({ maxBodyBytes: 1024 * 1024 }) });
+    const r = await f.fetch(`${base}/big-gzip`);
+    await f.close();
+    expect(r.capped).toMatchObject({ bytesRead: 1024 * 1024, cap: 1024 * 1024, why: 'too-large', encoding: 'gzip' });
+    expect(r.capped!.compressedBytes).toBeGreaterThan(100 * 1024);
   });
 
   it('decodes gzip, zlib and raw deflate, and brotli; tolerates a false gzip label', async () => {

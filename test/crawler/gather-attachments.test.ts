@@ -11,6 +11,9 @@ import { createResolver } from '../../crawler/resolver.ts';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';
 import { demoConfigFile } from '../support/demo.ts';
 import { relativeUrl } from '../support/expected.ts';
+import { links } from '../../checks/links.ts';
+import { runChecks } from '../../checks/runner.ts';
+import type { CheckContext } from '../../checks/types.ts';
 
 const now = new Date('2026-11-20T02:00:00Z');
 let server: FixtureServer;
@@ -64,6 +67,15 @@ describe('attachments gatherer', () => {
       expect.stringContaining('attachments.maxBytes'),
       expect.stringContaining('attachments.maxFiles'),
     ]);
+    // the files cut at the cap are recorded beside the crawl's capped pages, and the links check reports them
+    const big = a.attachments!.filter((f) => f.notMeasured?.includes('attachments.maxBytes')).map((f) => f.url);
+    expect(a.crawl!.capped).toEqual(big.map((url) => ({ url, bytesRead: 8 * 1024, cap: 8 * 1024, why: 'too-large', setting: 'attachments.maxBytes', foundOn: a.attachments!.find((f) => f.url === url)!.foundOn })));
+    expect(crawled.crawl!.capped).toBeUndefined();
+    const ctx = { now, timezone: 'Asia/Shanghai', config: capped, site: capped.sites[0], calendar: {} } as unknown as CheckContext;
+    const [result] = runChecks([links], a, ctx);
+    expect(result.findings.filter((f) => f.code === 'link.too-large').map((f) => [f.url, f.message, f.evidence.capSetting])).toEqual(
+      big.map((url) => [url, '附件超过8 KB，未读取其内容，未检测其中的个人信息；请压缩或拆分该附件', 'attachments.maxBytes']),
+    );
   });
 
   it('collects only same-site attachment links of healthy pages', () => {

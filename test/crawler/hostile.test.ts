@@ -13,7 +13,8 @@ import { crawlGatherer } from '../../crawler/gather-crawl.ts';
 import type { Gatherer } from '../../crawler/gatherer.ts';
 import { canaryHits } from '../../fixtures/faults/canary.ts';
 import { fixturesRoot, startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';
-import type { PageArtifact, LinkTarget } from '../../contract/artifacts/crawl.ts';
+import type { CrawlSummary, PageArtifact, LinkTarget } from '../../contract/artifacts/crawl.ts';
+import { renderScorecardHtml } from '../../reports/html/scorecard.tsx';
 import { runAudit, type RunSummary } from '../../scheduler/audit.ts';
 import type { Scorecard } from '../../reports/scorecard.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
@@ -32,6 +33,8 @@ let summary: RunSummary;
 let card: Scorecard;
 let pages: PageArtifact[];
 let targets: LinkTarget[];
+let crawlSummary: CrawlSummary;
+const summaryOf = () => crawlSummary;
 const events: CrawlEvent[] = [];
 let peakRssGrowth = 0;
 let auditMs = 0;
@@ -78,6 +81,7 @@ beforeAll(async () => {
         await crawlGatherer.gather({ ...ctx, savePages: undefined }, artifacts); // keep the pages to look at them
         pages = artifacts.pages!;
         targets = artifacts.linkTargets!;
+        crawlSummary = artifacts.crawl!;
       },
     };
     const out = await runAudit({ config, store, now: new Date('2026-11-20T10:00:00+08:00'), checks: [links], gatherers: [capture], onEvent: (e) => events.push(e as CrawlEvent) });
@@ -114,11 +118,14 @@ describe('an audit of the hostile site', () => {
     const loopback = `http://127.0.0.1:${server.sites.hostile.port}/canary.htm`;
     expect(got).toEqual(
       [
-        ['link.broken', '/busy.htm', 'major', true], // 429 with Retry-After 3600: not obeyed, up for review
-        ['link.redirect-loop', '/chain', 'major', false], // 30 redirects > maxRedirects 10
-        ['link.timeout', '/endless.htm', 'major', false], // bytes keep coming: the request deadline ends it
-        ['link.broken', '/reset.htm', 'major', false], // connection reset mid-body
-        ['link.timeout', '/slow-headers.htm', 'major', false], // slowloris: headers timeout
+        ['link.not-checked', '/busy.htm', 'info', true], // 429 with Retry-After 3600: not obeyed, not checked, up for review, never broken
+        ['link.too-large', '/bomb.htm', 'minor', false], // 1 GB gzip bomb: read up to the cap, not fully checked
+        ['link.too-large', '/huge.htm', 'minor', false], // 200 MiB page streamed: read up to the cap, not fully checked
+        ['link.too-large', '/links.htm', 'minor', false], // the 50,000-link page is 2.3 MB, over this file's 1.5 MB cap
+        ['link.redirect-loop', '/chain', 'minor', false], // 30 redirects > maxRedirects 10
+        ['link.timeout', '/endless.htm', 'minor', false], // bytes keep coming: the request deadline ends it
+        ['link.broken', '/reset.htm', 'minor', false], // connection reset mid-body
+        ['link.timeout', '/slow-headers.htm', 'minor', false], // slowloris: headers timeout
         ['link.not-fetched', '/to-data', 'info', true],
         ['link.not-fetched', '/to-file', 'info', true],
         ['link.not-fetched', '/to-ftp', 'info', true],
@@ -134,7 +141,41 @@ describe('an audit of the hostile site', () => {
       ].sort((a, b) => String(a[1]).localeCompare(String(b[1])) || String(a[0]).localeCompare(String(b[0]))),
     );
     expect(card.findings.find((f) => f.url === origin + '/to-metadata')?.evidence).toMatchObject({ error: 'blocked-address', finalUrl: 'http://169.254.169.254/latest/meta-data/' });
-    expect(card.findings.find((f) => f.url === origin + '/busy.htm')?.evidence).toMatchObject({ status: 429, detail: expect.stringMatching(/Retry-After 3600 s.*not obeyed/) });
+    expect(card.findings.find((f) => f.url === origin + '/busy.htm')?.evidence).toMatchObject({ status: 429, retryAfterSeconds: 3600, notCheckedBecause: 'wait-over-cap' });
+    expect(target('/busy.htm')).toMatchObject({ status: 429, rateLimited: { status: 429, retryAfterMs: 3_600_000, why: 'wait-over-cap' } });
+  });
+
+  it('records every page cut at the body cap (bytes read, the cap, why) in the crawl, the scorecard data and a finding shown on the scorecard', () => {
+    const bomb = card.findings.find((f) => f.url === origin + '/bomb.htm')!;
+    const huge = card.findings.find((f) => f.url === origin + '/huge.htm')!;
+    expect(bomb.evidence).toMatchObject({ bytesRead: CAP, cap: CAP, capSetting: 'crawl.maxBodyBytes', cappedBecause: 'compression-bomb', encoding: 'gzip', foundOn: [`${origin}/`] });
+    expect(bomb.evidence.compressedBytes).toBeLessThan(CAP / 100);
+    expect(huge.evidence).toEqual({ bytesRead: CAP, cap: CAP, capSetting: 'crawl.maxBodyBytes', cappedBecause: 'too-large', foundOn: [`${origin}/`] });
+    expect(huge.message).toBe('页面内容超过1.5 MB，只读取并检测了前1.5 MB，其余内容未检测；请精简或拆分该页面');
+    expect(bomb.message).toBe('页面的压缩内容解压后远超1.5 MB（疑似压缩炸弹），只读取了前1.5 MB，其余内容未检测；请检查服务器是否被篡改或配置有误');
+    // the page data: the crawl summary and the scorecard's links metrics list exactly the capped pages
+    expect(page('/huge.htm')!.capped).toEqual({ bytesRead: CAP, cap: CAP, why: 'too-large' });
+    expect((summaryOf().capped ?? []).map((c) => [rel(c.url), c.why, c.bytesRead, c.cap, c.setting])).toEqual([
+      ['/bomb.htm', 'compression-bomb', CAP, CAP, 'crawl.maxBodyBytes'],
+      ['/huge.htm', 'too-large', CAP, CAP, 'crawl.maxBodyBytes'],
+      ['/links.htm', 'too-large', CAP, CAP, 'crawl.maxBodyBytes'],
+    ]);
+    const metrics = card.metrics.links as { capped: number; cappedPages: unknown[] };
+    expect(metrics.capped).toBe(3);
+    expect(metrics.cappedPages).toEqual([
+      { url: `${origin}/bomb.htm`, bytesRead: CAP, cap: CAP, setting: 'crawl.maxBodyBytes', why: 'compression-bomb' },
+      { url: `${origin}/huge.htm`, bytesRead: CAP, cap: CAP, setting: 'crawl.maxBodyBytes', why: 'too-large' },
+      { url: `${origin}/links.htm`, bytesRead: CAP, cap: CAP, setting: 'crawl.maxBodyBytes', why: 'too-large' },
+    ]);
+    // shown on the scorecard, in Chinese: the table of capped pages and the findings with their labelled evidence
+    const html = renderScorecardHtml(card);
+    expect(html).toContain('以下页面或附件超过读取上限，只检测了已读取的部分');
+    expect(html).toContain('页面压缩内容解压后超过上限（疑似压缩炸弹）');
+    expect(html).toContain('页面内容超过读取上限');
+    expect(html).toContain('1.5 MB（1572864 字节）');
+    expect(html).toContain('未完整读取的页面和附件数');
+    expect(html).toContain(huge.message);
+    expect(html).toContain('网页读取上限（crawl.maxBodyBytes）');
   });
 
   it('never requests a loopback or private address it was led to', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseForCompare, notFoundProbeUrl, soft404Reason, textSimilarity } from '../../crawler/soft404.ts';
+import { normaliseForCompare, notFoundProbeUrl, soft404Signals, textSimilarity } from '../../crawler/soft404.ts';
+import { soft404Verdict } from '../../util/soft404.ts';
+
+const soft404Reason = (...a: Parameters<typeof soft404Signals>) => soft404Verdict(soft404Signals(...a));
 import { crawlOnce, page } from './server.ts';
 
 const HOME = { url: 'http://www.test.gov.cn/', finalUrl: 'http://www.test.gov.cn/' };
@@ -20,6 +23,32 @@ describe('soft-404 (pure)', () => {
     const y = normaliseForCompare('您访问的页面 /zz/9.html 不存在 错误代码 404');
     expect(textSimilarity(x, y)).toBe(1);
     expect(textSimilarity(normaliseForCompare(ARTICLE), x)).toBeLessThan(0.3);
+  });
+
+  it('records what a 200 page has of a not-found page, and nothing for other pages', () => {
+    const base = { url: 'http://www.test.gov.cn/a.html', finalUrl: 'http://www.test.gov.cn/a.html', status: 200 };
+    const profile = { status: 200, finalUrl: 'http://www.test.gov.cn/404.html', text: normaliseForCompare('对不起，您访问的页面不存在或已被删除！返回首页') };
+    expect(soft404Signals({ ...base, title: '404 Not Found - 页面不存在', text: '对不起，您访问的页面不存在或已被删除！ 返回首页' }, profile, HOME)).toEqual({
+      title: { text: '404 Not Found - 页面不存在', phrases: ['页面不存在', '404 Not Found'] },
+      text: { phrase: '您访问的页面不存在或已被删除', otherChars: 7 },
+      likeMissingPage: { lengthRatio: 1, similarity: 1 },
+    });
+    expect(soft404Signals({ ...base, title: '通知', text: ARTICLE }, profile, HOME)).toEqual({ likeMissingPage: { lengthRatio: normaliseForCompare(ARTICLE).length / profile.text.length } });
+    expect(soft404Signals({ ...base, title: '通知', text: ARTICLE }, null, HOME)).toBeUndefined();
+    expect(soft404Signals({ ...base, status: 404, title: '页面不存在', text: '页面不存在' }, profile, HOME)).toBeUndefined();
+    const toHome = { status: 200, finalUrl: HOME.finalUrl, text: null };
+    expect(soft404Signals({ ...base, finalUrl: HOME.finalUrl, title: '首页', text: ARTICLE }, toHome, HOME)).toEqual({ landsOnHomepageLikeMissing: true });
+    expect(soft404Signals({ ...base, url: 'http://www.test.gov.cn/index.html', finalUrl: HOME.finalUrl, title: '首页', text: ARTICLE }, toHome, HOME)).toBeUndefined();
+  });
+
+  it('the rule weighs the signals: a page that says not found with little else, not a long article that mentions it', () => {
+    expect(soft404Verdict({ title: { text: `${'很长的标题'.repeat(5)}页面不存在`, phrases: ['页面不存在'] } })).toBeNull();
+    expect(soft404Verdict({ text: { phrase: '页面不存在', otherChars: 201 } })).toBeNull();
+    expect(soft404Verdict({ text: { phrase: '页面不存在', otherChars: 200 } })).toBe('page says "页面不存在" and little else');
+    expect(soft404Verdict({ likeMissingPage: { lengthRatio: 1.7, similarity: 1 } })).toBeNull();
+    expect(soft404Verdict({ likeMissingPage: { lengthRatio: 1.2, similarity: 0.89 } })).toBeNull();
+    expect(soft404Verdict({ likeMissingPage: { lengthRatio: 1.2, similarity: 0.9 } })).toBe("same content as the site's answer for a missing page");
+    expect(soft404Verdict(undefined)).toBeNull();
   });
 
   it('flags a 200 page that says not found with little else, not a long article that mentions it', () => {
@@ -46,7 +75,7 @@ describe('soft-404 in a crawl', () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(known[req.url ?? ''] ?? template(`<div class="err">出错了：您要找的内容 ${req.url} 暂时无法显示</div>`));
     });
-    const soft = r.linkTargets.filter((t) => t.soft404).map((t) => [t.url.slice(r.origin.length), t.soft404Reason]);
+    const soft = r.linkTargets.filter((t) => soft404Verdict(t.soft404Signals)).map((t) => [t.url.slice(r.origin.length), soft404Verdict(t.soft404Signals)]);
     expect(soft).toEqual([
       ['/zwgk/deleted.html', "same content as the site's answer for a missing page"],
       ['/zwgk/gone.html', 'page says "该信息已被删除" and little else'],
@@ -67,7 +96,7 @@ describe('soft-404 in a crawl', () => {
       res.writeHead(302, { location: '/' });
       res.end();
     });
-    const soft = r.linkTargets.filter((t) => t.soft404).map((t) => t.url.slice(r.origin.length));
+    const soft = r.linkTargets.filter((t) => soft404Verdict(t.soft404Signals)).map((t) => t.url.slice(r.origin.length));
     expect(soft).toEqual(['/old/article.html']);
   });
 });

@@ -44,7 +44,7 @@ describe('indicator catalogue', () => {
   it('config overrides change points and veto thresholds', () => {
     const config = parseConfig({ ...base, indicators: { 'availability.links-home': { perFinding: 2, points: 8 }, privacy: { points: 12 }, 'veto.columns-stale': { triggers: [{ codes: ['freshness.column-stale'], atLeast: 3 }] } } }, '/tmp/district.json');
     const cat = catalogueFor(config);
-    const r = score([...f('link.broken', 'major', 5), ...f('freshness.column-stale', 'minor', 3, { kind: 'personnel' })], cat);
+    const r = score([...f('link.broken', 'minor', 5, { onHomepage: true }), ...f('freshness.column-stale', 'minor', 3, { kind: 'personnel' })], cat);
     expect(r.indicators.find((i) => i.id === 'availability.links-home')).toMatchObject({ points: 8, deduction: 8, findings: 5 });
     expect(r.vetoes).toEqual(['veto.columns-stale']);
     expect(score(f('freshness.column-stale', 'minor', 3, { kind: 'personnel' }), defaultIndicators).vetoes).toEqual([]);

@@ -24,10 +24,11 @@ const build = (results: CheckResult[], decisions?: ReviewDecisions, at = now) =>
   buildScorecard({ runId: 'r1', site, config, now: at, results, findings: results.flatMap((r) => r.findings), previous: null, decisions });
 
 describe('scorecard scoring', () => {
-  const broken = [finding('link.broken', 'major', '/a'), finding('link.broken', 'major', '/b'), finding('link.broken', 'minor', '/c')];
+  const home = { evidence: { onHomepage: true } };
+  const broken = [finding('link.broken', 'minor', '/a', home), finding('link.broken', 'minor', '/b', home), finding('link.broken', 'minor', '/c', { evidence: { onHomepage: false } })];
 
   it('deducts per indicator, caps at its points, and reports each indicator', () => {
-    const many = [...Array(8)].map((_, i) => finding('link.broken', 'major', `/m${i}`));
+    const many = [...Array(8)].map((_, i) => finding('link.broken', 'minor', `/m${i}`, home));
     const card = build([result('links', many)]);
     expect(card.indicators.find((i) => i.id === 'availability.links-home')).toMatchObject({ deduction: 5, findings: 8, points: 5 });
     expect(card.score).toBe(95);

@@ -8,6 +8,9 @@ const f = (code: string, severity: Finding['severity'] = 'minor', extra: Partial
   check: code.split('.')[0], code, severity, siteId: 's', url: `http://x/${Math.random()}`, message: 'm', evidence: {}, ...extra,
 });
 
+/** A broken link on the homepage or elsewhere: severity is gravity only, where it sits is evidence. */
+const link = (onHomepage: boolean, extra: Partial<Finding> = {}) => f('link.broken', 'minor', { evidence: { onHomepage }, ...extra });
+
 describe('score', () => {
   it('is 100 and 合格 without findings', () => {
     const r = score([], defaultIndicators);
@@ -16,7 +19,7 @@ describe('score', () => {
   });
 
   it('deducts 1 per homepage broken link and 0.1 per other, capped at the indicator points', () => {
-    const r = score([...Array(7)].map(() => f('link.broken', 'major')).concat([...Array(3)].map(() => f('link.broken', 'minor'))), defaultIndicators);
+    const r = score([...Array(7)].map(() => link(true)).concat([...Array(3)].map(() => link(false))), defaultIndicators);
     expect(r.indicators.find((i) => i.id === 'availability.links-home')!.deduction).toBe(5);
     expect(r.indicators.find((i) => i.id === 'availability.links-other')!.deduction).toBe(0.3);
     expect(r.score).toBe(94.7);
@@ -30,7 +33,7 @@ describe('score', () => {
   });
 
   it('findings under review are shown but not scored', () => {
-    const r = score([f('link.broken', 'major', { review: true })], defaultIndicators);
+    const r = score([link(true, { review: true })], defaultIndicators);
     expect(r.score).toBe(100);
   });
 
@@ -44,7 +47,7 @@ describe('score', () => {
 
   it('below 60 is 不合格', () => {
     const many = ['privacy.id-number', 'privacy.mobile-number'].flatMap((c) => [...Array(3)].map(() => f(c, 'major')));
-    const r = score([...many, ...[...Array(10)].map(() => f('error-report.overdue', 'major')), ...[...Array(10)].map(() => f('interpretation.missing', 'major')), f('ipv6.no-aaaa', 'major'), ...[...Array(10)].map(() => f('link.broken', 'major'))], defaultIndicators);
+    const r = score([...many, ...[...Array(10)].map(() => f('error-report.overdue', 'major')), ...[...Array(10)].map(() => f('interpretation.missing', 'major')), f('ipv6.no-aaaa', 'major'), ...[...Array(10)].map(() => link(true))], defaultIndicators);
     expect(r.score).toBeLessThan(60);
     expect(r.verdict).toBe('不合格');
   });

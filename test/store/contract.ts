@@ -131,7 +131,8 @@ export function storeContract(open: (reopen: boolean) => Promise<Store>): void {
         { url: 'http://x/ok', internal: true, method: 'CRAWL', status: 200, redirects: 0, foundOn: [], onHomepage: false, tags: ['a'] },
         { url: 'http://x/gone', internal: true, method: 'HEAD', status: 404, redirects: 1, finalUrl: 'http://x/gone/', foundOn: ['http://x/', 'http://x/a'], onHomepage: true, tags: ['a', 'img'] },
         { url: 'http://ext/slow', internal: false, method: 'GET', status: null, error: 'timeout', errorMessage: 'no answer in 15 s', redirects: 0, foundOn: ['http://x/'], onHomepage: true, tags: ['a'] },
-        { url: 'http://x/soft', internal: true, method: 'GET', status: 200, redirects: 0, soft404: true, soft404Reason: '页面显示“页面不存在”', foundOn: ['http://x/'], onHomepage: false, tags: ['a'] },
+        { url: 'http://x/soft', internal: true, method: 'GET', status: 200, redirects: 0, soft404Signals: { text: { phrase: '页面不存在', otherChars: 12 }, likeMissingPage: { lengthRatio: 0.98, similarity: 0.93 } }, foundOn: ['http://x/'], onHomepage: false, tags: ['a'] },
+        { url: 'http://x/busy', internal: true, method: 'HEAD', status: 429, redirects: 0, rateLimited: { status: 429, retryAfterMs: 3_600_000, why: 'wait-over-cap' }, foundOn: ['http://x/'], onHomepage: true, tags: ['a'] },
         { url: 'mailto:a@x', internal: false, method: 'GET', status: null, redirects: 0, foundOn: [], onHomepage: false, tags: ['a'], skipped: 'non-http scheme' },
       ];
       await store.saveLinkTargets('m1', 'portal', targets);

@@ -127,7 +127,7 @@ describe.skipIf(pgAvailable.skip)('a PostgreSQL schema made by the old store', (
       const jsonb = types.filter((t) => t.data_type === 'jsonb').map((t) => t.col);
       const times = types.filter((t) => t.data_type === 'timestamp with time zone').map((t) => t.col);
       expect(jsonb).toEqual([
-        'findings.confirmed', 'findings.evidence', 'findings.indicators', 'findings.waived', 'link_targets.found_on', 'link_targets.tags', 'pages.meta',
+        'findings.confirmed', 'findings.evidence', 'findings.indicators', 'findings.waived', 'link_targets.found_on', 'link_targets.rate_limited', 'link_targets.soft404_signals', 'link_targets.tags', 'pages.meta',
         'records.data', 'runs.site_ids', 'runs.summary', 'site_runs.scorecard',
       ]);
       expect(times).toEqual([

@@ -46,7 +46,7 @@ export function findingsOf(siteId: string, i: number): Finding[] {
   if (siteId === 'portal') {
     out.push(fnd('portal', 'links', 'link.broken', 'major', '/zwgk/old.htm', '首页链接无法访问（404）', { status: 404, foundOn: ['http://www.lc.gov.cn/'], onHomepage: true }));
     if (i < 2) out.push(fnd('portal', 'links', 'link.broken', 'major', '/bsfw/gone.htm', '首页链接无法访问（404）', { status: 404, foundOn: ['http://www.lc.gov.cn/'], onHomepage: true }));
-    if (i >= 1) out.push(fnd('portal', 'links', 'link.timeout', 'minor', '/xxgk/slow.htm', '链接访问超时', { foundOn: ['http://www.lc.gov.cn/xxgk/'] }));
+    if (i >= 1) out.push(fnd('portal', 'links', 'link.timeout', 'minor', '/xxgk/slow.htm', '链接访问超时', { foundOn: ['http://www.lc.gov.cn/xxgk/'], onHomepage: false }));
   }
   if (siteId === 'edu') {
     out.push(fnd('edu', 'privacy', 'privacy.id-number', 'major', '/tzgg/2026/t1.htm', '页面公开了未遮盖的居民身份证号码', { masked: '350502********1234' }));
