@@ -15,7 +15,7 @@ function markdownFiles(dir: string): string[] {
 }
 
 /** GitHub's heading anchor: lower case, punctuation dropped (CJK kept), spaces to hyphens. */
-export function slug(heading: string): string {
+function slug(heading: string): string {
   return heading
     .trim()
     .toLowerCase()
