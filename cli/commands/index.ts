@@ -4,9 +4,10 @@ import { auditCommand } from './audit.ts';
 import { bulletinCommand } from './bulletin.ts';
 import { dashboardCommand } from './dashboard.ts';
 import { importCommand, importReportsCommand, importRequestsCommand } from './import.ts';
+import { notifyCommand } from './notify.ts';
 import { serveCommand } from './serve.ts';
 import { statusCommand } from './status.ts';
 import { tokenCommand } from './token.ts';
 import { workerCommand } from './worker.ts';
 
-export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, dashboardCommand, workerCommand];
+export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, dashboardCommand, workerCommand, notifyCommand];
