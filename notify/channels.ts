@@ -160,6 +160,7 @@ function emailSender(channel: Extract<ResolvedChannel, { type: 'email' }>, opts:
           to: c.to,
           subject: `${o.urgent ? '【紧急】' : ''}${o.message.title}`,
           text: `${o.message.lines.join('\n')}${o.message.link ? `\n\n详情：${o.message.link}` : ''}\n\n——本邮件由政府网站检查系统 govaudit 自动发送，请勿直接回复。\n`,
+          textEncoding: 'base64',
           headers: { 'X-Govaudit-Key': o.key },
         });
       } catch (e) {
