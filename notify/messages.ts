@@ -203,8 +203,10 @@ export interface BulletinFacts {
   /** `YYYY-MM` */
   month: string;
   title: string;
-  /** Draft (scheduled) or final (issued). */
+  /** Issued (`govaudit bulletin --final`), or generated (the service's monthly run). */
   final: boolean;
+  /** Veto-level findings still awaiting review (a generated bulletin is then a draft). */
+  pending: number;
   overview: { sitesChecked: number; passed: number; failed: number; passRate: number; averageScore: number };
   units: { unit: string; rank: number; of: number; averageScore: number; sites: { name: string; score: number; verdict: string }[]; findings: number }[];
 }
@@ -213,8 +215,8 @@ export interface BulletinFacts {
 export function bulletinEvents(ctx: MessageContext, b: BulletinFacts): NotifyEvent[] {
   const [y, m] = b.month.split('-').map(Number);
   const label = `${y}年${m}月`;
-  const state = b.final ? '已印发' : '已生成（草稿）';
-  const key = `bulletin:${b.month}:${b.final ? 'final' : 'draft'}`;
+  const state = b.final ? '已印发' : b.pending ? '已生成（草稿，待复核）' : '已生成';
+  const key = `bulletin:${b.month}:${b.final ? 'final' : 'generated'}`;
   const o = b.overview;
   const events: NotifyEvent[] = [
     {

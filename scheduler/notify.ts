@@ -77,6 +77,7 @@ export function bulletinFacts(model: BulletinModel, final: boolean): BulletinFac
     month: model.month.id,
     title: model.title,
     final,
+    pending: model.pending.length,
     overview: model.overview,
     units: model.units.map((u) => ({
       unit: u.unit,

@@ -68,6 +68,7 @@ const scorecard = {
 
 const bulletinModel = {
   month: { id: '2026-11' },
+  pending: [],
   title: '测试区政府网站2026年11月检查情况通报',
   overview: { sitesConfigured: 2, sitesChecked: 2, passed: 1, failed: 1, passRate: 50, averageScore: 80.5, vetoed: 1, findings: 9 },
   units: [
@@ -137,9 +138,9 @@ describe('notification events', () => {
       'edu-feishu | 网站首页无法访问：区教育局网站',
       ...center('网站首页已恢复访问：区教育局网站'),
       'edu-feishu | 网站首页已恢复访问：区教育局网站',
-      ...center('2026年11月网站检查通报已生成（草稿）'),
-      'office-dingtalk | 2026年11月网站检查通报已生成（草稿）：区政府办',
-      'edu-feishu | 2026年11月网站检查通报已生成（草稿）：区教育局',
+      ...center('2026年11月网站检查通报已生成'),
+      'office-dingtalk | 2026年11月网站检查通报已生成：区政府办',
+      'edu-feishu | 2026年11月网站检查通报已生成：区教育局',
       'office-dingtalk | 请立即整改：区政府门户网站 存在单项否决问题',
     ].sort();
     expect(delivered(hooks, smtp)).toEqual(expected);
@@ -162,7 +163,7 @@ describe('notification events', () => {
       ],
       '网站首页无法访问：区教育局网站': ['自 12月7日 08:00 起连续 3 次监测失败（最近一次：超时无响应）。', '首页：http://edu.example/', '请尽快排查服务器和网络，恢复后将另行通知。'],
       '网站首页已恢复访问：区教育局网站': ['12月7日 08:50 监测恢复正常；此前自 12月7日 08:00 起无法访问，约 50 分钟。', '首页：http://edu.example/'],
-      '2026年11月网站检查通报已生成（草稿）': ['测试区政府网站2026年11月检查情况通报', '检查网站 2 个，合格 1 个，不合格 1 个，合格率 50%，平均得分 80.5。'],
+      '2026年11月网站检查通报已生成': ['测试区政府网站2026年11月检查情况通报', '检查网站 2 个，合格 1 个，不合格 1 个，合格率 50%，平均得分 80.5。'],
     });
     const links = Object.fromEntries(hooks.received.filter((r) => r.robot === 'json').map((r) => [r.body.title, r.body.link]));
     expect(links['单项否决风险：区政府门户网站（区政府办）']).toBe('https://audit.example.gov.cn/sites/portal/runs/r1');
