@@ -125,7 +125,7 @@ export function createNotifier(opts: NotifierOptions): Notifier {
       const problem = problems.get(channel);
       if (problem) throw new NotifyConfigError(problem);
       const now = clock();
-      await senderOf(channels.get(channel)!).send({ kind: 'test', key: `test:${channel}:${now.toISOString()}`, urgent: true, message: testMessage(context, channel, now) });
+      await senderOf(channels.get(channel)!).send({ kind: 'test', key: `test:${channel}:${now.toISOString()}`, urgent: false, message: testMessage(context, channel, now) });
     },
 
     async close() {

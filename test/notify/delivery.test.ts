@@ -171,7 +171,7 @@ describe('notification delivery', () => {
     try {
       const mails = smtp.mails.length;
       expect(await notifyCommand.run({ config: file, data: join(dir, 'cli'), channel: 'center-mail' }, ['test'])).toBe(0);
-      expect(smtp.mails.slice(mails).map((m) => m.subject)).toEqual(['【紧急】govaudit 测试消息']);
+      expect(smtp.mails.slice(mails).map((m) => m.subject)).toEqual(['govaudit 测试消息']);
       await expect(notifyCommand.run({ config: file, data: join(dir, 'cli'), channel: 'nope' }, ['test'])).rejects.toThrow('--channel: no channel "nope" in notify.channels (known: center-mail, center-wecom, gateway, office-dingtalk, edu-feishu)');
       delete process.env.FEISHU_EDU_SECRET;
       await expect(notifyCommand.run({ config: file, data: join(dir, 'cli'), channel: 'edu-feishu' }, ['test'])).rejects.toThrow('notify.channels.edu-feishu.secret: secret "FEISHU_EDU_SECRET" is not set in the environment (or set notify.secretsFile)');
