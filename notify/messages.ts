@@ -184,6 +184,21 @@ export function auditFailedEvent(ctx: MessageContext, run: { id: string; state: 
   };
 }
 
+/** No audit started at its scheduled time `due` (the service was down, or the previous audit still held the lock). */
+export function auditMissingEvent(ctx: MessageContext, due: string): NotifyEvent {
+  return {
+    key: `audit-missing:${due}`,
+    kind: 'audit-failed',
+    urgent: true,
+    to: ['center'],
+    message: {
+      title: '夜间检查未运行',
+      lines: [`按计划应于 ${shortTime(due, ctx.timezone)} 开始的全面检查没有运行。`, '请确认检查服务（govaudit serve）正在运行，并查看服务日志。'],
+      link: dashboardLink(ctx),
+    },
+  };
+}
+
 /** One site whose audit in a run was cut short (failed, interrupted, or its crawl stopped early). */
 export function siteCutShortEvent(ctx: MessageContext, site: SiteRef, run: { id: string; asOf: string }, reason: string): NotifyEvent {
   return {

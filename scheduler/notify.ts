@@ -11,6 +11,7 @@ import { homepageEvents } from '../notify/homepage.ts';
 import { withinAfter } from '../notify/limits.ts';
 import {
   auditFailedEvent,
+  auditMissingEvent,
   bulletinEvents,
   calendarEvent,
   digestEvent,
@@ -26,6 +27,7 @@ import { loadReviewDecisions, noDecisions } from '../reports/review.ts';
 import { scorecardSchema } from '../reports/scorecard.ts';
 import type { Store } from '../store/types.ts';
 import type { Logger } from './log.ts';
+import { nextRuns } from './cron.ts';
 
 export interface NotifyWiring {
   config: DistrictConfig;
@@ -108,6 +110,8 @@ export interface TickMemory {
 
 /** Veto findings are looked at again this often (a reviewer's confirmation reaches the unit within it). */
 const VETO_RESCAN_MS = 10 * 60_000;
+/** A scheduled audit not started this long after its time is reported missing. */
+const MISSING_AFTER_MS = 2 * 3_600_000;
 /** Audits looked back over for failures and sites cut short. */
 const AUDIT_LOOKBACK_MS = 3 * 86_400_000;
 
@@ -157,6 +161,14 @@ export async function notifyTick(w: NotifyWiring, memory: TickMemory = {}): Prom
       }
     }
   }
+  // a scheduled audit that never started: looked for once its start is two hours past
+  const due = nextRuns(config.schedule.audit, config.timezone, new Date(now.getTime() - 2 * 86_400_000), 64)
+    .filter((t) => t.getTime() <= now.getTime() - MISSING_AFTER_MS)
+    .at(-1);
+  // (a district never audited yet is not told: a fresh installation has nothing missing)
+  if (due && !audits.some((r) => new Date(r.startedAt).getTime() >= due.getTime() - 5 * 60_000) && (await store.listRuns({ limit: 1 })).length)
+    events.push(auditMissingEvent(ctx, due.toISOString()));
+
   if (mark !== memory.auditMark || memory.vetoScanAt === undefined || now.getTime() - memory.vetoScanAt >= VETO_RESCAN_MS) {
     events.push(...(await vetoScan(w, now)));
     memory.vetoScanAt = now.getTime();

@@ -1,11 +1,15 @@
 // The warnings the center must act on, where it looks: the holiday calendar running out (45 days ahead) and
 // notifications not getting through, in `govaudit status` and at the top of the dashboard (center only); and a
-// homepage outage is announced once, not at every further failed probe, and again after a new outage.
+// homepage outage is announced once, not at every further failed probe, and again after a new outage; a nightly
+// audit that never started is reported.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config/load.ts';
 import { createDashboard, type Dashboard } from '../../dashboard/index.ts';
 import { issueToken } from '../../dashboard/tokens.ts';
 import { homepageEvents } from '../../notify/homepage.ts';
+import { createNotifier } from '../../notify/outbox.ts';
+import { createLogger } from '../../scheduler/log.ts';
+import { notifyTick } from '../../scheduler/notify.ts';
 import { collectStatus, formatStatus } from '../../scheduler/status.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import type { Store } from '../../store/types.ts';
@@ -86,6 +90,28 @@ describe('homepage outages', () => {
       '14:00 ',
       '15:00 homepage-down:homepage-down:edu:2026-12-07T06:00:00.000Z',
     ]);
+    await store.close();
+  });
+});
+
+describe('a nightly audit that did not run', () => {
+  it('is reported to the center two hours after its time, once, unless the district was never audited', async () => {
+    // a channel whose secret is missing: messages are kept in the outbox, where the test reads them
+    const config = parseConfig({ district: '测试区', sites, calendar: { holidays: ['2027-01-01'] }, notify: { channels: { wx: { type: 'wecom', url: 'WX_MISSING' } }, center: ['wx'] } }, '/tmp/d.json');
+    const store = openSqliteStore(':memory:');
+    let now = new Date('2026-12-07T03:20:00+08:00');
+    const notifier = createNotifier({ config, store, env: {}, clock: () => now });
+    const tick = () => notifyTick({ config, store, notifier, log: createLogger({ level: 'silent' }), clock: () => now });
+    const titles = async () => (await store.listNotifications()).map((r) => [r.kind, r.message.title, ...r.message.lines]);
+    await tick();
+    expect(await titles()).toEqual([]); // never audited
+    await store.createRun({ id: 'r-old', kind: 'audit', asOf: '2026-12-06T01:30:00+08:00', startedAt: '2026-12-06T01:30:00+08:00', siteIds: ['portal', 'edu'], state: 'done' });
+    await tick();
+    expect(await titles()).toEqual([]); // 01:30 was less than two hours ago
+    now = new Date('2026-12-07T03:31:00+08:00');
+    await tick();
+    await tick();
+    expect(await titles()).toEqual([['audit-failed', '夜间检查未运行', '按计划应于 12月7日 01:30 开始的全面检查没有运行。', '请确认检查服务（govaudit serve）正在运行，并查看服务日志。']]);
     await store.close();
   });
 });
