@@ -11,6 +11,7 @@ import { notifyCommand } from '../../cli/commands/notify.ts';
 import { parseConfig } from '../../config/load.ts';
 import { createNotifier } from '../../notify/outbox.ts';
 import type { NotifyEvent } from '../../notify/messages.ts';
+import { resolveChannels } from '../../notify/secrets.ts';
 import { collectStatus, formatStatus } from '../../scheduler/status.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import { PATHS, SECRETS, movableClock, testConfig } from './helpers.ts';
@@ -224,5 +225,35 @@ describe('notification config', () => {
       mail: 'notify.channels.mail.password: secret "SMTP_PW" is not set in the environment (or set notify.secretsFile)',
     });
     await store.close();
+  });
+});
+
+describe('notification secrets', () => {
+  it('come from the environment first, then the secrets file (YAML or JSON), relative to the config file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'govaudit-notify-secrets-'));
+    try {
+      await writeFile(join(dir, 'secrets.yaml'), 'WX_URL: https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=from-file\nDD_URL: https://oapi.dingtalk.com/robot/send?access_token=file\nDD_SECRET: SECfile\n');
+      await writeFile(join(dir, 'secrets.json'), '["not", "a map"]');
+      const make = (secretsFile: string) =>
+        parseConfig(
+          {
+            district: '测试区',
+            sites: [{ id: 'portal', name: '门户', unit: '区政府办', homepage: 'http://portal.example/' }],
+            notify: { secretsFile, channels: { wx: { type: 'wecom', url: 'WX_URL' }, dd: { type: 'dingtalk', url: 'DD_URL', secret: 'DD_SECRET' } }, center: ['wx', 'dd'] },
+          },
+          join(dir, 'district.json'),
+        );
+      const good = resolveChannels(make('secrets.yaml').notify, { baseDir: dir, env: { DD_SECRET: 'SECenv' } });
+      expect([...good.problems]).toEqual([]);
+      const wx = good.channels.get('wx')!;
+      const dd = good.channels.get('dd')!;
+      expect([wx.type === 'wecom' && wx.url, dd.type === 'dingtalk' && dd.secret]).toEqual(['https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=from-file', 'SECenv']);
+      const bad = resolveChannels(make('secrets.json').notify, { baseDir: dir, env: { WX_URL: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=env' } });
+      expect(Object.fromEntries(bad.problems)).toEqual({
+        dd: `notify.channels.dd.url: secret "DD_URL" is not set in the environment nor in notify.secretsFile — notify.secretsFile: ${join(dir, 'secrets.json')} must map secret names to values`,
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
