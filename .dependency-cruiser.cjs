@@ -12,15 +12,16 @@
 //   checks/    pure judges (artifacts → findings)                               contract, util, calendar, config
 //   store/     the one source of truth; no business rules                       contract, util, calendar, config
 //   reports/   scoring and rendering                                            + calendar, config, store, browser
+//   notify/    notifications: channels, outbox, messages                       contract, util, calendar, config, store
 //   scheduler/ runs, jobs, the service (wires gather → check → store → report)  every layer but cli/ and demo/
 //   dashboard/ web pages; queues work, never crawls or runs it                   contract, util, calendar, config,
-//                                                                                 store, reports, imports
+//                                                                                 store, reports, imports, notify (reads)
 //   demo/      the bundled demo district: the only product module importing fixtures/
 //   cli/       `govaudit` commands (wiring only); imported by bin/ alone
 //   fixtures/, test/, bench/: not product; product code never imports them (fixtures/ only through demo/).
 
 /** Every top-level folder that holds code, as a path alternative. */
-const layers = ['contract', 'util', 'browser', 'calendar', 'config', 'imports', 'crawler', 'checks', 'store', 'reports', 'scheduler', 'dashboard', 'demo', 'cli', 'bin', 'fixtures', 'test', 'bench'];
+const layers = ['contract', 'util', 'browser', 'calendar', 'config', 'imports', 'crawler', 'checks', 'store', 'reports', 'notify', 'scheduler', 'dashboard', 'demo', 'cli', 'bin', 'fixtures', 'test', 'bench'];
 const folders = (names) => `^(${names.join('|')})/`;
 const except = (allowed) => folders(layers.filter((l) => !allowed.includes(l)));
 
@@ -60,7 +61,8 @@ module.exports = {
     only('checks', ['contract', 'util', 'calendar', 'config'], 'A check is a pure function of artifacts: no crawler, store, records, reports, scheduler, dashboard or CLI.'),
     only('store', ['contract', 'util', 'calendar', 'config'], 'The store keeps data, never business rules (checks, reports, records, crawler, scheduler).'),
     only('imports', ['contract', 'util', 'calendar', 'config', 'store'], 'Records are parsed and stored, never judged.'),
-    never('crawler', ['checks', 'reports', 'scheduler', 'dashboard', 'cli', 'demo'], 'A gatherer records facts; "broken", "stale", "missing" are decided in checks/.'),
+    only('notify', ['contract', 'util', 'calendar', 'config', 'store'], 'Notifications send what the scheduler hands them; they never gather, judge, score or run jobs.'),
+    never('crawler', ['checks', 'reports', 'scheduler', 'dashboard', 'cli', 'demo', 'notify'], 'A gatherer records facts; "broken", "stale", "missing" are decided in checks/.'),
     {
       name: 'crawler-never-writes-the-store',
       severity: 'error',
@@ -68,7 +70,7 @@ module.exports = {
       from: { path: '^crawler/' },
       to: { path: '^store/', dependencyTypesNot: ['type-only'] },
     },
-    never('reports', ['crawler', 'checks', 'imports', 'scheduler', 'dashboard', 'cli', 'demo'], 'Scoring and rendering read findings and the store, never gather or judge.'),
+    never('reports', ['crawler', 'checks', 'imports', 'scheduler', 'dashboard', 'cli', 'demo', 'notify'], 'Scoring and rendering read findings and the store, never gather or judge.'),
     never('scheduler', ['cli', 'demo'], 'The scheduler runs jobs; the CLI wires the scheduler, never the other way.'),
     never('dashboard', ['crawler', 'checks', 'scheduler', 'cli', 'demo', 'browser'], 'The dashboard reads and queues; it never crawls or runs an audit itself.'),
     {

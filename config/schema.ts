@@ -18,6 +18,7 @@ import { distributedConfigSchema } from './scheduler/distributed.ts';
 import { screenshotsConfigSchema } from './screenshots.ts';
 import { wordingConfigSchema } from './checks/wording.ts';
 import { pathList } from './path-list.ts';
+import { notifyConfigSchema, notifyUnitIssues } from './notify.ts';
 
 const hostName = z
   .string()
@@ -160,6 +161,8 @@ export const districtSchema = z.strictObject({
   distributed: distributedConfigSchema.prefault({}),
   /** Wording (严重表述错误、错别字): district leaders and posts, official names, outdated terms, allow list, hits a page. */
   wording: wordingConfigSchema.prefault({}),
+  /** Notifications (企业微信, 钉钉, 飞书, email, JSON webhooks): channels, recipients, digest time, quiet hours (docs/notify.md). */
+  notify: notifyConfigSchema.prefault({}),
 }).superRefine((cfg, ctx) => {
   const seen = new Set<string>();
   cfg.sites.forEach((s, i) => {
@@ -167,6 +170,7 @@ export const districtSchema = z.strictObject({
     seen.add(s.id);
   });
   for (const issue of catalogueIdIssues(cfg.disclosure, cfg.sites)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  for (const issue of notifyUnitIssues(cfg.notify, cfg.sites)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 });
 
 export type DistrictConfigInput = z.input<typeof districtSchema>;

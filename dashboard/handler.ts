@@ -8,6 +8,8 @@ import { bulletinRecordKind, type BulletinRecord } from '../reports/bulletin/gen
 import { bulletinCss, renderBulletinBody } from '../reports/bulletin/html.tsx';
 import { buildBulletinModel, NoRunsError } from '../reports/bulletin/model.ts';
 import { localDate } from '../calendar/timezone.ts';
+import { calendarGap, calendarGapText } from '../calendar/coverage.ts';
+import { failingNotifications } from '../notify/status.ts';
 import { findingsCsv } from '../reports/csv.ts';
 import { esc } from '../reports/html/escape.ts';
 import { reportCss } from '../reports/html/styles.ts';
@@ -62,8 +64,9 @@ export function createHandler(opts: HandlerOptions): (req: IncomingMessage, res:
       const signedIn = Boolean(req.headers.cookie?.includes(`${cookieName}=`));
       const now = opts.now();
       const { ctx, warning } = await reviewContext(config, now);
+      const warnings = [...(warning ? [warning] : []), ...(viewer.kind === 'center' ? await centerWarnings(store, config, now) : [])];
       const show = (title: string, body: string, extra: { bulletinCss?: boolean } = {}) =>
-        sendHtml(res, 200, page({ title, viewer, district: config.district, body, warning, signedIn, ...extra }), head);
+        sendHtml(res, 200, page({ title, viewer, district: config.district, body, warning: warnings, signedIn, ...extra }), head);
       const notFound = () => sendHtml(res, 404, plainPage('页面不存在', '<p>没有这个页面，或您无权查看。</p><p><a href="/">返回总览</a></p>'), head);
       const sites = visibleSites(config, viewer);
       const seg = path.split('/').filter(Boolean).map(safeDecode);
@@ -126,6 +129,19 @@ export function createHandler(opts: HandlerOptions): (req: IncomingMessage, res:
       else res.end();
     }
   };
+}
+
+/** What the center must act on: the holiday calendar running out, notifications not getting through. */
+async function centerWarnings(store: Store, config: DistrictConfig, now: Date): Promise<string[]> {
+  const out: string[] = [];
+  const gap = calendarGap(config.calendar, now, config.timezone, config.notify.calendarHorizonDays);
+  if (gap) out.push(calendarGapText(gap));
+  const failing = await failingNotifications(store, now, config.notify.timeoutMs);
+  if (failing.length) {
+    const channels = [...new Set(failing.map((f) => f.channel))].join('、');
+    out.push(`有 ${failing.length} 条通知未能送达（通道：${channels}），详见 govaudit status。`);
+  }
+  return out;
 }
 
 /** Months with stored runs (newest first) and their generated bulletins. */

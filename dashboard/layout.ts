@@ -10,8 +10,8 @@ export interface PageOptions {
   body: string;
   /** Extra stylesheet (the bulletin's). */
   bulletinCss?: boolean;
-  /** Shown at the top (e.g. a broken waiver file). */
-  warning?: string;
+  /** Shown at the top (e.g. a broken waiver file, the calendar running out), one banner each. */
+  warning?: string | string[];
   /** The viewer signed in with a token (offer 退出). */
   signedIn?: boolean;
 }
@@ -38,7 +38,7 @@ export function page(o: PageOptions): string {
 <body>
 <nav class="top"><span class="who">${esc(o.viewer.label)}${o.signedIn ? '　<a href="/logout">退出</a>' : ''}</span>${nav.join('')}</nav>
 <main>
-${o.warning ? `<p class="warn">${esc(o.warning)}</p>` : ''}
+${[o.warning ?? []].flat().map((w) => `<p class="warn">${esc(w)}</p>`).join('\n')}
 ${o.body}
 </main>
 </body></html>

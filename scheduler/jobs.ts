@@ -10,6 +10,9 @@ import { runProbes } from './probe.ts';
 import { enqueueScheduledAudit } from './distributed/scheduled.ts';
 import type { JobFn, JobId } from './service.ts';
 import { holderText } from './lock.ts';
+import type { Notifier } from '../notify/outbox.ts';
+import { notifyAfterBulletin, notifyAfterProbes } from './notify.ts';
+import type { BulletinModel } from '../reports/bulletin/model.ts';
 
 export interface JobDeps {
   config: DistrictConfig;
@@ -24,7 +27,9 @@ export interface JobDeps {
   /** Audit-job seams (lock tuning, resume window). */
   audit?: Partial<Pick<AuditJobOptions, 'lock' | 'resumeWithinMs' | 'siteConcurrency'>>;
   /** Writes a month's bulletin into a folder (default: reports/bulletin/generate.ts into `<outDir>/bulletins`); tests inject one. */
-  writeBulletin?: (opts: { month: string; now: Date; outDir: string }) => ReturnType<BulletinJobOptions['write']>;
+  writeBulletin?: (opts: { month: string; now: Date; outDir: string }) => Promise<Awaited<ReturnType<BulletinJobOptions['write']>> & { model?: BulletinModel }>;
+  /** Sends notifications (homepage outages after probes, the bulletin's parts after it is written); none when absent. */
+  notifier?: Notifier | null;
 }
 
 export function createJobs(deps: JobDeps): Record<JobId, JobFn> {
@@ -53,14 +58,27 @@ export function createJobs(deps: JobDeps): Record<JobId, JobFn> {
     },
     async probes(ctx) {
       const probes = await runProbes({ config: deps.config, store: deps.store, clock, signal: ctx.signal, spread: ctx.reason === 'scheduled', onProbe: (p) => (p.ok ? ctx.log.debug({ siteId: p.siteId, status: p.status, timeMs: p.timeMs }, 'probe ok') : ctx.log.warn({ siteId: p.siteId, status: p.status, error: p.error, timeMs: p.timeMs }, 'probe failed')) });
+      if (deps.notifier)
+        await notifyAfterProbes({ config: deps.config, store: deps.store, notifier: deps.notifier, log: ctx.log, clock }).catch((e) => ctx.log.error({ error: (e as Error).message }, 'homepage notifications failed'));
       return { ok: true, probes: probes.length, failed: probes.filter((p) => !p.ok).map((p) => p.siteId) };
     },
     async bulletin(ctx) {
       const now = deps.now ?? ctx.startedAt;
       const outDir = bulletinOutDir(deps.outDir ?? 'out');
       const write = deps.writeBulletin ?? ((o) => generateBulletin({ store: deps.store, config: deps.config, ...o }));
-      const r = await runMonthlyBulletin({ now, timezone: deps.config.timezone, write: (month) => write({ month, now, outDir }) });
+      let model: BulletinModel | undefined;
+      const r = await runMonthlyBulletin({
+        now,
+        timezone: deps.config.timezone,
+        write: async (month) => {
+          const written = await write({ month, now, outDir });
+          model = written.model;
+          return { files: written.files, warnings: written.warnings };
+        },
+      });
       for (const w of r.warnings) ctx.log.warn({ month: r.month }, `bulletin: ${w}`);
+      if (deps.notifier && model)
+        await notifyAfterBulletin({ config: deps.config, store: deps.store, notifier: deps.notifier, log: ctx.log, clock }, model, false).catch((e) => ctx.log.error({ error: (e as Error).message }, 'bulletin notifications failed'));
       return { ok: true, ...r };
     },
     async housekeeping() {

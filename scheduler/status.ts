@@ -2,10 +2,12 @@
 // outcome and next fire time, who holds the audit lock (alive, stale, or dead), and (for `govaudit status`) the
 // records to chase as the latest audits judged them (imports/due-soon.ts).
 import { toOffsetIso } from '../calendar/timezone.ts';
+import { calendarGap, calendarGapText } from '../calendar/coverage.ts';
 import type { DistrictConfig } from '../config/schema.ts';
 import { formatDateTime, timeText } from '../reports/vocabulary.ts';
 import { type DueSoonEntry, dueSoonLine, latestDueSoon } from '../imports/due-soon.ts';
 import type { LockRecord, RunRecord, Store } from '../store/types.ts';
+import { failingNotifications, type FailingNotification } from '../notify/status.ts';
 import { nextRuns } from './cron.ts';
 import { AUDIT_LOCK, describeHolder } from './lock.ts';
 import { JOB_RECORD_KIND, jobIds, type JobId, type JobRecord } from './service.ts';
@@ -30,6 +32,10 @@ export interface ServiceStatus {
   jobs: Record<JobId, { cron: string; next: string | null; last: JobRecord | null }>;
   /** Open records of every kind to chase (overdue, due today, due the next working day), when asked for. */
   dueSoon?: DueSoonEntry[];
+  /** The official calendar does not cover the next `notify.calendarHorizonDays` days: the warning (Chinese), else null. */
+  calendarWarning: string | null;
+  /** Notifications that are not getting through (failing deliveries). */
+  notifications: FailingNotification[];
 }
 
 /**
@@ -59,7 +65,15 @@ export async function collectStatus(opts: { config: DistrictConfig; store: Store
     last: await Promise.all(closed.map((r) => brief(store, r))),
     jobs,
     ...(opts.dueSoon ? { dueSoon: await latestDueSoon(store, config.sites) } : {}),
+    calendarWarning: calendarWarning(config, now),
+    notifications: await failingNotifications(store, now, config.notify.timeoutMs),
   };
+}
+
+/** The calendar warning of `govaudit status` and the dashboard, or null while the calendar reaches far enough. */
+export function calendarWarning(config: DistrictConfig, now: Date): string | null {
+  const gap = calendarGap(config.calendar, now, config.timezone, config.notify.calendarHorizonDays);
+  return gap ? calendarGapText(gap) : null;
 }
 
 async function brief(store: Store, r: RunRecord): Promise<RunBrief> {
@@ -97,6 +111,13 @@ export function formatStatus(s: ServiceStatus): string {
     const j = s.jobs[id];
     const last = j.last ? `上次 ${t(j.last.lastStartedAt)}${j.last.ok === null ? '（运行中或已中断）' : j.last.ok ? ' 成功' : ' 失败'}` : '从未运行';
     lines.push(`  ${(jobNames[id] ?? id).padEnd(8, '　')} ${j.cron.padEnd(14)} 下次 ${t(j.next)}  ${last}`);
+  }
+  if (s.calendarWarning) lines.push('', `⚠ ${s.calendarWarning}`);
+  if (s.notifications.length) {
+    const state = { retrying: '发送失败，等待重试', failed: '已放弃', unknown: '发送中断，结果不明（不会重发）' } as const;
+    lines.push('', `发送失败的通知（${s.notifications.length} 条）：`);
+    for (const n of s.notifications)
+      lines.push(`  ${n.channel}  ${n.title}  ${state[n.state]}，已尝试 ${n.attempts} 次，最近 ${t(n.at)}${n.nextAt ? `，下次 ${t(n.nextAt)}` : ''}${n.error ? `：${n.error}` : ''}`);
   }
   if (s.dueSoon) {
     lines.push('', '待督办的记录（按各网站最近一次检查）：');

@@ -5,9 +5,11 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Expression, Kysely, Selectable } from 'kysely';
 import type { LinkTarget, PageArtifact } from '../contract/artifacts/crawl.ts';
 import { rowsWrite, type BulkWriter, type RowsWrite } from './bulk.ts';
-import type { FindingsTable, LinkTargetsTable, LocksTable, PagesTable, ProbesTable, RunsTable, SiteRunsTable, Tables } from './schema.ts';
+import type { FindingsTable, LinkTargetsTable, LocksTable, NotifyOutboxTable, PagesTable, ProbesTable, RunsTable, SiteRunsTable, Tables } from './schema.ts';
 import type {
   LockRecord,
+  NotificationRecord,
+  NotificationState,
   ProbeRecord,
   PurgeCounts,
   RunRecord,
@@ -331,6 +333,77 @@ export class KyselyStore implements Store {
     return r ? toLock(r) : null;
   }
 
+  // ---- notification outbox ----
+
+  async enqueueNotifications(items: Pick<NotificationRecord, 'id' | 'eventKey' | 'channel' | 'kind' | 'urgent' | 'message' | 'createdAt' | 'nextAt'>[]): Promise<string[]> {
+    const wanted = lastByKey(items, (i) => i.id);
+    if (!wanted.length) return [];
+    return this.kysely.transaction().execute(async (trx) => {
+      const added: string[] = [];
+      for (const i of wanted) {
+        const at = time(i.createdAt);
+        const r = await trx
+          .insertInto('notify_outbox')
+          .values({
+            id: text(i.id),
+            event_key: text(i.eventKey),
+            channel: i.channel,
+            kind: i.kind,
+            urgent: flag(i.urgent),
+            message: json(i.message),
+            state: 'pending',
+            attempts: 0,
+            created_at: at,
+            next_at: time(i.nextAt),
+            updated_at: at,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .executeTakeFirst();
+        if (Number(r.numInsertedOrUpdatedRows ?? 0n) === 1) added.push(i.id);
+      }
+      return added;
+    });
+  }
+
+  async claimNotification(id: string, at: string): Promise<boolean> {
+    const r = await this.kysely
+      .updateTable('notify_outbox')
+      .set((eb) => ({ state: 'sending', attempts: eb('attempts', '+', 1), updated_at: time(at) }))
+      .where('id', '=', id)
+      .where('state', '=', 'pending')
+      .where('next_at', '<=', time(at))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async settleNotification(id: string, outcome: { state: 'sent' | 'failed' | 'pending'; at: string; nextAt?: string; error?: string | null }): Promise<void> {
+    await this.kysely
+      .updateTable('notify_outbox')
+      .set({
+        state: outcome.state,
+        updated_at: time(outcome.at),
+        ...(outcome.state === 'sent' ? { sent_at: time(outcome.at), last_error: null } : {}),
+        ...(outcome.nextAt !== undefined ? { next_at: time(outcome.nextAt) } : {}),
+        ...(outcome.error !== undefined ? { last_error: text(outcome.error) } : {}),
+      })
+      .where('id', '=', id)
+      .where('state', '=', 'sending')
+      .execute();
+  }
+
+  async listNotifications(opts: { states?: NotificationState[]; dueAt?: string; limit?: number } = {}): Promise<NotificationRecord[]> {
+    const rows = await this.kysely
+      .selectFrom('notify_outbox')
+      .selectAll()
+      .$if(opts.states !== undefined, (q) => q.where('state', 'in', opts.states!.length ? opts.states! : ['']))
+      .$if(opts.dueAt !== undefined, (q) => q.where('next_at', '<=', time(opts.dueAt!)))
+      .orderBy('created_at')
+      .orderBy(this.dialect.binary('id'))
+      .limit(opts.limit ?? 1000)
+      .execute();
+    return rows.map((r) => this.toNotification(r));
+  }
+
   // ---- housekeeping ----
 
   async purgeRawData(before: string): Promise<PurgeCounts> {
@@ -373,6 +446,24 @@ export class KyselyStore implements Store {
   }
 
   // ---- row mapping (once for both dialects) ----
+
+  private toNotification(r: Selectable<NotifyOutboxTable>): NotificationRecord {
+    return {
+      id: r.id,
+      eventKey: r.event_key,
+      channel: r.channel,
+      kind: r.kind,
+      urgent: Boolean(r.urgent),
+      message: this.readJson(r.message) as NotificationRecord['message'],
+      state: r.state as NotificationState,
+      attempts: r.attempts,
+      createdAt: readTime(r.created_at),
+      nextAt: readTime(r.next_at),
+      updatedAt: readTime(r.updated_at),
+      sentAt: readTimeOrNull(r.sent_at),
+      lastError: r.last_error,
+    };
+  }
 
   private toRun(r: Selectable<RunsTable>): RunRecord {
     return {

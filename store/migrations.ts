@@ -191,6 +191,30 @@ export const migrations: Migration[] = [
     name: 'link targets keep soft-404 signals and rate limits',
     up: ({ schema, types: t }) => (['soft404_signals', 'rate_limited'] as const).map((c) => schema.alterTable('link_targets').addColumn(c, t.json)),
   },
+  {
+    // Notifications (notify/): one row per message and channel. The id is the event's idempotency key and the
+    // channel, so an event enqueued twice is one row; `state` moves pending → sending → sent (or failed), and a
+    // row claimed for sending is never sent again (at most once), even when the process dies mid-send.
+    name: 'notification outbox',
+    up: ({ schema, types: t }) => [
+      schema
+        .createTable('notify_outbox')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('event_key', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('urgent', t.flag, (c) => c.notNull())
+        .addColumn('message', t.json, (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('created_at', t.time, (c) => c.notNull())
+        .addColumn('next_at', t.time, (c) => c.notNull())
+        .addColumn('updated_at', t.time, (c) => c.notNull())
+        .addColumn('sent_at', t.time)
+        .addColumn('last_error', 'text'),
+      schema.createIndex('notify_outbox_due').on('notify_outbox').columns(['state', 'next_at']),
+    ],
+  },
 ];
 
 /** What compiling needs of a Kysely instance (or transaction): its schema builder and its dialect. */

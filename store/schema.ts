@@ -125,6 +125,23 @@ export interface LocksTable {
   heartbeat_at: Time;
 }
 
+/** Migration 5: the notification outbox (notify/outbox.ts). */
+export interface NotifyOutboxTable {
+  id: string;
+  event_key: string;
+  channel: string;
+  kind: string;
+  urgent: Flag;
+  message: Json;
+  state: string;
+  attempts: number;
+  created_at: Time;
+  next_at: Time;
+  updated_at: Time;
+  sent_at: TimeOrNull;
+  last_error: string | null;
+}
+
 export interface Tables {
   runs: RunsTable;
   site_runs: SiteRunsTable;
@@ -134,4 +151,5 @@ export interface Tables {
   records: RecordsTable;
   probes: ProbesTable;
   locks: LocksTable;
+  notify_outbox: NotifyOutboxTable;
 }

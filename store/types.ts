@@ -104,6 +104,40 @@ export interface PurgeCounts {
   probes: number;
 }
 
+/** Where a notification stands: waiting (or waiting to retry), claimed for sending, delivered, or given up. */
+export type NotificationState = 'pending' | 'sending' | 'sent' | 'failed';
+
+/** What a notification says, as stored (rendered per channel when sent; never personal data or secrets). */
+export interface NotificationMessage {
+  title: string;
+  lines: string[];
+  /** The dashboard page it is about, when the dashboard's public URL is configured. */
+  link?: string;
+}
+
+/** One message to one channel in the outbox (notify/outbox.ts). */
+export interface NotificationRecord {
+  /** `<eventKey>@<channel>`: the same event for the same channel is one row. */
+  id: string;
+  /** The event's idempotency key (e.g. `digest:2026-12-07:区教育局`). */
+  eventKey: string;
+  channel: string;
+  /** The event kind (`digest`, `veto`, `homepage-down`, …). */
+  kind: string;
+  /** Sent during quiet hours too. */
+  urgent: boolean;
+  message: NotificationMessage;
+  state: NotificationState;
+  /** Sending attempts made so far. */
+  attempts: number;
+  createdAt: string;
+  /** Not sent before this instant (retry backoff). */
+  nextAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+  lastError: string | null;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** `state` defaults to `running`. */
@@ -168,6 +202,21 @@ export interface Store {
   /** Frees the lock if we hold it; true when it was ours. */
   releaseLock(name: string, holder: string): Promise<boolean>;
   getLock(name: string): Promise<LockRecord | null>;
+
+  /**
+   * Adds notifications to the outbox, each unless a row with its id exists (idempotent); returns the ids added.
+   * `state` pending, no attempts yet.
+   */
+  enqueueNotifications(items: Pick<NotificationRecord, 'id' | 'eventKey' | 'channel' | 'kind' | 'urgent' | 'message' | 'createdAt' | 'nextAt'>[]): Promise<string[]>;
+  /**
+   * Claims a pending notification due at `at` for sending: atomically pending → sending, attempts + 1. True when this
+   * caller won it; a claimed row is never claimed again, so a message is sent at most once.
+   */
+  claimNotification(id: string, at: string): Promise<boolean>;
+  /** Records a claimed notification's outcome: sent, failed for good, or pending again from `nextAt` (a retry). */
+  settleNotification(id: string, outcome: { state: 'sent' | 'failed' | 'pending'; at: string; nextAt?: string; error?: string | null }): Promise<void>;
+  /** Notifications by creation time (oldest first): those in `states` when given, due at `dueAt` when given. */
+  listNotifications(opts?: { states?: NotificationState[]; dueAt?: string; limit?: number }): Promise<NotificationRecord[]>;
 
   /** Deletes raw data of finished runs started before `before` (pages, link targets) and probes older than it. */
   purgeRawData(before: string): Promise<PurgeCounts>;

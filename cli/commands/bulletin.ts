@@ -5,6 +5,10 @@ import { parseMonth } from '../../reports/bulletin/month.ts';
 import { NoRunsError } from '../../reports/bulletin/model.ts';
 import { ReviewFileError } from '../../reports/review.ts';
 import { storeLocation } from '../../store/open.ts';
+import { createNotifier } from '../../notify/outbox.ts';
+import { createLogger } from '../../scheduler/log.ts';
+import { notifyAfterBulletin } from '../../scheduler/notify.ts';
+import pino from 'pino';
 import { commonOptions, parseNow, UsageError, type Command } from '../command.ts';
 import { loadConfigOrDemo, openStoreFor } from '../context.ts';
 
@@ -45,6 +49,18 @@ export const bulletinCommand: Command = {
         const names: Record<string, string> = { html: '网页', pdf: 'PDF', docx: 'Word' };
         for (const [fmt, file] of Object.entries(result.files)) out.write(`  ${(names[fmt] ?? fmt).padEnd(5)} ${relative(process.cwd(), file) || file}\n`);
         for (const w of result.warnings) out.write(`  warning: ${w}\n`);
+        if (values.final && Object.keys(config.notify.channels).length) {
+          // the issued bulletin reaches the center and each unit (its own part); what cannot go now, the service sends
+          const notifier = createNotifier({ config, store });
+          try {
+            const log = createLogger({ destination: pino.destination(2) });
+            await notifyAfterBulletin({ config, store, notifier, log }, m, true);
+            const queued = await store.listNotifications({ states: ['pending'] });
+            out.write(`  已通知各单位${queued.some((q) => q.kind === 'bulletin') ? '（部分消息待服务稍后发送，见 govaudit status）' : ''}\n`);
+          } finally {
+            await notifier.close();
+          }
+        }
         return 0;
       } catch (e) {
         if (e instanceof BulletinNotReadyError) throw new UsageError(e.message);

@@ -5,9 +5,10 @@ import { bulletinCommand } from './bulletin.ts';
 import { dashboardCommand } from './dashboard.ts';
 import { initCommand } from './init.ts';
 import { importCommand, importReportsCommand, importRequestsCommand } from './import.ts';
+import { notifyCommand } from './notify.ts';
 import { serveCommand } from './serve.ts';
 import { statusCommand } from './status.ts';
 import { tokenCommand } from './token.ts';
 import { workerCommand } from './worker.ts';
 
-export const commands: Command[] = [initCommand, auditCommand, serveCommand, statusCommand, importCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, dashboardCommand, workerCommand];
+export const commands: Command[] = [initCommand, auditCommand, serveCommand, statusCommand, importCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, dashboardCommand, workerCommand, notifyCommand];

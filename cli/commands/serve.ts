@@ -11,6 +11,7 @@ import { createLogger } from '../../scheduler/log.ts';
 import { createService, jobIds, type JobId } from '../../scheduler/service.ts';
 import { collectStatus } from '../../scheduler/status.ts';
 import { localDate } from '../../calendar/timezone.ts';
+import { serviceNotifier, startNotifyLoop } from '../../scheduler/notify.ts';
 
 /** Time the running jobs get to stop after SIGTERM/SIGINT before they are abandoned (the whole stop stays under 10 s). */
 const STOP_DEADLINE_MS = 7_000;
@@ -44,7 +45,8 @@ export const serveCommand: Command = {
     const store = await openStoreFor(config, values.data as string | undefined);
     const log = createLogger();
     const now = nowFlag ?? (config.asOf ? new Date(config.asOf) : undefined);
-    const jobs = createJobs({ config, store, now, outDir, maxPages });
+    const notifier = serviceNotifier({ config, store, log });
+    const jobs = createJobs({ config, store, now, outDir, maxPages, notifier });
     const service = createService({ config, store, log, jobs });
 
     let stopRequested: (signal: string) => void = () => undefined;
@@ -64,6 +66,7 @@ export const serveCommand: Command = {
     const cleanup = async () => {
       process.off('SIGTERM', onSignal);
       process.off('SIGINT', onSignal);
+      await notifier?.close();
       await store.close();
       await loaded.stopDemo?.();
       // Nothing must keep a stopped service alive (a keep-alive socket, a stray timer).
@@ -115,11 +118,14 @@ export const serveCommand: Command = {
       log.warn({ cron: config.schedule.probes, perDay, required: config.availability.minProbesPerDay }, 'schedule.probes fires fewer times a day than the availability rule needs; availability will be "not measured"');
     service.start();
     void service.runJob('audit', 'startup');
+    // notifications: the morning digest, calendar and audit warnings, vetoes, and sending (with retries) every minute
+    const notifyLoop = notifier ? startNotifyLoop({ config, store, notifier, log }) : null;
 
     const signal = await stopped;
     stopping = true;
     log.info({ signal }, 'stopping');
     const clean = await service.stop(STOP_DEADLINE_MS);
+    await notifyLoop?.stop();
     await closeHttp(server);
     await cleanup();
     log.info({ clean }, 'stopped');
