@@ -19,7 +19,7 @@ function runOne(check: Check, artifacts: SiteArtifacts, ctx: CheckContext): Chec
     if (missing) return { ...base, status: 'not-measured', reason: missing, findings: [] };
   }
   try {
-    const out = check.run(restrict(artifacts, check.requires), ctx);
+    const out = check.run(restrict(artifacts, [...check.requires, ...(check.reads ?? [])]), ctx);
     const { findings, metrics, notMeasured, warnings } = Array.isArray(out) ? { findings: out, metrics: undefined, notMeasured: undefined, warnings: undefined } : out;
     const valid: Finding[] = findings.map((f, i) => {
       const parsed = findingSchema.safeParse(f);

@@ -35,5 +35,10 @@ export interface Check {
   title: string;
   /** Artifact keys the check reads; `text`/`html` ask the crawler to keep page text / HTML. */
   requires: ArtifactName[];
+  /**
+   * Artifact keys the check uses when they were gathered but can do without (it then reads the same from the pages,
+   * e.g. `documentMeta`): gathered whenever the check is enabled, never a reason for "not measured".
+   */
+  reads?: ArtifactName[];
   run(artifacts: SiteArtifacts, ctx: CheckContext): CheckOutput;
 }

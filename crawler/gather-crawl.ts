@@ -33,7 +33,8 @@ export const crawlGatherer: Gatherer = {
       site: ctx.site,
       config: ctx.config,
       fetcher: ctx.fetcher,
-      keep: { text: ctx.needed.has('text'), html: ctx.needed.has('html') },
+      // The document metadata is read from the HTML (crawler/gather-document-meta.ts).
+      keep: { text: ctx.needed.has('text'), html: ctx.needed.has('html') || ctx.needed.has('documentMeta') },
       maxPages: ctx.maxPages,
       externalCache: ctx.externalCache,
       onEvent: ctx.onEvent,

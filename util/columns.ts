@@ -4,6 +4,7 @@ import type { LinkRef, ListItem, PageArtifact } from '../contract/artifacts/craw
 import type { RenderedList } from '../contract/artifacts/rendered-lists.ts';
 import type { ColumnConfig } from '../contract/column.ts';
 import { extractPageDate } from './dates.ts';
+import { documentDateOf, type MetaIndex } from './document-meta.ts';
 import { tidyTitle } from './docno.ts';
 import { folderKey, isHealthyHtml, pageKey } from './site-pages.ts';
 
@@ -40,32 +41,32 @@ const MAX_ITEMS = 500;
  * scripts and `rendered` (the page as the browser rendered it) is given without error, the items come from it.
  * Pure; never throws on odd pages.
  */
-export function readColumn(column: ColumnConfig, index: Map<string, PageArtifact>, rendered?: RenderedList): ColumnView {
+export function readColumn(column: ColumnConfig, index: Map<string, PageArtifact>, rendered?: RenderedList, metas?: MetaIndex): ColumnView {
   const page = index.get(pageKey(column.url)) ?? null;
   if (!page || !isHealthyHtml(page)) return { column, page, items: [], scriptFilled: false, rendered: false };
-  const items = itemsOf(page, column, index);
+  const items = itemsOf(page, column, index, metas);
   const scriptFilled = items.length === 0 && hasScript(page);
   if (scriptFilled && rendered && !rendered.error) {
     const source = { finalUrl: rendered.finalUrl ?? page.finalUrl, listItems: rendered.listItems, links: rendered.links };
-    return { column, page, items: itemsOf(source, column, index).slice(0, MAX_ITEMS), scriptFilled, rendered: true };
+    return { column, page, items: itemsOf(source, column, index, metas).slice(0, MAX_ITEMS), scriptFilled, rendered: true };
   }
   return { column, page, items: items.slice(0, MAX_ITEMS), scriptFilled, rendered: false };
 }
 
-function itemsOf(source: ListSource, column: ColumnConfig, index: Map<string, PageArtifact>): ColumnItem[] {
-  return source.listItems?.length ? fromListItems(source, index) : fromLinks(source, column, index);
+function itemsOf(source: ListSource, column: ColumnConfig, index: Map<string, PageArtifact>, metas?: MetaIndex): ColumnItem[] {
+  return source.listItems?.length ? fromListItems(source, index, metas) : fromLinks(source, column, index, metas);
 }
 
-function fromListItems(page: ListSource, index: Map<string, PageArtifact>): ColumnItem[] {
+function fromListItems(page: ListSource, index: Map<string, PageArtifact>, metas?: MetaIndex): ColumnItem[] {
   return (page.listItems ?? []).map((li) => {
     if (li.date) return { title: tidyTitle(li.title), url: li.url, date: li.date, dateSource: 'list' };
-    const dated = li.url ? dateOf(li.url, index) : null;
+    const dated = li.url ? dateOf(li.url, index, metas) : null;
     return { title: tidyTitle(li.title), url: li.url, date: dated?.date ?? null, dateSource: dated?.source ?? null };
   });
 }
 
 /** Without dated rows in the list: the article links that lead below the column's folder. */
-function fromLinks(page: ListSource, column: ColumnConfig, index: Map<string, PageArtifact>): ColumnItem[] {
+function fromLinks(page: ListSource, column: ColumnConfig, index: Map<string, PageArtifact>, metas?: MetaIndex): ColumnItem[] {
   const folder = folderKey(column.url);
   const own = pageKey(column.url);
   const seen = new Set<string>([own, pageKey(page.finalUrl)]);
@@ -77,17 +78,17 @@ function fromLinks(page: ListSource, column: ColumnConfig, index: Map<string, Pa
     seen.add(key);
     const target = index.get(key);
     if (target?.listItems?.length) continue;
-    const dated = dateOf(link.url, index);
+    const dated = dateOf(link.url, index, metas);
     items.push({ title: tidyTitle(link.text ?? target?.title ?? ''), url: link.url, date: dated?.date ?? null, dateSource: dated?.source ?? null });
   }
   return items;
 }
 
-/** The date of an article: its crawled page's own date, else the date in its URL. */
-export function dateOf(url: string, index: Map<string, PageArtifact>): { date: string; source: ItemDateSource } | null {
+/** The date of an article: its crawled page's own date (its document metadata), else the date in its URL. */
+export function dateOf(url: string, index: Map<string, PageArtifact>, metas?: MetaIndex): { date: string; source: ItemDateSource } | null {
   const target = index.get(pageKey(url));
   if (target && isHealthyHtml(target)) {
-    const d = extractPageDate({ url: target.finalUrl, meta: target.meta, text: target.text, title: target.title });
+    const d = documentDateOf(target, metas);
     if (d) return { date: d.date, source: d.source === 'url' ? 'url' : 'page' };
   }
   const d = extractPageDate({ url, meta: {} });
