@@ -106,7 +106,7 @@ export const freshness: Check = {
 function judgeColumn(view: ColumnView, limit: string | null, day: string, truncated: boolean, notRendered: string): Judged {
   const { column, page } = view;
   const base = { name: column.name, kind: column.kind, url: column.url, limit, items: view.items.length, newest: null, daysSince: null, ...(view.rendered ? { rendered: true } : {}) } as ColumnMetric;
-  const evidence: Record<string, unknown> = { kind: column.kind, column: column.name, limit, ...(view.scriptFilled ? { scriptFilled: true, rendered: view.rendered } : {}) };
+  const evidence: Record<string, unknown> = { kind: column.kind, column: column.name, limit, ...(view.scriptFilled ? { scriptFilled: true } : {}), ...(view.emptyRaw ? { rendered: view.rendered } : {}) };
   if (!page) {
     return { metric: { ...base, status: 'not-crawled' as const }, warning: strings.columnNotCrawled(column.name, column.url, truncated) };
   }
@@ -118,10 +118,12 @@ function judgeColumn(view: ColumnView, limit: string | null, day: string, trunca
     };
   }
   if (view.items.length === 0) {
-    if (view.scriptFilled && !view.rendered) {
+    // Empty only when the browser's rendering shows no item either; otherwise a clerk confirms.
+    if (!view.rendered) {
+      const message = view.scriptFilled ? strings.columnScriptFilled(column.name, notRendered) : strings.columnEmptyUnconfirmed(column.name, notRendered);
       return {
         metric: { ...base, status: 'empty' as const },
-        finding: { code: 'freshness.column-empty', severity: 'major' as const, review: true as const, message: strings.columnScriptFilled(column.name, notRendered), evidence: { ...evidence, items: 0, notRendered } },
+        finding: { code: 'freshness.column-empty', severity: 'major' as const, review: true as const, message, evidence: { ...evidence, items: 0, notRendered } },
       };
     }
     return { metric: { ...base, status: 'empty' as const }, finding: { code: 'freshness.column-empty', severity: 'major' as const, message: strings.columnEmpty(column.name), evidence: { ...evidence, items: 0 } } };

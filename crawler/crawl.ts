@@ -9,6 +9,7 @@ import type { FetchResult, Fetcher } from './fetcher.ts';
 import { parseHtml } from './html.ts';
 import { createLinkIndex, type TargetEntry, type TargetKind, type TargetOutcome } from './linkindex.ts';
 import { buildPage, isHtmlAnswer } from './page.ts';
+import { pageKey } from '../util/site-pages.ts';
 import { loadRobots, type RobotsRules } from './robots.ts';
 import { collectSitemaps } from './sitemap.ts';
 import { normaliseForCompare, notFoundProbeUrl, soft404Reason, type NotFoundProfile } from './soft404.ts';
@@ -75,6 +76,7 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
   const homepage = normalizeUrl(site.homepage) ?? site.homepage;
   const scope = new Set([hostOf(homepage) ?? '', ...site.scope.map((h) => h.toLowerCase().replace(/^\[|\]$/g, ''))]);
   const inScope = (url: string) => isHttpUrl(url) && scope.has(hostOf(url) ?? '');
+  const columnKeys = new Set(site.columns.map((c) => pageKey(c.url)));
   const index = createLinkIndex();
   const pages: PageArtifact[] = [];
   const streaming = opts.onPage !== undefined;
@@ -193,7 +195,9 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
       const finalHost = hostOf(r.finalUrl);
       if (finalHost && r.status !== null && r.status < 400) scope.add(finalHost);
     }
-    const built = buildPage(r, { depth, fetchedAt: now().toISOString(), parse: inScope(r.finalUrl), keep });
+    // A configured column's page is a list whatever its count: one dated item is a list.
+    const listMin = columnKeys.has(pageKey(url)) || columnKeys.has(pageKey(r.finalUrl)) ? 1 : undefined;
+    const built = buildPage(r, { depth, fetchedAt: now().toISOString(), parse: inScope(r.finalUrl), keep, listMin });
     const { page } = built;
     if (r.finalUrl !== url) page.links.unshift({ url: r.finalUrl, tag: 'redirect' });
     const entry = index.add(url, 'page', true, {});

@@ -26,6 +26,8 @@ export interface ColumnView {
   items: ColumnItem[];
   /** No item in the raw HTML but the page runs scripts: the list may be filled in by script. */
   scriptFilled: boolean;
+  /** No item in the raw HTML: only the browser's rendering can say the column is empty. */
+  emptyRaw: boolean;
   /** The items come from the page as rendered in the browser. */
   rendered: boolean;
 }
@@ -37,20 +39,20 @@ const PAGINATION = /\/index_\d+\.s?html?$/i;
 const MAX_ITEMS = 500;
 
 /**
- * Reads one column from the crawled pages (`index` from indexPages). When the raw list is empty but the page runs
- * scripts and `rendered` (the page as the browser rendered it) is given without error, the items come from it.
+ * Reads one column from the crawled pages (`index` from indexPages). When the raw list is empty and `rendered` (the page as the browser rendered it) is given without error, the items come from it.
  * Pure; never throws on odd pages.
  */
 export function readColumn(column: ColumnConfig, index: Map<string, PageArtifact>, rendered?: RenderedList, metas?: MetaIndex): ColumnView {
   const page = index.get(pageKey(column.url)) ?? null;
-  if (!page || !isHealthyHtml(page)) return { column, page, items: [], scriptFilled: false, rendered: false };
+  if (!page || !isHealthyHtml(page)) return { column, page, items: [], scriptFilled: false, emptyRaw: false, rendered: false };
   const items = itemsOf(page, column, index, metas);
-  const scriptFilled = items.length === 0 && hasScript(page);
-  if (scriptFilled && rendered && !rendered.error) {
+  const emptyRaw = items.length === 0;
+  const scriptFilled = emptyRaw && hasScript(page);
+  if (emptyRaw && rendered && !rendered.error) {
     const source = { finalUrl: rendered.finalUrl ?? page.finalUrl, listItems: rendered.listItems, links: rendered.links };
-    return { column, page, items: itemsOf(source, column, index, metas).slice(0, MAX_ITEMS), scriptFilled, rendered: true };
+    return { column, page, items: itemsOf(source, column, index, metas).slice(0, MAX_ITEMS), scriptFilled, emptyRaw, rendered: true };
   }
-  return { column, page, items: items.slice(0, MAX_ITEMS), scriptFilled, rendered: false };
+  return { column, page, items: items.slice(0, MAX_ITEMS), scriptFilled, emptyRaw, rendered: false };
 }
 
 function itemsOf(source: ListSource, column: ColumnConfig, index: Map<string, PageArtifact>, metas?: MetaIndex): ColumnItem[] {
