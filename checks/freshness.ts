@@ -47,7 +47,7 @@ export const freshness: Check = {
   id: 'freshness',
   title: strings.title,
   requires: ['pages', 'crawl', 'text', 'html', 'renderedLists'],
-  reads: ['documentMeta'],
+  reads: ['documentMeta', 'listPages'],
   run(artifacts, ctx) {
     const pages = artifacts.pages!;
     const crawl = artifacts.crawl!;
@@ -75,7 +75,7 @@ export const freshness: Check = {
     const columns: ColumnMetric[] = [];
     for (const column of artifacts.site.columns) {
       const renderedPage = rendered.get(pageKey(column.url));
-      const view = readColumn(column, index, renderedPage, metas);
+      const view = readColumn(column, index, renderedPage, metas, artifacts.listPages);
       const limit = cfg.maxAge[column.kind];
       const notRendered = renderedPage?.error ?? renderedLists.reason ?? strings.noRendering;
       const judged = judgeColumn(view, limit, today, crawl.truncated, notRendered);

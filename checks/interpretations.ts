@@ -27,7 +27,7 @@ export const interpretations: Check = {
   id: 'interpretations',
   title: strings.title,
   requires: ['pages', 'crawl', 'text'],
-  reads: ['documentMeta'],
+  reads: ['documentMeta', 'listPages'],
   run(artifacts, ctx) {
     const pages = artifacts.pages!;
     const crawl = artifacts.crawl!;
@@ -42,7 +42,7 @@ export const interpretations: Check = {
 
     const policies = dedupe(
       columns.some((c) => c.kind === 'policy')
-        ? columns.filter((c) => c.kind === 'policy').flatMap((c) => readColumn(c, index).items.filter((i) => i.url).map((i) => makeDoc(i.url!, { title: i.title, date: i.date, column: c.name }, index, metas)))
+        ? columns.filter((c) => c.kind === 'policy').flatMap((c) => readColumn(c, index, undefined, metas, artifacts.listPages).items.filter((i) => i.url).map((i) => makeDoc(i.url!, { title: i.title, date: i.date, column: c.name }, index, metas)))
         : pages.filter((p) => isHealthyHtml(p) && !columnKeys.has(pageKey(p.url)) && !p.listItems?.length).map((p) => makeDoc(p.url, {}, index, metas)).filter((d) => d.page && documentMetaOf(d.page, metas).docNumber !== undefined),
     );
     const inScope = policies.filter((d) => {
@@ -52,7 +52,7 @@ export const interpretations: Check = {
     });
 
     const interpretationDocs = dedupe([
-      ...columns.filter((c) => c.kind === 'interpretation').flatMap((c) => readColumn(c, index).items.filter((i) => i.url).map((i) => makeDoc(i.url!, { title: i.title, date: i.date, column: c.name }, index, metas))),
+      ...columns.filter((c) => c.kind === 'interpretation').flatMap((c) => readColumn(c, index, undefined, metas, artifacts.listPages).items.filter((i) => i.url).map((i) => makeDoc(i.url!, { title: i.title, date: i.date, column: c.name }, index, metas))),
       ...pages.filter((p) => isArticle(p, columnKeys) && isInterpretationTitle(pageTitle(p))).map((p) => makeDoc(p.url, {}, index, metas)),
     ]);
     const interpIndex = indexInterpretations(interpretationDocs, known);

@@ -13,6 +13,7 @@ import type { CloakingArtifact } from './artifacts/cloaking.ts';
 import type { LinkVisibilityArtifact } from './artifacts/link-visibility.ts';
 import type { SearchArtifact } from './artifacts/search.ts';
 import type { DocumentMetaArtifact } from './document-meta.ts';
+import type { ListPagesArtifact } from './artifacts/list-pages.ts';
 
 /**
  * Everything gathered for one site. A gatherer that could not run leaves its key undefined and
@@ -47,6 +48,8 @@ export interface ArtifactMap {
   search: SearchArtifact;
   /** Each page's title, 文号, 索引号, dates, issuer and topic read from its HTML (crawler/gather-document-meta.ts). */
   documentMeta: DocumentMetaArtifact;
+  /** Further pages of script-paginated column lists (crawler/gather-list-pages.ts). */
+  listPages: ListPagesArtifact;
 }
 
 export type ArtifactName = keyof ArtifactMap | 'text' | 'html';

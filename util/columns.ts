@@ -2,6 +2,7 @@
 // known (printed beside the item, else the article's own date, else the date in a TRS-style URL).
 import type { LinkRef, ListItem, PageArtifact } from '../contract/artifacts/crawl.ts';
 import type { RenderedList } from '../contract/artifacts/rendered-lists.ts';
+import type { ListPagesArtifact } from '../contract/artifacts/list-pages.ts';
 import type { ColumnConfig } from '../contract/column.ts';
 import { extractPageDate } from './dates.ts';
 import { documentDateOf, type MetaIndex } from './document-meta.ts';
@@ -39,13 +40,16 @@ const PAGINATION = /\/index_\d+\.s?html?$/i;
 const MAX_ITEMS = 500;
 
 /**
- * Reads one column from the crawled pages (`index` from indexPages). When the raw list is empty and `rendered` (the page as the browser rendered it) is given without error, the items come from it.
+ * Reads one column from the crawled pages (`index` from indexPages), with the items of its further list pages
+ * (`further`, TRS script pagination) after the first page's. When the raw list is empty and `rendered` (the page as the browser rendered it) is given without error, the items come from it.
  * Pure; never throws on odd pages.
  */
-export function readColumn(column: ColumnConfig, index: Map<string, PageArtifact>, rendered?: RenderedList, metas?: MetaIndex): ColumnView {
+export function readColumn(column: ColumnConfig, index: Map<string, PageArtifact>, rendered?: RenderedList, metas?: MetaIndex, further?: ListPagesArtifact): ColumnView {
   const page = index.get(pageKey(column.url)) ?? null;
   if (!page || !isHealthyHtml(page)) return { column, page, items: [], scriptFilled: false, emptyRaw: false, rendered: false };
+  const more = (further?.pages ?? []).filter((p) => pageKey(p.column) === pageKey(column.url)).flatMap((p) => p.listItems);
   const items = itemsOf(page, column, index, metas);
+  if (items.length && more.length) items.push(...fromListItems({ finalUrl: page.finalUrl, listItems: more, links: [] }, index, metas));
   const emptyRaw = items.length === 0;
   const scriptFilled = emptyRaw && hasScript(page);
   if (emptyRaw && rendered && !rendered.error) {

@@ -22,7 +22,7 @@ const BY_LABEL = new Map<string, DocumentField>(Object.entries(FIELD_LABELS).fla
 /** Longest label first, so 发文字号 is not read as 文号 with a prefix. */
 const LABEL_ALT = [...BY_LABEL.keys()].sort((a, b) => b.length - a.length).map((l) => [...l].join('[\\s\\u3000]{0,4}')).join('|');
 /** Words that end a value on a line holding several labelled values. */
-const STOP_WORDS = '来源|作者|浏览次数|点击数|点击率|访问量|字号|【|打印|关闭|分享|有效性|是否有效|时效|主题词|关键词';
+const STOP_WORDS = '来源|作者|浏览次数|点击数|点击率|访问量|字号|【字|【打印|【关闭|打印|关闭|分享|有效性|是否有效|时效|主题词|关键词';
 /** `label：value` where value runs to the next label, a stop word or the line's end. */
 const COLON_RE = new RegExp(`(?<![\\p{Script=Han}])(${LABEL_ALT})[\\s\\u3000]{0,3}[:：][\\s\\u3000]{0,3}(.*?)(?=(?:${LABEL_ALT})[\\s\\u3000]{0,3}[:：]|${STOP_WORDS}|$)`, 'gu');
 

@@ -116,7 +116,8 @@ export function readDocumentMeta(html: string, url: string): DocumentMeta {
         const field = fieldOfLabel(own);
         if (field) {
           const value = valueBeside(el);
-          if (value) offer(structured, field, value, sourceOfLabel(el));
+          // A header row (标题 | 发布日期) pairs a label with another label, not with a value.
+          if (value && !fieldOfLabel(value.trim())) offer(structured, field, value, sourceOfLabel(el));
         }
       }
     }
