@@ -84,10 +84,16 @@ export const freshness: Check = {
       if (judged.finding) findings.push({ check: 'freshness', siteId, url: column.url, ...judged.finding });
     }
 
+    // Judged: the homepage when dated; a column when dated, confirmed empty, or without a limit.
+    const judgedColumns = columns.filter((c) => c.status === 'fresh' || c.status === 'stale' || c.status === 'no-limit' || (c.status === 'empty' && c.rendered === true)).length;
+    const candidates = 1 + columns.length;
+    const judged = (homeNewest ? 1 : 0) + judgedColumns;
+    const coverage = { candidates, judged, ...(judged < candidates ? { reason: judged === 0 ? strings.unjudged(columns.length) : strings.someUnjudged(candidates - judged) } : {}) };
     const scored = findings.filter((f) => !f.review);
     const stale = scored.filter((f) => f.code === 'freshness.column-stale');
     return {
       findings,
+      coverage,
       warnings: warnings.length ? warnings : undefined,
       metrics: {
         homepage: { newest: homeEvidence.newest, daysSince: homeEvidence.daysSince, limit: cfg.homepage },

@@ -50,6 +50,8 @@ export const interpretations: Check = {
       if (include.some((re) => re.test(d.title))) return true;
       return d.docNo !== null && isNormativeTitle(d.title);
     });
+    // A normative title without a readable 文号 cannot be put in or out of scope: it is seen, not judged.
+    const unread = policies.filter((d) => d.docNo === null && isNormativeTitle(d.title) && !exclude.some((re) => re.test(d.title)) && !include.some((re) => re.test(d.title)));
 
     const interpretationDocs = dedupe([
       ...columns.filter((c) => c.kind === 'interpretation').flatMap((c) => readColumn(c, index, undefined, metas, artifacts.listPages).items.filter((i) => i.url).map((i) => makeDoc(i.url!, { title: i.title, date: i.date, column: c.name }, index, metas))),
@@ -105,6 +107,7 @@ export const interpretations: Check = {
 
     return {
       findings,
+      coverage: { candidates: policies.length, judged: policies.length - unread.length, ...(unread.length ? { reason: strings.noDocNumber(unread.length) } : {}) },
       warnings: warnings.size ? [...warnings] : undefined,
       metrics: {
         policyDocuments: policies.length,

@@ -166,6 +166,7 @@ export const evidenceLabels: Record<string, string> = {
   workdaysTaken: '用时（工作日）', year: '年度', certificate: '证书', context: '上下文', detailText: '详情',
   wrong: '错误写法', correct: '正确写法', occurrences: '出现之处（原文）', pageDate: '页面日期', attachmentName: '附件名称', pdfPages: 'PDF 页码', note: '说明',
   omittedOnPage: '本页另有未列出的问题数', pagesAffected: '涉及页面数', examplePages: '示例页面',
+  reviewReason: '复核原因', notRendered: '未能渲染的原因',
   linkText: '链接文字', nearHeading: '附近的标题或栏目', region: '所在区域', cssPath: '元素位置（CSS 路径）', locatedOn: '定位所在页面', finalUrl: '最终地址', gbt37668: 'GB/T 37668 条款',
 };
 
@@ -343,4 +344,14 @@ export function splitReason(reason: string): { clerk: string; center?: string } 
   const i = reason.indexOf('\n管理中心：');
   if (i < 0) return { clerk: reason };
   return { clerk: reason.slice(0, i), center: reason.slice(i + '\n管理中心：'.length) };
+}
+
+/**
+ * What a check could judge, for the 检查项 table: nothing when it judged all it saw; else how many of how many, with
+ * the reason (e.g. 「政策文件 5 篇中 2 篇可判断：3 篇未读出文号」).
+ */
+export function coverageNote(c: { candidates: number; judged: number; reason?: string } | undefined): string {
+  if (!c || c.candidates === 0 || c.judged >= c.candidates) return '';
+  const head = c.judged === 0 ? `发现 ${c.candidates} 项，均无法判断` : `发现 ${c.candidates} 项，可判断 ${c.judged} 项`;
+  return c.reason ? `${head}（${c.reason}）` : head;
 }
