@@ -94,8 +94,11 @@ export const disclosure: Check = {
     }
     const count = (state: ItemState) => statuses.filter((s) => s.state === state).length;
     const present = count('present') + count('late');
+    // Found without a date, an item with a due date is seen, not judged: on time or late is unknown.
+    const undated = statuses.filter((s) => s.state === 'present' && s.due !== 'standing' && s.date === null).length;
     return {
       findings,
+      coverage: { candidates: statuses.length, judged: statuses.length - undated, ...(undated ? { reason: strings.undated(undated) } : {}) },
       metrics: {
         ...base,
         judgedOn: today,

@@ -4,9 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Check } from '../../checks/types.ts';
 import type { Finding } from '../../contract/finding.ts';
+import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { runChecks } from '../../checks/runner.ts';
 import { interpretations } from '../../checks/interpretations.ts';
 import { freshness } from '../../checks/freshness.ts';
+import { disclosure } from '../../checks/disclosure.ts';
 import { items, page, setup } from './content/support.ts';
 
 const finding = (review?: true): Finding => ({ check: 'probe', code: 'probe.x', severity: 'major', siteId: 's', url: 'http://www.x.gov.cn/', message: 'x', evidence: {}, ...(review ? { review } : {}) });
@@ -77,5 +79,24 @@ describe('freshness: nothing dated anywhere', () => {
       [['freshness.column-stale', 'http://www.x.gov.cn/gzdt/', true], ['freshness.homepage-stale', 'http://www.x.gov.cn/', true]],
       { candidates: 2, judged: 0, reason: '首页和1个栏目均未读出带发布日期的信息条目，无法判断更新情况' },
     ]);
+  });
+});
+
+describe('disclosure: catalogue items found without a date', () => {
+  it('counts a dated item as judged and an undated one with a due date as seen only; all undated → not measured', () => {
+    const H = 'http://jyj.example.gov.cn';
+    const pg = (path: string, title: string, date?: string): PageArtifact => ({
+      url: `${H}${path}`, finalUrl: `${H}${path}`, depth: 1, status: 200, redirects: [], contentType: 'text/html', charset: 'utf-8',
+      bytes: 1, fetchedAt: '', timeMs: 1, isHtml: true, title, meta: (date ? { pubdate: date } : {}) as Record<string, string>, links: [], text: title,
+    });
+    const catalogue = { remove: ['disclosure-guide', 'responsibility-list', 'proposal-replies', 'random-inspection-list', 'random-inspection-results', 'budget', 'final-accounts', 'key-area-list'] };
+    const run = (pages: PageArtifact[]) => {
+      const { ctx, artifacts, site } = setup({ site: { homepage: `${H}/`, disclosure: { role: 'department' } }, district: { disclosure: catalogue } as never });
+      return runChecks([disclosure], { ...artifacts([]), site, pages, crawl: { homepage: `${H}/`, pagesCrawled: pages.length, truncated: false, maxPages: 60, maxDepth: 10, robotsRespected: true, robotsDisallowed: [], trapsSkipped: [], requests: 1, startedAt: '', finishedAt: '' } }, { ...ctx, site })[0];
+    };
+    const dated = run([pg('/', '首页'), pg('/ndbg/1.htm', '区教育局2025年政府信息公开工作年度报告', '2026-01-20')]);
+    expect([dated.status, dated.coverage]).toEqual(['passed', { candidates: 1, judged: 1 }]);
+    const undated = run([pg('/', '首页'), pg('/ndbg/1.htm', '区教育局2025年政府信息公开工作年度报告')]);
+    expect([undated.status, undated.reason, undated.findings]).toEqual(['not-measured', '1项公开事项已找到但未读出发布日期，无法判断是否按期公开', []]);
   });
 });
