@@ -41,7 +41,8 @@ const MAX_ITEMS = 500;
 
 /**
  * Reads one column from the crawled pages (`index` from indexPages), with the items of its further list pages
- * (`further`, TRS script pagination) after the first page's. When the raw list is empty and `rendered` (the page as the browser rendered it) is given without error, the items come from it.
+ * (`further`, TRS script pagination) after the first page's. When the raw list is empty and `rendered` (the page as
+ * the browser rendered it) is given without error, the items come from it.
  * Pure; never throws on odd pages.
  */
 export function readColumn(column: ColumnConfig, index: Map<string, PageArtifact>, rendered?: RenderedList, metas?: MetaIndex, further?: ListPagesArtifact): ColumnView {

@@ -3,6 +3,7 @@
 // tables, div rows, every date form, a month-day with the year from the URL, one item, JCMS datastore, TRS
 // pagination). Whole extractions are compared.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readDocumentMeta } from '../../crawler/meta/document-meta.ts';
 import { extractListItems, trsPagination } from '../../crawler/lists/extract.ts';
 import { documentMetaOf } from '../../util/document-meta.ts';
@@ -97,5 +98,22 @@ describe('list shapes', () => {
     expect(trsPagination('<script>createPageHTML(3, 0, "index", "html");</script>', 'http://www.x.gov.cn/zcwj/')).toEqual({ total: 3, current: 0, next: ['http://www.x.gov.cn/zcwj/index_1.html', 'http://www.x.gov.cn/zcwj/index_2.html'] });
     expect(trsPagination("<script>createPageHTML('1','0','index','shtml');</script>", 'http://www.x.gov.cn/zcwj/')).toEqual({ total: 1, current: 0, next: [] });
     expect(trsPagination('<p>no paging</p>', 'http://www.x.gov.cn/zcwj/')).toBeNull();
+  });
+});
+
+describe('bad input', () => {
+  it('takes random label-and-markup soup and deep nesting without throwing', () => {
+    const piece = fc.constantFrom('<td>', '</td>', '<th>文号</th>', '<dt>索引号：</dt>', '<dd>', '<span>发布日期：</span>', '<li>', '<a href="/x/t20261109_1.html">', '</a>', '[11-09]', '某政〔2026〕1号', '2026年11月9日', '<script type="text/xml"><datastore><record><![CDATA[', ']]></record>', '</script>', 'createPageHTML(', '<h1>', '文号：', '<br>', '　', '<');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }), (parts) => {
+        const html = parts.join('');
+        readDocumentMeta(html, URL);
+        extractListItems(html, BASE, { minItems: 1 });
+        trsPagination(html, BASE);
+      }),
+      { numRuns: 200 },
+    );
+    const deep = `${'<div><span>'.repeat(5_000)}文号：某政〔2026〕1号`;
+    expect(readDocumentMeta(deep, URL).docNumber?.value).toBe('某政〔2026〕1号');
   });
 });
