@@ -12,6 +12,7 @@ export const strings = {
   whereNotCrawled: '；未抓取到指定栏目，需人工确认',
   late: (name: string, year: number, date: string, due: string, days: number) =>
     `${cycleName(name, year)}于${date}公开，晚于规定期限${due}（逾期${days}天）`,
+  undated: (n: number) => `${n}项公开事项已找到但未读出发布日期，无法判断是否按期公开`,
   notMeasured: {
     noRole: '尚未确定本网站的信息公开主体类型（本级政府、部门或行业主管部门），未检查主动公开目录\n管理中心：在配置中为该网站设置 disclosure.role（government / department / sector-department），或在目录中加入适用于所有网站的事项',
     noItems: '本网站没有适用的主动公开目录事项',

@@ -8,6 +8,7 @@ import type { DisclosureItem } from '../config/checks/disclosure.ts';
 import { localDate } from '../calendar/timezone.ts';
 import { daysAfter, judgedCycle, nextCycle, titleRegExp, type DueCycle } from './disclosure/catalogue.ts';
 import { siteCatalogue } from '../config/checks/disclosure-catalogue.ts';
+import { indexDocumentMeta } from '../util/document-meta.ts';
 import { findSightings, indexTitles, type Sighting, type SiteTitles } from './disclosure/sightings.ts';
 import { indexPages, pageKey } from '../util/site-pages.ts';
 import { strings } from './disclosure.strings.ts';
@@ -34,6 +35,7 @@ export const disclosure: Check = {
   id: 'disclosure',
   title: strings.title,
   requires: ['pages', 'crawl', 'linkTargets', 'text'],
+  reads: ['documentMeta'],
   run(artifacts, ctx) {
     const site = artifacts.site;
     const role = site.disclosure.role ?? null;
@@ -44,7 +46,7 @@ export const disclosure: Check = {
     if (crawl.fatal) return { findings: [], metrics: { ...base, required: items.length }, notMeasured: strings.notMeasured.crawlFailed(crawl.fatal) };
 
     const today = localDate(ctx.now, ctx.timezone);
-    const index = indexTitles(artifacts.pages!, artifacts.linkTargets!);
+    const index = indexTitles(artifacts.pages!, artifacts.linkTargets!, indexDocumentMeta(artifacts.documentMeta));
     const crawled = indexPages(artifacts.pages!);
     const findings: Finding[] = [];
     const statuses: ItemStatus[] = [];
@@ -92,8 +94,11 @@ export const disclosure: Check = {
     }
     const count = (state: ItemState) => statuses.filter((s) => s.state === state).length;
     const present = count('present') + count('late');
+    // Found without a date, an item with a due date is seen, not judged: on time or late is unknown.
+    const undated = statuses.filter((s) => s.state === 'present' && s.due !== 'standing' && s.date === null).length;
     return {
       findings,
+      coverage: { candidates: statuses.length, judged: statuses.length - undated, ...(undated ? { reason: strings.undated(undated) } : {}) },
       metrics: {
         ...base,
         judgedOn: today,

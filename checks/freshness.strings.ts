@@ -33,6 +33,10 @@ export const strings = {
   columnScriptFilled: (name: string, reason: string) =>
     `栏目“${name}”的原始页面中没有信息条目，列表可能由脚本生成；未能在浏览器中渲染核实（${reason}），请人工确认是否为空白栏目`,
   noRendering: '未进行浏览器渲染',
+  unjudged: (n: number) => `${n ? `首页和${n}个栏目均` : '首页'}未读出带发布日期的信息条目，无法判断更新情况`,
+  someUnjudged: (n: number) => `${n}处未读出带发布日期的信息条目`,
+  columnEmptyUnconfirmed: (name: string, reason: string) =>
+    `栏目“${name}”的原始页面中未读出信息条目，未能在浏览器中渲染核实（${reason}），请人工确认是否为空白栏目`,
   columnUnreachable: (name: string, detail: string) => `栏目“${name}”的页面无法正常访问（${detail}），请核实栏目地址`,
   columnNotCrawled: (name: string, url: string, truncated: boolean) =>
     `栏目“${name}”（${url}）未被抓取${truncated ? '（抓取达到页面上限而提前结束）' : '（站内没有链接指向该栏目）'}，未检测其更新情况`,

@@ -12,6 +12,7 @@ import { dateOf, readColumn, type ColumnView } from '../util/columns.ts';
 import { findHomepage, indexPages, isHealthyHtml, pageKey } from '../util/site-pages.ts';
 import { tidyTitle } from '../util/docno.ts';
 import { strings } from './freshness.strings.ts';
+import { indexDocumentMeta, type MetaIndex } from '../util/document-meta.ts';
 
 /** Column kinds whose stale columns count toward the "≥ 5 stale" veto (config/reports/indicators.ts). */
 const KEY_KINDS: ColumnKind[] = ['news', 'notice', 'policy'];
@@ -46,10 +47,12 @@ export const freshness: Check = {
   id: 'freshness',
   title: strings.title,
   requires: ['pages', 'crawl', 'text', 'html', 'renderedLists'],
+  reads: ['documentMeta', 'listPages'],
   run(artifacts, ctx) {
     const pages = artifacts.pages!;
     const crawl = artifacts.crawl!;
     const index = indexPages(pages);
+    const metas = indexDocumentMeta(artifacts.documentMeta);
     const home = findHomepage(pages, crawl, index);
     if (!home || !isHealthyHtml(home)) return { findings: [], notMeasured: strings.noHomepage(crawl.fatal ?? home?.errorMessage ?? String(home?.status ?? '未抓取')) };
     const today = localDate(ctx.now, ctx.timezone);
@@ -58,7 +61,7 @@ export const freshness: Check = {
     const findings: Finding[] = [];
     const warnings: string[] = [];
 
-    const homeNewest = newestOf(homepageItems(home, index), today);
+    const homeNewest = newestOf(homepageItems(home, index, metas), today);
     const homeCutoff = cutoffDate(today, parseAge(cfg.homepage));
     const homeEvidence = { limit: cfg.homepage, cutoff: homeCutoff, newest: homeNewest?.date ?? null, daysSince: homeNewest ? daysBetween(homeNewest.date, today) : null, newestTitle: homeNewest?.title ?? null, newestUrl: homeNewest?.url ?? null };
     if (!homeNewest) {
@@ -72,7 +75,7 @@ export const freshness: Check = {
     const columns: ColumnMetric[] = [];
     for (const column of artifacts.site.columns) {
       const renderedPage = rendered.get(pageKey(column.url));
-      const view = readColumn(column, index, renderedPage);
+      const view = readColumn(column, index, renderedPage, metas, artifacts.listPages);
       const limit = cfg.maxAge[column.kind];
       const notRendered = renderedPage?.error ?? renderedLists.reason ?? strings.noRendering;
       const judged = judgeColumn(view, limit, today, crawl.truncated, notRendered);
@@ -81,10 +84,16 @@ export const freshness: Check = {
       if (judged.finding) findings.push({ check: 'freshness', siteId, url: column.url, ...judged.finding });
     }
 
+    // Judged: the homepage when dated; a column when dated, confirmed empty, or without a limit.
+    const judgedColumns = columns.filter((c) => c.status === 'fresh' || c.status === 'stale' || c.status === 'no-limit' || (c.status === 'empty' && c.rendered === true)).length;
+    const candidates = 1 + columns.length;
+    const judged = (homeNewest ? 1 : 0) + judgedColumns;
+    const coverage = { candidates, judged, ...(judged < candidates ? { reason: judged === 0 ? strings.unjudged(columns.length) : strings.someUnjudged(candidates - judged) } : {}) };
     const scored = findings.filter((f) => !f.review);
     const stale = scored.filter((f) => f.code === 'freshness.column-stale');
     return {
       findings,
+      coverage,
       warnings: warnings.length ? warnings : undefined,
       metrics: {
         homepage: { newest: homeEvidence.newest, daysSince: homeEvidence.daysSince, limit: cfg.homepage },
@@ -103,7 +112,7 @@ export const freshness: Check = {
 function judgeColumn(view: ColumnView, limit: string | null, day: string, truncated: boolean, notRendered: string): Judged {
   const { column, page } = view;
   const base = { name: column.name, kind: column.kind, url: column.url, limit, items: view.items.length, newest: null, daysSince: null, ...(view.rendered ? { rendered: true } : {}) } as ColumnMetric;
-  const evidence: Record<string, unknown> = { kind: column.kind, column: column.name, limit, ...(view.scriptFilled ? { scriptFilled: true, rendered: view.rendered } : {}) };
+  const evidence: Record<string, unknown> = { kind: column.kind, column: column.name, limit, ...(view.scriptFilled ? { scriptFilled: true } : {}), ...(view.emptyRaw ? { rendered: view.rendered } : {}) };
   if (!page) {
     return { metric: { ...base, status: 'not-crawled' as const }, warning: strings.columnNotCrawled(column.name, column.url, truncated) };
   }
@@ -115,10 +124,12 @@ function judgeColumn(view: ColumnView, limit: string | null, day: string, trunca
     };
   }
   if (view.items.length === 0) {
-    if (view.scriptFilled && !view.rendered) {
+    // Empty only when the browser's rendering shows no item either; otherwise a clerk confirms.
+    if (!view.rendered) {
+      const message = view.scriptFilled ? strings.columnScriptFilled(column.name, notRendered) : strings.columnEmptyUnconfirmed(column.name, notRendered);
       return {
         metric: { ...base, status: 'empty' as const },
-        finding: { code: 'freshness.column-empty', severity: 'major' as const, review: true as const, message: strings.columnScriptFilled(column.name, notRendered), evidence: { ...evidence, items: 0, notRendered } },
+        finding: { code: 'freshness.column-empty', severity: 'major' as const, review: true as const, message, evidence: { ...evidence, items: 0, notRendered } },
       };
     }
     return { metric: { ...base, status: 'empty' as const }, finding: { code: 'freshness.column-empty', severity: 'major' as const, message: strings.columnEmpty(column.name), evidence: { ...evidence, items: 0 } } };
@@ -139,13 +150,13 @@ function judgeColumn(view: ColumnView, limit: string | null, day: string, trunca
 }
 
 /** The homepage's dated items: its list rows, else the same-site articles it links to. */
-function homepageItems(home: PageArtifact, index: Map<string, PageArtifact>): { title: string; url: string | null; date: string | null }[] {
+function homepageItems(home: PageArtifact, index: Map<string, PageArtifact>, metas: MetaIndex): { title: string; url: string | null; date: string | null }[] {
   if (home.listItems?.length) return home.listItems.map((i) => ({ ...i, title: tidyTitle(i.title) }));
   const host = hostOf(home.finalUrl);
   const items: { title: string; url: string | null; date: string | null }[] = [];
   for (const l of home.links) {
     if (l.tag !== 'a' || l.hidden || hostOf(l.url) !== host) continue;
-    const d = dateOf(l.url, index);
+    const d = dateOf(l.url, index, metas);
     if (d) items.push({ title: tidyTitle(l.text ?? ''), url: l.url, date: d.date });
   }
   return items;

@@ -15,5 +15,6 @@ export const strings = {
   reasonNotCrawled: '文件页面未能抓取，无法查看其相关解读链接',
   late: (title: string, policyDate: string, interpretationDate: string, workdays: number, max: number) =>
     `政策文件《${title}》发布于${policyDate}，解读发布于${interpretationDate}，相隔${workdays}个工作日，超过${max}个工作日`,
+  noDocNumber: (unread: number) => `${unread}篇政策文件未读出文号（页面和列表中均未找到“文号/发文字号”），无法判断是否需要解读`,
   calendarGap: (date: string) => `工作日历未覆盖${date}所在年份，无法判断政策解读是否按时发布\n管理中心：在配置 calendar 中补充当年节假日安排`,
 };

@@ -14,6 +14,7 @@ import { isInterpretationTitle, isNormativeTitle, makeDoc, pageTitle, type Doc }
 import { indexInterpretations, pairPolicy, type Pairing } from './content/pairing.ts';
 import { indexPages, isHealthyHtml, pageKey } from '../util/site-pages.ts';
 import { strings } from './interpretations.strings.ts';
+import { documentMetaOf, indexDocumentMeta } from '../util/document-meta.ts';
 
 interface Listed {
   title: string;
@@ -26,11 +27,13 @@ export const interpretations: Check = {
   id: 'interpretations',
   title: strings.title,
   requires: ['pages', 'crawl', 'text'],
+  reads: ['documentMeta', 'listPages'],
   run(artifacts, ctx) {
     const pages = artifacts.pages!;
     const crawl = artifacts.crawl!;
     const cfg = ctx.config.interpretations;
     const index = indexPages(pages);
+    const metas = indexDocumentMeta(artifacts.documentMeta);
     const columns = artifacts.site.columns;
     const columnKeys = new Set(columns.map((c) => pageKey(c.url)));
     const known = new Set([...index.keys(), ...columnKeys]);
@@ -39,18 +42,20 @@ export const interpretations: Check = {
 
     const policies = dedupe(
       columns.some((c) => c.kind === 'policy')
-        ? columns.filter((c) => c.kind === 'policy').flatMap((c) => readColumn(c, index).items.filter((i) => i.url).map((i) => makeDoc(i.url!, { title: i.title, date: i.date, column: c.name }, index)))
-        : pages.filter((p) => isHealthyHtml(p) && !columnKeys.has(pageKey(p.url)) && !p.listItems?.length).map((p) => makeDoc(p.url, {}, index)).filter((d) => d.docNo && /文\s*号|发文字号/.test(d.page?.text ?? '')),
+        ? columns.filter((c) => c.kind === 'policy').flatMap((c) => readColumn(c, index, undefined, metas, artifacts.listPages).items.filter((i) => i.url).map((i) => makeDoc(i.url!, { title: i.title, date: i.date, column: c.name }, index, metas)))
+        : pages.filter((p) => isHealthyHtml(p) && !columnKeys.has(pageKey(p.url)) && !p.listItems?.length).map((p) => makeDoc(p.url, {}, index, metas)).filter((d) => d.page && documentMetaOf(d.page, metas).docNumber !== undefined),
     );
     const inScope = policies.filter((d) => {
       if (exclude.some((re) => re.test(d.title))) return false;
       if (include.some((re) => re.test(d.title))) return true;
       return d.docNo !== null && isNormativeTitle(d.title);
     });
+    // A normative title without a readable 文号 cannot be put in or out of scope: it is seen, not judged.
+    const unread = policies.filter((d) => d.docNo === null && isNormativeTitle(d.title) && !exclude.some((re) => re.test(d.title)) && !include.some((re) => re.test(d.title)));
 
     const interpretationDocs = dedupe([
-      ...columns.filter((c) => c.kind === 'interpretation').flatMap((c) => readColumn(c, index).items.filter((i) => i.url).map((i) => makeDoc(i.url!, { title: i.title, date: i.date, column: c.name }, index))),
-      ...pages.filter((p) => isArticle(p, columnKeys) && isInterpretationTitle(pageTitle(p))).map((p) => makeDoc(p.url, {}, index)),
+      ...columns.filter((c) => c.kind === 'interpretation').flatMap((c) => readColumn(c, index, undefined, metas, artifacts.listPages).items.filter((i) => i.url).map((i) => makeDoc(i.url!, { title: i.title, date: i.date, column: c.name }, index, metas))),
+      ...pages.filter((p) => isArticle(p, columnKeys) && isInterpretationTitle(pageTitle(p))).map((p) => makeDoc(p.url, {}, index, metas)),
     ]);
     const interpIndex = indexInterpretations(interpretationDocs, known);
 
@@ -102,6 +107,7 @@ export const interpretations: Check = {
 
     return {
       findings,
+      coverage: { candidates: policies.length, judged: policies.length - unread.length, ...(unread.length ? { reason: strings.noDocNumber(unread.length) } : {}) },
       warnings: warnings.size ? [...warnings] : undefined,
       metrics: {
         policyDocuments: policies.length,

@@ -1,5 +1,6 @@
 // The check contract (STYLE.md): `{ id, title, requires, run(artifacts, ctx) }`, one pure function per file.
 import type { Finding } from '../contract/finding.ts';
+import type { Coverage } from '../contract/check-result.ts';
 import type { ArtifactName, SiteArtifactsOf } from '../contract/artifacts.ts';
 import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
 import type { WorkCalendar } from '../calendar/workdays.ts';
@@ -26,6 +27,8 @@ export type CheckOutput =
       notMeasured?: string;
       /** Loud notices for the run and the scorecard (e.g. a date beyond the holiday calendar). */
       warnings?: string[];
+      /** What it should judge and what it could: saw candidates but judged none → not measured (runner.ts). */
+      coverage?: Coverage;
     };
 
 export interface Check {
@@ -35,5 +38,10 @@ export interface Check {
   title: string;
   /** Artifact keys the check reads; `text`/`html` ask the crawler to keep page text / HTML. */
   requires: ArtifactName[];
+  /**
+   * Artifact keys the check uses when they were gathered but can do without (it then reads the same from the pages,
+   * e.g. `documentMeta`): gathered whenever the check is enabled, never a reason for "not measured".
+   */
+  reads?: ArtifactName[];
   run(artifacts: SiteArtifacts, ctx: CheckContext): CheckOutput;
 }

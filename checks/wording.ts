@@ -9,7 +9,7 @@ import type { Finding } from '../contract/finding.ts';
 import type { Check } from './types.ts';
 import type { AttachmentText } from '../contract/artifacts/attachments.ts';
 import { isHealthyHtml } from '../util/site-pages.ts';
-import { extractPageDate } from '../util/dates.ts';
+import { documentDateOf, indexDocumentMeta } from '../util/document-meta.ts';
 import { maskPersonalData } from '../util/pii.ts';
 import { sentenceAround } from './wording/guards.ts';
 import { headingSpans } from './wording/headings.ts';
@@ -76,15 +76,17 @@ export const wording: Check = {
   id: 'wording',
   title: strings.title,
   requires: ['pages', 'text', 'html', 'attachments'],
+  reads: ['documentMeta'],
   run(artifacts, ctx) {
     const lex = lexiconFor(ctx.config.wording);
+    const metas = indexDocumentMeta(artifacts.documentMeta);
     const siteId = artifacts.site.id;
     const pages = artifacts.pages!;
     const groups: Group[] = [];
     const omitted: { url: string; hits: number }[] = [];
     const dates = new Map<string, string | null>();
     const dateOf = (p: PageArtifact) => {
-      if (!dates.has(p.url)) dates.set(p.url, extractPageDate(p)?.date ?? null);
+      if (!dates.has(p.url)) dates.set(p.url, documentDateOf(p, metas)?.date ?? null);
       return dates.get(p.url)!;
     };
     let pagesScanned = 0;

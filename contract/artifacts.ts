@@ -12,6 +12,8 @@ import type { TlsArtifact } from './artifacts/tls.ts';
 import type { CloakingArtifact } from './artifacts/cloaking.ts';
 import type { LinkVisibilityArtifact } from './artifacts/link-visibility.ts';
 import type { SearchArtifact } from './artifacts/search.ts';
+import type { DocumentMetaArtifact } from './document-meta.ts';
+import type { ListPagesArtifact } from './artifacts/list-pages.ts';
 
 /**
  * Everything gathered for one site. A gatherer that could not run leaves its key undefined and
@@ -44,6 +46,10 @@ export interface ArtifactMap {
   linkVisibility: LinkVisibilityArtifact;
   /** The site-search form and one search for a recent article (crawler/gather-search.ts). */
   search: SearchArtifact;
+  /** Each page's title, 文号, 索引号, dates, issuer and topic read from its HTML (crawler/gather-document-meta.ts). */
+  documentMeta: DocumentMetaArtifact;
+  /** Further pages of script-paginated column lists (crawler/gather-list-pages.ts). */
+  listPages: ListPagesArtifact;
 }
 
 export type ArtifactName = keyof ArtifactMap | 'text' | 'html';

@@ -17,6 +17,7 @@ import type { FetchResult, Fetcher } from './fetcher.ts';
 import { parseHtml } from './html.ts';
 import { createLinkIndex, type TargetKind, type TargetOutcome } from './linkindex.ts';
 import { buildPage, isHtmlAnswer } from './page.ts';
+import { pageKey } from '../util/site-pages.ts';
 import { collectSitemaps } from './sitemap.ts';
 import { normaliseForCompare, notFoundProbeUrl, soft404Signals, type NotFoundProfile } from './soft404.ts';
 import type { ExternalLinkCache } from './targets.ts';
@@ -66,6 +67,7 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
   const homepage = normalizeUrl(site.homepage) ?? site.homepage;
   const scope = new Set([hostOf(homepage) ?? '', ...site.scope.map((h) => h.toLowerCase().replace(/^\[|\]$/g, ''))]);
   const inScope = (url: string) => isHttpUrl(url) && scope.has(hostOf(url) ?? '');
+  const columnKeys = new Set(site.columns.map((c) => pageKey(c.url)));
   const index = createLinkIndex();
   const pages: PageArtifact[] = [];
   const streaming = opts.onPage !== undefined;
@@ -131,7 +133,9 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
       const finalHost = hostOf(r.finalUrl);
       if (finalHost && r.status !== null && r.status < 400) scope.add(finalHost);
     }
-    const built = buildPage(r, { depth, fetchedAt: now().toISOString(), parse: inScope(r.finalUrl), keep });
+    // A configured column's page is a list whatever its count: one dated item is a list.
+    const listMin = columnKeys.has(pageKey(url)) || columnKeys.has(pageKey(r.finalUrl)) ? 1 : undefined;
+    const built = buildPage(r, { depth, fetchedAt: now().toISOString(), parse: inScope(r.finalUrl), keep, listMin });
     const { page } = built;
     if (page.capped) capped.push({ url, ...page.capped, setting: 'crawl.maxBodyBytes' });
     if (r.finalUrl !== url) page.links.unshift({ url: r.finalUrl, tag: 'redirect' });

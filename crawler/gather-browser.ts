@@ -7,7 +7,7 @@ import { axeEngine, axeLocale, runAxe } from './browser/axe-run.ts';
 import { chromeCandidates, findChrome } from '../browser/chrome-path.ts';
 import { accessibilityFor, type AccessibilityConfig } from '../config/crawler/accessibility.ts';
 import { probeHomepage } from './browser/homepage-probe.ts';
-import { runLighthouse } from './browser/lighthouse-run.ts';
+import { lighthouseOnce, runLighthouse } from './browser/lighthouse-run.ts';
 import { BrowserPool, navigate, type BrowserSession } from './browser/pool.ts';
 import { selectPages, type PlannedPage } from './browser/select-pages.ts';
 import { TimeLimitError, withTimeLimit } from '../util/time-limit.ts';
@@ -152,22 +152,34 @@ async function lighthouseOf(pool: BrowserPool, home: A11yPage, cfg: Accessibilit
   const url = home.finalUrl ?? home.url;
   if (home.error) return { url, score: null, error: browserReasons.homepageFailed, timeMs: 0 };
   if (signal?.aborted) return { url, score: null, error: browserReasons.aborted, timeMs: 0 };
-  try {
-    const r = await pool.slot(async () => {
+  const once = () =>
+    pool.slot(async () => {
       const port = await pool.debuggingPort();
       const run = runLighthouse(url, port, Math.min(30_000, Math.floor(cfg.lighthouseTimeoutMs / 2)));
       try {
         return await withTimeLimit(run, cfg.lighthouseTimeoutMs, `Lighthouse time limit (${cfg.lighthouseTimeoutMs} ms) exceeded`);
       } catch (e) {
-        run.catch(() => {});
-        if (e instanceof TimeLimitError) await pool.restart();
+        if (e instanceof TimeLimitError) {
+          await pool.restart();
+          // The abandoned run still holds Lighthouse's global marks: let it end (its browser is gone) before the next.
+          await settleWithin(run, 10_000);
+        } else run.catch(() => {});
         throw e;
       }
     });
+  try {
+    const r = await lighthouseOnce(once, { retries: 1, aborted: () => signal?.aborted === true });
     return { url, score: r.score, version: r.version, failedAudits: r.failedAudits, timeMs: Date.now() - started };
   } catch (e) {
     return { url, score: null, error: firstLine(e), timeMs: Date.now() - started };
   }
+}
+
+/** Waits for `p` to settle, at most `ms`. */
+async function settleWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p.then(() => {}, () => {}), new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); })]);
+  clearTimeout(timer);
 }
 
 function firstLine(e: unknown): string {

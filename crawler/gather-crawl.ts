@@ -33,7 +33,8 @@ export const crawlGatherer: Gatherer = {
       site: ctx.site,
       config: ctx.config,
       fetcher: ctx.fetcher,
-      keep: { text: ctx.needed.has('text'), html: ctx.needed.has('html') },
+      // The document metadata and the list pagination are read from the HTML (gather-document-meta.ts, gather-list-pages.ts).
+      keep: { text: ctx.needed.has('text'), html: ctx.needed.has('html') || ctx.needed.has('documentMeta') || ctx.needed.has('listPages') },
       maxPages: ctx.maxPages,
       externalCache: ctx.externalCache,
       onEvent: ctx.onEvent,

@@ -69,11 +69,11 @@ async function renderLists(ctx: GatherContext, artifacts: SiteArtifacts, find: t
 
 export const renderedListsGatherer: Gatherer = createRenderedListsGatherer();
 
-/** Configured column URLs whose crawled list page has no item in its raw HTML but runs scripts. */
+/** Configured column URLs whose crawled list page has no item in its raw HTML: a column is empty only if the browser agrees. */
 function scriptFilledColumns(ctx: GatherContext, artifacts: SiteArtifacts): string[] {
   if (!artifacts.pages?.length) return [];
   const index = indexPages(artifacts.pages);
-  return ctx.site.columns.filter((c) => readColumn(c, index).scriptFilled).map((c) => c.url);
+  return ctx.site.columns.filter((c) => readColumn(c, index).emptyRaw).map((c) => c.url);
 }
 
 async function render(session: ReturnType<BrowserPool['session']>, url: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<RenderedList> {
@@ -86,7 +86,7 @@ async function render(session: ReturnType<BrowserPool['session']>, url: string, 
         const status = response?.status() ?? null;
         const finalUrl = page.url();
         if (status !== null && status >= 400) return { url, finalUrl, listItems: [], links: [], error: `HTTP ${status}` };
-        const parsed = parseHtml(await page.content(), finalUrl);
+        const parsed = parseHtml(await page.content(), finalUrl, { listMin: 1 });
         return { url, finalUrl, listItems: parsed.listItems ?? [], links: parsed.links };
       },
       { timeoutMs },

@@ -13,9 +13,11 @@ import { tlsGatherer } from './gather-tls.ts';
 import { cloakingGatherer } from './gather-cloaking.ts';
 import { linkVisibilityGatherer } from './gather-link-visibility.ts';
 import { searchGatherer } from './gather-search.ts';
+import { documentMetaGatherer } from './gather-document-meta.ts';
+import { listPagesGatherer } from './gather-list-pages.ts';
 
 /** All gatherers in run order. Adding one adds a line here. */
-export const allGatherers: Gatherer[] = [crawlGatherer, ipv6Gatherer, attachmentsGatherer, renderedListsGatherer, probesGatherer, recordsGatherer, browserGatherer, tlsGatherer, cloakingGatherer, linkVisibilityGatherer, searchGatherer];
+export const allGatherers: Gatherer[] = [crawlGatherer, documentMetaGatherer, listPagesGatherer, ipv6Gatherer, attachmentsGatherer, renderedListsGatherer, probesGatherer, recordsGatherer, browserGatherer, tlsGatherer, cloakingGatherer, linkVisibilityGatherer, searchGatherer];
 
 export function createRunResources(): RunResources {
   const items = new Map<string, { value: Promise<unknown>; dispose?: (v: unknown) => Promise<void> | void }>();

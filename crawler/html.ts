@@ -3,7 +3,7 @@
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import type { LinkRef, LinkTag, ListItem } from '../contract/artifacts/crawl.ts';
-import { findDates } from './dates.ts';
+import { datastoreItems, extractListItems } from './lists/extract.ts';
 import { isHiddenByMarkup } from '../util/hidden.ts';
 import { normalizeUrl, schemeOf } from './url.ts';
 
@@ -13,8 +13,6 @@ export const KEPT_META = ['articletitle', 'pubdate', 'columnname', 'columntype',
 /** Links read per page at most. */
 export const MAX_LINKS = 20_000;
 const MAX_TEXT = 2_000_000;
-/** List rows (`li`, `tr`) examined for dated items at most: a column page lists tens, not tens of thousands. */
-const MAX_ROWS = 5_000;
 const MAX_ANCHOR_TEXT = 200;
 const MAX_META_VALUE = 2_000;
 
@@ -44,6 +42,8 @@ export interface ParsedHtml {
 
 export interface ParseKeep {
   text?: boolean;
+  /** Fewest dated rows that make the page a list (default 3; 1 for a configured column's page). */
+  listMin?: number;
 }
 
 /** Whitespace-collapsed, trimmed. */
@@ -100,7 +100,6 @@ export function parseHtml(html: string, baseUrl: string, keep: ParseKeep = {}): 
   let linksCapped = false;
   const meta: Record<string, string> = {};
   const links: LinkRef[] = [];
-  const rows: Element[] = [];
   const textParts: string[] = [];
   let textLength = 0;
 
@@ -195,10 +194,6 @@ export function parseHtml(html: string, baseUrl: string, keep: ParseKeep = {}): 
       case 'object':
         addLink(a.data, 'object', hidden);
         break;
-      case 'li':
-      case 'tr':
-        if (rows.length < MAX_ROWS) rows.push(el);
-        break;
     }
 
     const block = keep.text && BLOCK.has(el.name);
@@ -213,62 +208,9 @@ export function parseHtml(html: string, baseUrl: string, keep: ParseKeep = {}): 
   if (linksCapped) result.linksCapped = true;
   if (metaRefresh) result.metaRefresh = metaRefresh;
   if (keep.text) result.text = collapse(textParts.join('')).slice(0, MAX_TEXT);
-  const items = listItemsOf(rows, base);
-  if (items.length >= 3) result.listItems = items;
+  // JCMS (大汉) lists live in a `<script type="text/xml">` datastore: their links are the page's links too.
+  if (/<datastore\b/i.test(html)) for (const item of datastoreItems(html, base)) if (item.url) addLink(item.url, 'a', false, { text: item.title.slice(0, MAX_ANCHOR_TEXT) });
+  const items = extractListItems(html, base, { root: doc.children, minItems: keep.listMin ?? 3 });
+  if (items.length) result.listItems = items;
   return result;
-}
-
-/** The rows (innermost `li`/`tr`) that hold a link and a full date. */
-function listItemsOf(rows: Element[], base: string): ListItem[] {
-  if (rows.length < 3) return [];
-  const outer = new Set<Element>();
-  for (const row of rows) {
-    let p = row.parent;
-    for (let up = 0; p && up < 60; up++, p = p.parent) if (isTag(p) && (p.name === 'li' || p.name === 'tr')) outer.add(p);
-  }
-  const items: ListItem[] = [];
-  for (const row of rows) {
-    if (outer.has(row)) continue;
-    const link = firstLink(row);
-    if (!link) continue;
-    const url = normalizeUrl(link.attribs.href.trim(), base);
-    if (!url || !/^https?:/.test(url)) continue;
-    const anchorText = textUnder(link, 500);
-    const attrTitle = collapse(link.attribs.title ?? '');
-    const title = attrTitle.length > anchorText.length ? attrTitle : anchorText;
-    if (!title) continue;
-    const outside = findDates(textOutside(row, link, 1000));
-    const date = outside[0] ?? findDates(anchorText).at(-1) ?? null;
-    if (!date) continue;
-    items.push({ title, url, date });
-  }
-  return items;
-}
-
-function firstLink(row: Element): Element | null {
-  const stack: AnyNode[] = [row];
-  for (let steps = 0; stack.length && steps < 500; steps++) {
-    const n = stack.pop()!;
-    if (!isTag(n)) continue;
-    if (n.name === 'a' && n.attribs.href && !/^\s*(#|javascript:)/i.test(n.attribs.href)) return n;
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
-  }
-  return null;
-}
-
-/** Text of a row without the text of one of its descendants. */
-function textOutside(row: Element, exclude: Element, limit: number): string {
-  let out = '';
-  const stack: AnyNode[] = [row];
-  while (stack.length && out.length < limit) {
-    const n = stack.pop()!;
-    if (n === exclude) continue;
-    if (isText(n)) out += n.data;
-    else if (isTag(n)) {
-      if (SKIP_TEXT.has(n.name)) continue;
-      out += ' ';
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
-    }
-  }
-  return out;
 }

@@ -22,7 +22,7 @@ export interface BuiltPage {
  * Builds the artifact of a fetched page. HTML of 2xx answers is parsed when `parse` is true (the final URL is in
  * scope); text and HTML are kept only when asked.
  */
-export function buildPage(r: FetchResult, opts: { depth: number; fetchedAt: string; parse: boolean; keep: { text?: boolean; html?: boolean } }): BuiltPage {
+export function buildPage(r: FetchResult, opts: { depth: number; fetchedAt: string; parse: boolean; keep: { text?: boolean; html?: boolean }; listMin?: number }): BuiltPage {
   const contentType = r.headers['content-type'] ?? null;
   const isHtml = r.status !== null && isHtmlAnswer(contentType, r.text);
   const page: PageArtifact = {
@@ -48,7 +48,7 @@ export function buildPage(r: FetchResult, opts: { depth: number; fetchedAt: stri
   if (r.capped && !r.error) page.capped = r.capped;
   if (!isHtml || r.text === undefined) return { page };
   const okStatus = r.status !== null && r.status >= 200 && r.status < 300;
-  const parsed = parseHtml(r.text, r.finalUrl, { text: true });
+  const parsed = parseHtml(r.text, r.finalUrl, { text: true, listMin: opts.listMin });
   page.title = parsed.title;
   page.meta = parsed.meta;
   page.lang = parsed.lang;

@@ -64,7 +64,7 @@ export function buildScorecard(input: BuildScorecardInput): Scorecard {
     verdict: result.verdict,
     vetoes: result.vetoes,
     indicators: result.indicators,
-    checks: results.map((r) => ({ id: r.id, title: r.title, status: r.status, ...(r.reason ? { reason: r.reason } : {}), findings: r.findings.length })),
+    checks: results.map((r) => ({ id: r.id, title: r.title, status: r.status, ...(r.reason ? { reason: r.reason } : {}), findings: r.findings.length, ...(r.coverage ? { coverage: r.coverage } : {}) })),
     metrics,
     warnings: results.flatMap((r) => r.warnings ?? []),
     findings: reviewed.findings,

@@ -55,6 +55,8 @@ export const scorecardSchema = z.object({
       status: z.enum(['passed', 'failed', 'not-measured', 'error']),
       reason: z.string().optional(),
       findings: z.number().int().min(0),
+      /** What the check should judge and what it could (contract/check-result.ts Coverage). */
+      coverage: z.object({ candidates: z.number().int().min(0), judged: z.number().int().min(0), reason: z.string().optional() }).optional(),
     }),
   ),
   metrics: z.record(z.string(), z.unknown()),

@@ -176,6 +176,7 @@ export const evidenceLabels: Record<string, string> = {
   omittedOnPage: '本页另有未列出的问题数', pagesAffected: '涉及页面数', examplePages: '示例页面',
   retryAfterSeconds: '服务器要求等待（秒）', notCheckedBecause: '未检测原因',
   bytesRead: '已读取', cap: '读取上限', capSetting: '上限设置', cappedBecause: '未完整读取原因', compressedBytes: '压缩传输大小', encoding: '压缩方式',
+  reviewReason: '复核原因', notRendered: '未能渲染的原因',
   linkText: '链接文字', nearHeading: '附近的标题或栏目', region: '所在区域', cssPath: '元素位置（CSS 路径）', locatedOn: '定位所在页面', finalUrl: '最终地址', gbt37668: 'GB/T 37668 条款',
 };
 
@@ -362,4 +363,14 @@ export function splitReason(reason: string): { clerk: string; center?: string } 
   const i = reason.indexOf('\n管理中心：');
   if (i < 0) return { clerk: reason };
   return { clerk: reason.slice(0, i), center: reason.slice(i + '\n管理中心：'.length) };
+}
+
+/**
+ * What a check could judge, for the 检查项 table: nothing when it judged all it saw; else how many of how many, with
+ * the reason (e.g. 「政策文件 5 篇中 2 篇可判断：3 篇未读出文号」).
+ */
+export function coverageNote(c: { candidates: number; judged: number; reason?: string } | undefined): string {
+  if (!c || c.candidates === 0 || c.judged >= c.candidates) return '';
+  const head = c.judged === 0 ? `发现 ${c.candidates} 项，均无法判断` : `发现 ${c.candidates} 项，可判断 ${c.judged} 项`;
+  return c.reason ? `${head}（${c.reason}）` : head;
 }

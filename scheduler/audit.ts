@@ -86,7 +86,7 @@ export async function runAudit(opts: AuditOptions): Promise<{ run: RunRecord; su
   const { config, store, now } = opts;
   const sites = selectSites(config, opts.siteIds);
   const checks = opts.checks ?? allChecks;
-  const needed = new Set<ArtifactName>(checks.flatMap((c) => c.requires));
+  const needed = new Set<ArtifactName>(checks.flatMap((c) => [...c.requires, ...(c.reads ?? [])]));
   const runId = opts.runId ?? `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomUUID().slice(0, 8)}`;
   const startedAt = new Date().toISOString();
   if (opts.outDir) await mkdir(join(opts.outDir, 'scorecards'), { recursive: true });

@@ -4,7 +4,7 @@
 import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { extractPageDate } from '../../util/dates.ts';
 import { extractDocNumbers, extractQuotedTitles, normaliseTitle, tidyTitle } from '../../util/docno.ts';
-import { toHalfWidth } from '../../util/width.ts';
+import { documentDateOf, documentMetaOf, type MetaIndex } from '../../util/document-meta.ts';
 import { isHealthyHtml, pageKey } from '../../util/site-pages.ts';
 
 /** A document (policy or interpretation) known from a list, a crawled page, or both. */
@@ -22,7 +22,6 @@ export interface Doc {
   column: string | null;
 }
 
-const DOC_NO_LABEL_RE = /(?:发文字号|文\s{0,2}号)\s{0,2}[:：]\s{0,3}/g;
 const NORMATIVE_RE = /办法|规定|细则|意见|方案|决定|印发.{1,150}通知/u;
 const CONSULTATION_RE = /征求[^，。；]{0,80}意见|意见(?:征集|反馈)/gu;
 const INTERPRETATION_RE = /解读|图解|一图读懂|答记者问|政策问答/u;
@@ -37,18 +36,6 @@ export function pageTitle(page: PageArtifact): string {
   return tidyTitle(stripped.length >= 4 ? stripped : t);
 }
 
-/** The 文号 a page states for itself (`文号：…`), else the first in its title; null when none. */
-export function ownDocNumber(title: string, text: string | undefined): string | null {
-  if (text) {
-    const folded = toHalfWidth(text);
-    for (const m of folded.matchAll(DOC_NO_LABEL_RE)) {
-      const found = extractDocNumbers(folded.slice(m.index + m[0].length, m.index + m[0].length + 40))[0];
-      if (found) return found;
-    }
-  }
-  return extractDocNumbers(title)[0] ?? null;
-}
-
 /** A title that names a normative document; consultations (征求…意见) and interpretations are not. */
 export function isNormativeTitle(title: string): boolean {
   if (INTERPRETATION_RE.test(title)) return false;
@@ -60,13 +47,17 @@ export function isInterpretationTitle(title: string): boolean {
   return INTERPRETATION_RE.test(title);
 }
 
-/** Builds a Doc from what a list says (title, date) and the crawled page, which wins where it knows better. */
-export function makeDoc(url: string, listed: { title?: string; date?: string | null; column?: string | null }, index: Map<string, PageArtifact>): Doc {
+/**
+ * Builds a Doc from what a list says (title, date) and the crawled page's document metadata (util/document-meta.ts),
+ * which wins where it knows better. The 文号 is the one the page states (table, label, lone line), else one in the title.
+ */
+export function makeDoc(url: string, listed: { title?: string; date?: string | null; column?: string | null }, index: Map<string, PageArtifact>, metas?: MetaIndex): Doc {
   const key = pageKey(url);
   const found = index.get(key);
   const page = found && isHealthyHtml(found) ? found : null;
-  const title = (page ? pageTitle(page) : '') || tidyTitle(listed.title ?? '');
-  const pageDate = page ? extractPageDate({ url: page.finalUrl, meta: page.meta, text: page.text, title: page.title }) : null;
+  const meta = page ? documentMetaOf(page, metas) : null;
+  const title = (page ? (meta?.title?.value ? tidyTitle(meta.title.value) : pageTitle(page)) : '') || tidyTitle(listed.title ?? '');
+  const pageDate = page ? documentDateOf(page, metas) : null;
   const urlDate = extractPageDate({ url, meta: {} });
   return {
     url,
@@ -74,7 +65,7 @@ export function makeDoc(url: string, listed: { title?: string; date?: string | n
     page,
     title,
     date: pageDate?.date ?? listed.date ?? urlDate?.date ?? null,
-    docNo: ownDocNumber(title || (listed.title ?? ''), page?.text),
+    docNo: meta?.docNumber?.value ?? extractDocNumbers(title || (listed.title ?? ''))[0] ?? null,
     column: listed.column ?? null,
   };
 }

@@ -2,7 +2,7 @@
 // and whose target answered (an annual report is often a PDF linked from a list). Each sighting carries the best date
 // known: the page's own date, else the date printed beside the link in its list.
 import type { LinkTarget, PageArtifact } from '../../contract/artifacts/crawl.ts';
-import { extractPageDate } from '../../util/dates.ts';
+import { documentDateOf, type MetaIndex } from '../../util/document-meta.ts';
 import { tidyTitle } from '../../util/docno.ts';
 import { folderKey, indexPages, isHealthyHtml, pageKey } from '../../util/site-pages.ts';
 import { soft404Verdict } from '../../util/soft404.ts';
@@ -35,16 +35,17 @@ export interface SiteTitles {
   links: { from: PageArtifact; fromKey: string; target: string; targetKey: string; text: string; listDate: string | null }[];
   pageByKey: Map<string, PageArtifact>;
   targetByKey: Map<string, LinkTarget>;
+  metas?: MetaIndex;
 }
 
 /** Indexes the healthy pages' titles and dates and the anchor texts of their links. */
-export function indexTitles(pages: readonly PageArtifact[], linkTargets: readonly LinkTarget[]): SiteTitles {
+export function indexTitles(pages: readonly PageArtifact[], linkTargets: readonly LinkTarget[], metas?: MetaIndex): SiteTitles {
   const healthy = pages.filter(isHealthyHtml);
   const titles: SiteTitles['pages'] = healthy.map((page) => ({
     page,
     key: pageKey(page.finalUrl || page.url),
     titles: [...new Set([page.meta.articletitle, page.title].filter((t): t is string => typeof t === 'string' && t.trim() !== '').map(tidyTitle))],
-    date: extractPageDate(page)?.date ?? null,
+    date: documentDateOf(page, metas)?.date ?? null,
   }));
   const links: SiteTitles['links'] = [];
   for (const from of healthy) {
@@ -60,6 +61,7 @@ export function indexTitles(pages: readonly PageArtifact[], linkTargets: readonl
     links,
     pageByKey: indexPages(pages),
     targetByKey: new Map(linkTargets.map((t) => [pageKey(t.url), t])),
+    metas,
   };
 }
 
@@ -92,7 +94,7 @@ export function findSightings(index: SiteTitles, pattern: RegExp, where?: string
       continue;
     }
     const page = index.pageByKey.get(l.targetKey);
-    const date = (page && isHealthyHtml(page) ? extractPageDate(page)?.date : undefined) ?? l.listDate;
+    const date = (page && isHealthyHtml(page) ? documentDateOf(page, index.metas)?.date : undefined) ?? l.listDate;
     found.set(l.targetKey, { url: l.target, title: l.text, date, via: 'link', foundOn: l.from.url });
   }
   const byUrl = (a: { url: string }, b: { url: string }) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);

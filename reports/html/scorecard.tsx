@@ -11,7 +11,7 @@ import type { Indicator } from '../../config/reports/indicators.ts';
 import { isAwaitingReview, isScored, verdictText } from '../rescore.ts';
 import type { Scorecard, ScorecardFinding } from '../scorecard.ts';
 import type { TrendPoint } from '../trend.ts';
-import { displayMessage, evidenceView, formatDate, formatDateTime, severityText, splitReason } from '../vocabulary.ts';
+import { coverageNote, displayMessage, evidenceView, formatDate, formatDateTime, severityText, splitReason } from '../vocabulary.ts';
 import { documentHtml, ReportPage, toHtml, trusted } from './page.tsx';
 import { Link, safeHref } from './section-kit.tsx';
 import { MetricsSection } from './sections.tsx';
@@ -230,11 +230,23 @@ export function ScorecardMain(props: { card: Scorecard; config?: DistrictConfig;
                 const outcome = checkOutcome(c, card);
                 const reason = c.reason ? splitReason(c.reason) : null;
                 const mine = card.findings.filter((f) => f.check === c.id);
+                // The reason (why not measured) and still the problem count where there are problems.
+                const counts = [
+                  mine.some(isCounted) ? `计分问题 ${mine.filter(isCounted).length} 个` : '',
+                  mine.some(isAwaitingReview) ? `待复核 ${mine.filter(isAwaitingReview).length} 个，确认后计分` : '',
+                ].filter(Boolean).join('；');
+                const partial = c.status !== 'not-measured' ? coverageNote(c.coverage) : '';
                 const note =
                   reason ? (
                     <>
                       {reason.clerk}
+                      {counts ? <div class="check-counts">{counts}</div> : null}
                       {opts.audience === 'center' && reason.center ? <div class="center-note">管理中心：{reason.center}</div> : null}
+                    </>
+                  ) : partial ? (
+                    <>
+                      {counts || (outcome === '提示' ? `提示 ${mine.filter(isHint).length} 个，不扣分` : '')}
+                      <div class="coverage-note">{partial}</div>
                     </>
                   ) : outcome === '未通过' ? (
                     `计分问题 ${mine.filter(isCounted).length} 个`

@@ -73,7 +73,7 @@ export async function startWorker(opts: WorkerOptions): Promise<DistributedWorke
     outDir: opts.outDir,
     checks,
     gatherers: opts.gatherers ?? allGatherers,
-    needed: new Set<ArtifactName>(checks.flatMap((c) => c.requires)),
+    needed: new Set<ArtifactName>(checks.flatMap((c) => [...c.requires, ...(c.reads ?? [])])),
     calendar: createCalendar(config.calendar ?? {}),
     resolver,
     fetcher,

@@ -63,7 +63,7 @@ describe('freshness check', () => {
         page('/rsxx/', { listItems: items(['a', '/rsxx/1.htm', '2025-11-19'], ['b', '/rsxx/2.htm', '2025-01-06'], ['c', '/rsxx/3.htm', '2024-09-06']) }),
         page('/ghjh/', { links: [['/', '首页']] }),
         page('/qt/', { listItems: items(['a', '/qt/1.htm', '2019-01-01'], ['b', '/qt/2.htm', '2019-01-01'], ['c', '/qt/3.htm', '2019-01-01']) }),
-      ]),
+      ], { renderedLists: { browser: 'rendered', pages: [{ url: u('/ghjh/'), listItems: [], links: [{ url: u('/'), tag: 'a', text: '首页' }] }] } }),
       ctx,
     );
     const f = findingsOf(out);
@@ -72,6 +72,7 @@ describe('freshness check', () => {
       ['freshness.column-stale', u('/rsxx/'), 'personnel', undefined],
       ['freshness.column-empty', u('/ghjh/'), 'plan', undefined],
     ]);
+    expect(f[2].evidence).toMatchObject({ items: 0, rendered: true });
     expect(f[0].evidence).toMatchObject({ column: '政策文件', newest: '2026-05-19', cutoff: '2026-05-20', limit: '6m' });
     expect(f[1].evidence).toMatchObject({ newest: '2025-11-19', cutoff: '2025-11-20', daysSince: 366 });
     const m = metricsOf(out);

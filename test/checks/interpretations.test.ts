@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { interpretations } from '../../checks/interpretations.ts';
-import { isNormativeTitle, ownDocNumber, titleKeys } from '../../checks/content/documents.ts';
+import { isNormativeTitle, makeDoc, titleKeys } from '../../checks/content/documents.ts';
+import { indexPages } from '../../util/site-pages.ts';
 import { findingsOf, items, metricsOf, page, setup, u } from './content/support.ts';
 
 const columns = [
@@ -57,6 +58,7 @@ describe('interpretations: documents', () => {
   });
 
   it('reads a page\'s own 文号 from its label, not from a cited document', () => {
+    const ownDocNumber = (title: string, text: string) => makeDoc(u('/a.htm'), {}, indexPages([page('/a.htm', { title, text })])).docNo;
     expect(ownDocNumber('标题', '根据泉政〔2020〕9号 文号：泉鲤政办[2026]45号 发布日期')).toBe('泉鲤政办〔2026〕45号');
     expect(ownDocNumber('关于印发X的通知（泉鲤政〔2026〕3号）', '根据泉政〔2020〕9号')).toBe('泉鲤政〔2026〕3号');
     expect(ownDocNumber('关于印发X的通知', '根据泉政〔2020〕9号')).toBeNull();

@@ -1,6 +1,7 @@
 // The rendered-lists gatherer against the street fixture site: the 公示公告 list, empty in the raw HTML and filled by
-// script, is read from the browser's rendering; the other columns are not rendered; without a browser the artifact
-// says why instead of failing.
+// script, is read from the browser's rendering; the 规划计划 column, empty in the raw HTML, is rendered too (a column
+// is empty only when the browser agrees); columns with items are not rendered; without a browser the artifact says
+// why instead of failing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteArtifacts, GatherContext, RunResources } from '../../crawler/gatherer.ts';
 import { parseConfig } from '../../config/load.ts';
@@ -41,12 +42,13 @@ function ctx(): GatherContext {
 }
 
 describe('rendered-lists gatherer', () => {
-  it.skipIf(!findChrome())('renders only the script-filled column and reads its dated rows', async () => {
+  it.skipIf(!findChrome())('renders only the columns empty in the raw HTML and reads their dated rows', async () => {
     const a: SiteArtifacts = { ...crawled, unavailable: {} };
     await renderedListsGatherer.gather(ctx(), a);
     const origin = server.sites.street.origin;
     expect(a.renderedLists!.browser).toBe('rendered');
     expect(a.renderedLists!.pages.map((p) => [relativeUrl(p.url, origin), p.error ?? null, p.listItems.map((i) => [relativeUrl(i.url, origin), i.date])])).toEqual([
+      ['/ghjh/', null, []],
       ['/gsgg/', null, [['/gsgg/202604/t20260416_1881.htm', '2026-04-16'], ['/gsgg/202602/t20260203_1850.htm', '2026-02-03'], ['/gsgg/202512/t20251201_1790.htm', '2025-12-01']]],
     ]);
   }, 60_000);
@@ -55,7 +57,7 @@ describe('rendered-lists gatherer', () => {
     const a: SiteArtifacts = { ...crawled, unavailable: {} };
     await createRenderedListsGatherer({ findChrome: () => null }).gather(ctx(), a);
     expect(a.renderedLists).toEqual({ browser: 'unavailable', reason: expect.stringContaining('未找到浏览器'), pages: [] });
-    const plain: SiteArtifacts = { ...crawled, unavailable: {}, pages: crawled.pages!.filter((p) => !p.url.includes('/gsgg/')) };
+    const plain: SiteArtifacts = { ...crawled, unavailable: {}, pages: crawled.pages!.filter((p) => !p.url.includes('/gsgg/') && !p.url.includes('/ghjh/')) };
     await createRenderedListsGatherer({ findChrome: () => { throw new Error('must not look for a browser'); } }).gather(ctx(), plain);
     expect(plain.renderedLists).toEqual({ browser: 'not-needed', pages: [] });
     expect(a.unavailable).toEqual({});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../../crawler/dates.ts';
+import { findDates as findDateHits } from '../../util/dates.ts';
+
+const findDates = (text: string) => findDateHits(text).map((d) => d.date);
 import { isHiddenByMarkup } from '../../util/hidden.ts';
 import { MAX_LINKS, metaRefreshTarget, parseHtml } from '../../crawler/html.ts';
 
