@@ -8,7 +8,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
-import { getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import type { Child } from 'hono/jsx';
 import { secureHeaders } from 'hono/secure-headers';
@@ -21,7 +21,6 @@ import { buildBulletinModel, NoRunsError } from '../reports/bulletin/model.ts';
 import { findingsCsv } from '../reports/csv.ts';
 import { reportCss } from '../reports/html/styles.ts';
 import { loadReviewDecisions, noDecisions } from '../reports/review.ts';
-import type { Store } from '../store/types.ts';
 import { cookieName, decideAccess, type Viewer } from './access.ts';
 import { csrfCookie, csrfFieldOk, newCsrfToken } from './csrf.ts';
 import { loadSite, visibleSites } from './data.ts';
@@ -31,25 +30,19 @@ import { Overview } from './pages/overview.tsx';
 import { SitePage } from './pages/site.tsx';
 import { UnitPage } from './pages/unit.tsx';
 import { dashboardCss } from './styles.ts';
+import { accountRoutes } from './accounts.tsx';
+import { type AppEnv, type AppOptions, type Ctx, html, notFound, secureFor, sessionCookie, show } from './kit.tsx';
 import { verifyToken } from './tokens.ts';
+import { audit, sessionHours, sessionViewer, signIn, signOut } from './users.ts';
+import { formatDateTime } from '../reports/html/labels.ts';
+import type { Store, UserRecord } from '../store/types.ts';
 
-export interface AppOptions {
-  store: Store;
-  config: DistrictConfig;
-  requireToken?: boolean;
-  /** The clock for bulletin previews and sessions. */
-  now: () => Date;
-  /** Runs shown per site (history and trend). */
-  historyRuns: number;
-  /** Mark cookies `Secure` (default: when the request URL is https, e.g. behind a TLS-terminating proxy that says so). */
-  secureCookies?: boolean;
-}
-
-export type AppEnv = { Bindings: HttpBindings; Variables: { viewer: Viewer; csrf: string; signedIn: boolean } };
-export type Ctx = Context<AppEnv>;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Paths that take a form (POST only). */
-export const postRoutes: RegExp[] = [/^\/login(\/token)?$/, /^\/logout$/];
+export const postRoutes: RegExp[] = [/^\/login\/token$/, /^\/logout$/, /^\/users\/[^/]+\/(disable|enable|unlock)$/];
+/** Pages that show a form and take it (GET and POST). */
+export const formPages: RegExp[] = [/^\/login$/, /^\/users$/, /^\/account$/];
 
 /** Runs per site behind the overview's sparklines (kept small: the overview reads every site). */
 const overviewRuns = 10;
@@ -62,40 +55,6 @@ const fileTypes: Record<string, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
-
-/** Sends a whole document. */
-export function html(c: Ctx, node: Child, status: 200 | 400 | 401 | 403 | 404 | 405 | 421 | 429 | 500 = 200): Response {
-  return c.html(`<!doctype html>\n${String(node)}\n`, status);
-}
-
-/** A page in the dashboard's layout. */
-export function show(c: Ctx, opts: AppOptions, title: string, body: Child, extra: { bulletinCss?: boolean; notice?: string; status?: 200 | 400 | 403 } = {}): Response {
-  return html(
-    c,
-    <Layout title={title} viewer={c.get('viewer')} district={opts.config.district} signedIn={c.get('signedIn')} csrf={c.get('csrf')} bulletinCss={extra.bulletinCss} notice={extra.notice}>
-      {body}
-    </Layout>,
-    extra.status ?? 200,
-  );
-}
-
-export function notFound(c: Ctx): Response {
-  return html(
-    c,
-    <PlainPage title="页面不存在">
-      <p>没有这个页面，或您无权查看。</p>
-      <p>
-        <a href="/">返回总览</a>
-      </p>
-    </PlainPage>,
-    404,
-  );
-}
-
-/** Whether cookies get `Secure`. */
-export function secureFor(c: Ctx, opts: AppOptions): boolean {
-  return opts.secureCookies ?? new URL(c.req.url).protocol === 'https:';
-}
 
 /** Builds the app. Extra routes (sign-in, review, rectification) are added by `extend` before the fallbacks. */
 export function createApp(opts: AppOptions, extend: (app: Hono<AppEnv>) => void = () => {}): Hono<AppEnv> {
@@ -120,8 +79,7 @@ export function createApp(opts: AppOptions, extend: (app: Hono<AppEnv>) => void 
   });
   // Pages answer GET and HEAD; the few form targets answer POST only; anything else is 405 before any other check.
   app.use('*', async (c, next) => {
-    const form = postRoutes.some((r) => r.test(c.req.path));
-    const allowed = form ? ['POST'] : ['GET', 'HEAD'];
+    const allowed = postRoutes.some((r) => r.test(c.req.path)) ? ['POST'] : formPages.some((r) => r.test(c.req.path)) ? ['GET', 'HEAD', 'POST'] : ['GET', 'HEAD'];
     if (!allowed.includes(c.req.method)) return c.text('method not allowed\n', 405, { allow: allowed.join(', ') });
     await next();
   });
@@ -133,9 +91,16 @@ export function createApp(opts: AppOptions, extend: (app: Hono<AppEnv>) => void 
   app.get('/assets/bulletin.css', (c) => c.body(bulletinCss, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=3600' }));
   app.get('/assets/dashboard.css', (c) => c.body(dashboardCss, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=3600' }));
 
-  // Who is asking (sessions first, when the sign-in module put a viewer there; then tokens or this machine).
+  // Who is asking: a signed-in user's session first; then a token or this machine.
   app.use('*', async (c, next) => {
-    if (c.get('viewer')) return next();
+    const session = await sessionViewer(store, getCookie(c, sessionCookie), opts.now());
+    if (session) {
+      c.set('viewer', session.viewer);
+      c.set('csrf', session.csrf);
+      c.set('signedIn', true);
+      c.set('user', session.user);
+      return next();
+    }
     const access = await decideAccess(
       { incoming: c.env?.incoming, url: new URL(c.req.url), host: c.req.header('host'), authorization: c.req.header('authorization'), tokenCookie: getCookie(c, cookieName) },
       { store, requireToken: opts.requireToken },
@@ -146,7 +111,7 @@ export function createApp(opts: AppOptions, extend: (app: Hono<AppEnv>) => void 
         return c.redirect(access.location, 303);
       }
       if (access.status === 421) return html(c, <PlainPage title="拒绝访问"><p>{access.reason}</p></PlainPage>, 421);
-      if (c.req.method === 'POST' && c.req.path.startsWith('/login')) return next();
+      if (c.req.path === '/login' || c.req.path === '/login/token') return next();
       const token = getCookie(c, csrfCookie) ?? newCsrfToken();
       setCookie(c, csrfCookie, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: secureFor(c, opts) });
       return html(c, <SignInPage reason={access.reason} csrf={token} next={c.req.method === 'GET' ? c.req.path : '/'} />, 401);
@@ -164,14 +129,38 @@ export function createApp(opts: AppOptions, extend: (app: Hono<AppEnv>) => void 
   app.use('*', async (c, next) => {
     if (c.req.method !== 'POST') return next();
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const expected = c.get('csrf') ?? getCookie(c, csrfCookie);
+    const expected = c.req.path.startsWith('/login') ? getCookie(c, csrfCookie) : (c.get('csrf') ?? getCookie(c, csrfCookie));
     if (!csrfFieldOk(body._csrf, expected)) return forbiddenForm(c);
     return next();
   });
 
   app.post('/logout', async (c) => {
-    c.header('set-cookie', `${cookieName}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`, { append: true });
+    const user = c.get('user');
+    await signOut(store, getCookie(c, sessionCookie));
+    if (user) await audit(store, { at: opts.now(), actor: user.username, action: 'logout', target: user.username });
+    deleteCookie(c, sessionCookie, { path: '/' });
+    deleteCookie(c, cookieName, { path: '/' });
     return c.redirect('/', 303);
+  });
+  app.get('/login', (c) => {
+    const token = getCookie(c, csrfCookie) ?? newCsrfToken();
+    if (!getCookie(c, csrfCookie)) setCookie(c, csrfCookie, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: secureFor(c, opts) });
+    return html(c, <SignInPage reason="请输入用户名和密码。" csrf={token} next={safeNext(c.req.query('next'))} />);
+  });
+  app.post('/login', async (c) => {
+    const body = await c.req.parseBody();
+    const username = typeof body.username === 'string' ? body.username.slice(0, 100) : '';
+    const password = typeof body.password === 'string' ? body.password.slice(0, 500) : '';
+    const result = await signIn(store, username, password, opts.now());
+    if (!result.ok) {
+      await (opts.delay ?? sleep)(result.delayMs);
+      const csrfToken = getCookie(c, csrfCookie) ?? newCsrfToken();
+      const error = result.reason === 'locked' ? `连续登录失败次数过多，账号已暂时锁定，请于 ${formatDateTime(result.until!, config.timezone)} 后再试，或联系网站管理中心。` : '用户名或密码不正确。';
+      return html(c, <SignInPage reason="请输入用户名和密码。" error={error} csrf={csrfToken} next={safeNext(body.next)} />, result.reason === 'locked' ? 429 : 401);
+    }
+    setCookie(c, sessionCookie, result.sessionId, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: sessionHours * 3600, secure: secureFor(c, opts) });
+    deleteCookie(c, cookieName, { path: '/' });
+    return c.redirect(safeNext(body.next), 303);
   });
   app.post('/login/token', async (c) => {
     const body = await c.req.parseBody();
@@ -183,6 +172,7 @@ export function createApp(opts: AppOptions, extend: (app: Hono<AppEnv>) => void 
     return c.redirect(safeNext(body.next), 303);
   });
 
+  accountRoutes(app, opts);
   extend(app);
 
   app.get('/', async (c) => {

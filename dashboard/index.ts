@@ -20,6 +20,8 @@ export interface DashboardOptions {
   historyRuns?: number;
   /** Mark cookies `Secure` (default: when the request URL is https). */
   secureCookies?: boolean;
+  /** Waits before answering a failed sign-in (default: a real sleep). */
+  delay?: (ms: number) => Promise<void>;
 }
 
 export interface Dashboard {
@@ -34,7 +36,7 @@ export interface Dashboard {
 /** Creates the dashboard. */
 export function createDashboard(opts: DashboardOptions): Dashboard {
   const now = opts.now ?? (() => (opts.config.asOf ? new Date(opts.config.asOf) : new Date()));
-  const app = createApp({ store: opts.store, config: opts.config, requireToken: opts.requireToken, now, historyRuns: opts.historyRuns ?? 30, secureCookies: opts.secureCookies });
+  const app = createApp({ store: opts.store, config: opts.config, requireToken: opts.requireToken, now, historyRuns: opts.historyRuns ?? 30, secureCookies: opts.secureCookies, delay: opts.delay });
   const listener = getRequestListener(app.fetch, {
     // A malformed request (bad Host, aborted body) answers 400 without details and without logging anything of it.
     errorHandler: () => new Response('bad request\n', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }),

@@ -49,7 +49,12 @@ function Nav(props: { viewer: Viewer; signedIn?: boolean; csrf?: string }) {
             <CsrfField token={props.csrf} />
             <button type="submit" class="link">退出</button>
           </form>
-        ) : null}
+        ) : (
+          <>
+            {'　'}
+            <a href="/login">登录</a>
+          </>
+        )}
       </span>
       <a href="/">总览</a>
       {v.kind === 'unit' ? <a href={unitPath(v.unit)}>本单位</a> : null}
@@ -58,6 +63,7 @@ function Nav(props: { viewer: Viewer; signedIn?: boolean; csrf?: string }) {
       {v.kind === 'center' ? <a href="/bulletins">通报</a> : null}
       {v.kind === 'center' && (v.role === 'admin' || v.role === 'reviewer') ? <a href="/audit-log">操作记录</a> : null}
       {v.role === 'admin' ? <a href="/users">账号</a> : null}
+      {v.userId ? <a href="/account">我的账号</a> : null}
     </nav>
   );
 }

@@ -121,6 +121,38 @@ export interface LocksTable {
   heartbeat_at: Time;
 }
 
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  unit: string | null;
+  password_hash: string;
+  created_at: Time;
+  created_by: string | null;
+  disabled_at: TimeOrNull;
+  failed_logins: number;
+  locked_until: TimeOrNull;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf: string;
+  created_at: Time;
+  expires_at: Time;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Time;
+  actor: string;
+  action: string;
+  site_id: string | null;
+  target: string | null;
+  detail: JsonOrNull;
+}
+
 export interface Tables {
   runs: RunsTable;
   site_runs: SiteRunsTable;
@@ -130,4 +162,7 @@ export interface Tables {
   records: RecordsTable;
   probes: ProbesTable;
   locks: LocksTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
 }

@@ -104,6 +104,46 @@ export interface PurgeCounts {
   probes: number;
 }
 
+/** A dashboard account: a center administrator or reviewer, or a unit's user (bound to its unit's sites). */
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: 'admin' | 'reviewer' | 'unit';
+  /** The unit, for a unit user. */
+  unit: string | null;
+  /** scrypt hash with its parameters and salt (dashboard/passwords.ts); never the password. */
+  passwordHash: string;
+  createdAt: string;
+  createdBy: string | null;
+  disabledAt: string | null;
+  /** Failed sign-ins since the last success. */
+  failedLogins: number;
+  lockedUntil: string | null;
+}
+
+/** A signed-in session: only a hash of its id is kept, with its CSRF token. */
+export interface SessionRecord {
+  idHash: string;
+  userId: string;
+  csrf: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** One entry of the audit log: who did what, when, to what, and why. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  /** User name (or `cli`, `scheduler`). */
+  actor: string;
+  action: string;
+  siteId: string | null;
+  /** What it acted on (a finding identity, a user name, …). */
+  target: string | null;
+  detail: Record<string, unknown> | null;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** `state` defaults to `running`. */
@@ -168,6 +208,23 @@ export interface Store {
   /** Frees the lock if we hold it; true when it was ours. */
   releaseLock(name: string, holder: string): Promise<boolean>;
   getLock(name: string): Promise<LockRecord | null>;
+
+  createUser(user: UserRecord): Promise<void>;
+  updateUser(id: string, patch: Partial<Omit<UserRecord, 'id' | 'username' | 'createdAt' | 'createdBy'>>): Promise<void>;
+  getUser(id: string): Promise<UserRecord | null>;
+  findUser(username: string): Promise<UserRecord | null>;
+  /** Users by user name (code-point order). */
+  listUsers(): Promise<UserRecord[]>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(idHash: string): Promise<SessionRecord | null>;
+  deleteSession(idHash: string): Promise<void>;
+  /** Ends every session of a user (disabled, password changed). */
+  deleteSessionsOf(userId: string): Promise<void>;
+
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  listAudit(opts?: { limit?: number; siteIds?: string[] }): Promise<AuditEntry[]>;
 
   /** Deletes raw data of finished runs started before `before` (pages, link targets) and probes older than it. */
   purgeRawData(before: string): Promise<PurgeCounts>;

@@ -7,6 +7,7 @@ import { importCommand, importReportsCommand, importRequestsCommand } from './im
 import { serveCommand } from './serve.ts';
 import { statusCommand } from './status.ts';
 import { tokenCommand } from './token.ts';
+import { userCommand } from './user.ts';
 import { workerCommand } from './worker.ts';
 
-export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, dashboardCommand, workerCommand];
+export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, userCommand, dashboardCommand, workerCommand];

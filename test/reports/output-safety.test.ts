@@ -168,7 +168,7 @@ describe('the dashboard writes only through its forms', () => {
     }
   });
   it.each(['GET', 'PUT', 'DELETE', 'PATCH'])('%s answers 405 on a form target', async (method) => {
-    for (const path of ['/login', '/logout']) {
+    for (const path of ['/login/token', '/logout']) {
       const r = await httpStatus(method, path);
       expect(r.status, `${method} ${path}`).toBe(405);
       expect(r.headers.allow).toBe('POST');
