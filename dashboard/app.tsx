@@ -20,7 +20,7 @@ import { BulletinBody, bulletinCss } from '../reports/bulletin/html.tsx';
 import { buildBulletinModel, NoRunsError } from '../reports/bulletin/model.ts';
 import { findingsCsv } from '../reports/csv.ts';
 import { reportCss } from '../reports/html/styles.ts';
-import { loadReviewDecisions, noDecisions } from '../reports/review.ts';
+import { decisionsFor } from '../reports/review-store.ts';
 import { cookieName, decideAccess, type Viewer } from './access.ts';
 import { csrfCookie, csrfFieldOk, newCsrfToken } from './csrf.ts';
 import { loadSite, visibleSites } from './data.ts';
@@ -31,6 +31,7 @@ import { SitePage } from './pages/site.tsx';
 import { UnitPage } from './pages/unit.tsx';
 import { dashboardCss } from './styles.ts';
 import { accountRoutes } from './accounts.tsx';
+import { reviewRoutes } from './review.tsx';
 import { type AppEnv, type AppOptions, type Ctx, html, notFound, secureFor, sessionCookie, show } from './kit.tsx';
 import { verifyToken } from './tokens.ts';
 import { audit, sessionHours, sessionViewer, signIn, signOut } from './users.ts';
@@ -40,7 +41,7 @@ import type { Store, UserRecord } from '../store/types.ts';
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Paths that take a form (POST only). */
-export const postRoutes: RegExp[] = [/^\/login\/token$/, /^\/logout$/, /^\/users\/[^/]+\/(disable|enable|unlock)$/];
+export const postRoutes: RegExp[] = [/^\/login\/token$/, /^\/logout$/, /^\/users\/[^/]+\/(disable|enable|unlock)$/, /^\/review\/[^/]+\/[^/]+$/];
 /** Pages that show a form and take it (GET and POST). */
 export const formPages: RegExp[] = [/^\/login$/, /^\/users$/, /^\/account$/];
 
@@ -173,6 +174,7 @@ export function createApp(opts: AppOptions, extend: (app: Hono<AppEnv>) => void 
   });
 
   accountRoutes(app, opts);
+  reviewRoutes(app, opts);
   extend(app);
 
   app.get('/', async (c) => {
@@ -214,7 +216,7 @@ export function createApp(opts: AppOptions, extend: (app: Hono<AppEnv>) => void 
     const month = c.req.param('month');
     if (c.get('viewer').kind !== 'center' || !/^\d{4}-\d{2}$/.test(month)) return notFound(c);
     try {
-      const decisions = await loadReviewDecisions(config).catch(() => noDecisions);
+      const decisions = await decisionsFor(config, store);
       const model = await buildBulletinModel({ store, config, month, now: opts.now(), decisions });
       return show(
         c,

@@ -12,6 +12,7 @@ import type {
   ProbeRecord,
   PurgeCounts,
   RunRecord,
+  ReviewDecisionRecord,
   RunState,
   SessionRecord,
   SiteRunRecord,
@@ -387,6 +388,32 @@ export class KyselyStore implements Store {
 
   async deleteSessionsOf(userId: string): Promise<void> {
     await this.kysely.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+
+  async saveReviewDecision(d: ReviewDecisionRecord): Promise<void> {
+    await this.kysely
+      .insertInto('review_decisions')
+      .values({ site_id: d.siteId, identity: d.identity, kind: d.kind, by_user: text(d.by), at: time(d.at), reason: text(d.reason), until: d.until, evidence_hash: d.evidenceHash })
+      .onConflict((oc) => oc.columns(['site_id', 'identity']).doUpdateSet((eb) => excluded(eb, ['kind', 'by_user', 'at', 'reason', 'until', 'evidence_hash'] as const)))
+      .execute();
+  }
+
+  async deleteReviewDecision(siteId: string, identity: string): Promise<void> {
+    await this.kysely.deleteFrom('review_decisions').where('site_id', '=', siteId).where('identity', '=', identity).execute();
+  }
+
+  async listReviewDecisions(): Promise<ReviewDecisionRecord[]> {
+    const rows = await this.kysely.selectFrom('review_decisions').selectAll().orderBy(this.dialect.binary('site_id')).orderBy(this.dialect.binary('identity')).execute();
+    return rows.map((r) => ({
+      siteId: r.site_id,
+      identity: r.identity,
+      kind: r.kind as ReviewDecisionRecord['kind'],
+      by: r.by_user,
+      at: readTime(r.at),
+      reason: r.reason,
+      until: r.until,
+      evidenceHash: r.evidence_hash,
+    }));
   }
 
   async appendAudit(e: AuditEntry): Promise<void> {

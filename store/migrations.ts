@@ -223,6 +223,24 @@ export const migrations: Migration[] = [
       schema.createIndex('audit_log_at').on('audit_log').column('at'),
     ],
   },
+  {
+    // The center's review decisions on findings (confirm, dismiss as false, waive until a date), one current decision
+    // per site and finding identity; the audit log keeps the history.
+    name: 'review decisions',
+    up: ({ schema, types: t }) => [
+      schema
+        .createTable('review_decisions')
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('identity', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('by_user', 'text', (c) => c.notNull())
+        .addColumn('at', t.time, (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('until', 'text')
+        .addColumn('evidence_hash', 'text')
+        .addPrimaryKeyConstraint('review_decisions_pkey', ['site_id', 'identity']),
+    ],
+  },
 ];
 
 /** What compiling needs of a Kysely instance (or transaction): its schema builder and its dialect. */

@@ -153,6 +153,17 @@ export interface AuditLogTable {
   detail: JsonOrNull;
 }
 
+export interface ReviewDecisionsTable {
+  site_id: string;
+  identity: string;
+  kind: string;
+  by_user: string;
+  at: Time;
+  reason: string | null;
+  until: string | null;
+  evidence_hash: string | null;
+}
+
 export interface Tables {
   runs: RunsTable;
   site_runs: SiteRunsTable;
@@ -165,4 +176,5 @@ export interface Tables {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  review_decisions: ReviewDecisionsTable;
 }

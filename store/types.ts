@@ -144,6 +144,21 @@ export interface AuditEntry {
   detail: Record<string, unknown> | null;
 }
 
+/** The center's current decision on one finding of a site. */
+export interface ReviewDecisionRecord {
+  siteId: string;
+  identity: string;
+  kind: 'confirm' | 'dismiss' | 'waive';
+  by: string;
+  at: string;
+  /** Why (dismiss, waive) or a note (confirm). */
+  reason: string | null;
+  /** Last local date a waiver holds (YYYY-MM-DD). */
+  until: string | null;
+  /** For a dismissal: the hash of the evidence dismissed. */
+  evidenceHash: string | null;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** `state` defaults to `running`. */
@@ -221,6 +236,12 @@ export interface Store {
   deleteSession(idHash: string): Promise<void>;
   /** Ends every session of a user (disabled, password changed). */
   deleteSessionsOf(userId: string): Promise<void>;
+
+  /** Sets the decision on a finding (replacing an earlier one). */
+  saveReviewDecision(d: ReviewDecisionRecord): Promise<void>;
+  deleteReviewDecision(siteId: string, identity: string): Promise<void>;
+  /** Every current decision, by site and identity (code-point order). */
+  listReviewDecisions(): Promise<ReviewDecisionRecord[]>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first. */

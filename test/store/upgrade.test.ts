@@ -131,7 +131,7 @@ describe.skipIf(pgAvailable.skip)('a PostgreSQL schema made by the old store', (
         'records.data', 'runs.site_ids', 'runs.summary', 'site_runs.scorecard',
       ]);
       expect(times).toEqual([
-        'audit_log.at', 'findings.first_seen', 'locks.acquired_at', 'locks.heartbeat_at', 'pages.fetched_at', 'probes.at', 'records.updated_at', 'runs.as_of', 'runs.finished_at',
+        'audit_log.at', 'findings.first_seen', 'locks.acquired_at', 'locks.heartbeat_at', 'pages.fetched_at', 'probes.at', 'records.updated_at', 'review_decisions.at', 'runs.as_of', 'runs.finished_at',
         'runs.started_at', 'sessions.created_at', 'sessions.expires_at', 'site_runs.finished_at', 'site_runs.started_at', 'users.created_at', 'users.disabled_at', 'users.locked_until',
       ]);
     } finally {
