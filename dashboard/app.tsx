@@ -32,6 +32,7 @@ import { UnitPage } from './pages/unit.tsx';
 import { dashboardCss } from './styles.ts';
 import { accountRoutes } from './accounts.tsx';
 import { reviewRoutes } from './review.tsx';
+import { findingsRoutes } from './findings.tsx';
 import { type AppEnv, type AppOptions, type Ctx, html, notFound, secureFor, sessionCookie, show } from './kit.tsx';
 import { verifyToken } from './tokens.ts';
 import { audit, sessionHours, sessionViewer, signIn, signOut } from './users.ts';
@@ -175,6 +176,7 @@ export function createApp(opts: AppOptions, extend: (app: Hono<AppEnv>) => void 
 
   accountRoutes(app, opts);
   reviewRoutes(app, opts);
+  findingsRoutes(app, opts);
   extend(app);
 
   app.get('/', async (c) => {

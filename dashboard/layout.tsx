@@ -58,7 +58,7 @@ function Nav(props: { viewer: Viewer; signedIn?: boolean; csrf?: string }) {
       </span>
       <a href="/">总览</a>
       {v.kind === 'unit' ? <a href={unitPath(v.unit)}>本单位</a> : null}
-      {v.kind === 'unit' || v.role === 'admin' || v.role === 'reviewer' ? <a href="/findings">问题清单</a> : null}
+      <a href="/findings">问题清单</a>
       {v.kind === 'center' && (v.role === 'admin' || v.role === 'reviewer') ? <a href="/review">复核</a> : null}
       {v.kind === 'center' ? <a href="/bulletins">通报</a> : null}
       {v.kind === 'center' && (v.role === 'admin' || v.role === 'reviewer') ? <a href="/audit-log">操作记录</a> : null}
