@@ -33,6 +33,7 @@ import { dashboardCss } from './styles.ts';
 import { accountRoutes } from './accounts.tsx';
 import { reviewRoutes } from './review.tsx';
 import { findingsRoutes } from './findings.tsx';
+import { loadRectifyData, RectifySection, rectifyRoutes } from './rectify.tsx';
 import { type AppEnv, type AppOptions, type Ctx, html, notFound, secureFor, sessionCookie, show } from './kit.tsx';
 import { verifyToken } from './tokens.ts';
 import { audit, sessionHours, sessionViewer, signIn, signOut } from './users.ts';
@@ -42,7 +43,7 @@ import type { Store, UserRecord } from '../store/types.ts';
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Paths that take a form (POST only). */
-export const postRoutes: RegExp[] = [/^\/login\/token$/, /^\/logout$/, /^\/users\/[^/]+\/(disable|enable|unlock)$/, /^\/review\/[^/]+\/[^/]+$/];
+export const postRoutes: RegExp[] = [/^\/login\/token$/, /^\/logout$/, /^\/users\/[^/]+\/(disable|enable|unlock)$/, /^\/review\/[^/]+\/[^/]+$/, /^\/rectify\/[^/]+\/[^/]+$/, /^\/recheck\/[^/]+$/];
 /** Pages that show a form and take it (GET and POST). */
 export const formPages: RegExp[] = [/^\/login$/, /^\/users$/, /^\/account$/];
 
@@ -177,6 +178,7 @@ export function createApp(opts: AppOptions, extend: (app: Hono<AppEnv>) => void 
   accountRoutes(app, opts);
   reviewRoutes(app, opts);
   findingsRoutes(app, opts);
+  rectifyRoutes(app, opts);
   extend(app);
 
   app.get('/', async (c) => {
@@ -207,7 +209,20 @@ export function createApp(opts: AppOptions, extend: (app: Hono<AppEnv>) => void 
     const mine = visibleSites(config, c.get('viewer')).filter((s) => s.unit === unit);
     if (!mine.length) return notFound(c);
     const views = await Promise.all(mine.map((s) => loadSite(store, s, opts.historyRuns)));
-    return show(c, opts, unit, <UnitPage unit={unit} views={views} config={config} />);
+    const done = c.req.query('done');
+    const v = c.get('viewer');
+    return show(
+      c,
+      opts,
+      unit,
+      <UnitPage unit={unit} views={views} config={config}>
+        <section>
+          <h2>整改情况</h2>
+          <RectifySection views={views} data={await loadRectifyData(views, opts)} tz={config.timezone} csrf={c.get('csrf')} canAct={v.role === 'unit'} />
+        </section>
+      </UnitPage>,
+      done ? { notice: done.slice(0, 200) } : {},
+    );
   });
 
   app.get('/bulletins', async (c) => {
