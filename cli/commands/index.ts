@@ -8,6 +8,7 @@ import { serveCommand } from './serve.ts';
 import { statusCommand } from './status.ts';
 import { tokenCommand } from './token.ts';
 import { userCommand } from './user.ts';
+import { recheckCommand } from './recheck.ts';
 import { workerCommand } from './worker.ts';
 
-export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, userCommand, dashboardCommand, workerCommand];
+export const commands: Command[] = [auditCommand, serveCommand, statusCommand, importCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, userCommand, recheckCommand, dashboardCommand, workerCommand];
