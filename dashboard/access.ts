@@ -1,18 +1,24 @@
-// Who is asking, and may they: on a dashboard bound to loopback (the default) everyone on this machine is the
-// center, but only under a loopback Host name (so a rebinding DNS name cannot read it from a browser); once the
-// dashboard listens on another address, every request needs a token — from `?token=` (then kept in an HttpOnly
-// cookie), an `Authorization: Bearer` header or that cookie.
-import type { IncomingMessage } from 'node:http';
+// Who is asking, and may they: a signed-in user (session cookie, dashboard/auth.ts) is who the session says; else, on
+// a dashboard bound to loopback (the default) everyone on this machine is the center (read-only), but only under a
+// loopback Host name (so a rebinding DNS name cannot read it from a browser); once the dashboard listens on another
+// address, every request needs a session or a token — from a `?token=` link (then kept in an HttpOnly cookie), an
+// `Authorization: Bearer` header or that cookie. Tokens are read-only.
 import { isIP, type Server } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import type { Store } from '../store/types.ts';
 import { verifyToken } from './tokens.ts';
 
-export type Viewer = { kind: 'center'; label: string } | { kind: 'unit'; unit: string; label: string };
+export type Role = 'admin' | 'reviewer' | 'unit';
+
+/** Who is looking. `role` only for a signed-in user (who may act); tokens and the local machine only read. */
+export type Viewer =
+  | { kind: 'center'; label: string; role?: 'admin' | 'reviewer'; userId?: string }
+  | { kind: 'unit'; unit: string; label: string; role?: 'unit'; userId?: string };
 
 export type AccessDecision =
   | { ok: true; viewer: Viewer }
   | { ok: false; status: 401 | 421; reason: string }
-  | { ok: false; status: 303; location: string; cookie: string };
+  | { ok: false; status: 303; location: string; token: string };
 
 export const cookieName = 'govaudit_token';
 
@@ -26,8 +32,8 @@ export function isLoopback(address: string | undefined | null): boolean {
 }
 
 /** Whether the server that took this request listens on loopback only (null when it cannot tell). */
-export function boundToLoopback(req: IncomingMessage): boolean | null {
-  const server = (req.socket as unknown as { server?: Server }).server;
+export function boundToLoopback(req: IncomingMessage | undefined): boolean | null {
+  const server = (req?.socket as unknown as { server?: Server } | undefined)?.server;
   const addr = server?.address?.();
   if (!addr || typeof addr === 'string') return null;
   return isLoopback(addr.address);
@@ -40,40 +46,45 @@ export function isLoopbackHost(host: string | undefined): boolean {
   return name === 'localhost' || isLoopback(name);
 }
 
+export interface AccessRequest {
+  incoming?: IncomingMessage;
+  url: URL;
+  host: string | undefined;
+  authorization: string | undefined;
+  /** The token cookie's value. */
+  tokenCookie: string | undefined;
+}
+
 export interface AccessOptions {
   store: Store;
   /** Force tokens on (true) or off (false); default: required unless the server listens on loopback only. */
   requireToken?: boolean;
 }
 
-/** Decides access for one request. */
-export async function decideAccess(req: IncomingMessage, url: URL, opts: AccessOptions): Promise<AccessDecision> {
-  const required = opts.requireToken ?? boundToLoopback(req) !== true;
-  if (!required) {
-    if (!isLoopbackHost(req.headers.host)) return { ok: false, status: 421, reason: '仅接受本机地址（127.0.0.1、[::1]、localhost）的访问。' };
+/** Whether this request needs a session or token (it does unless the server listens on loopback only). */
+export function credentialsRequired(req: AccessRequest, opts: AccessOptions): boolean {
+  return opts.requireToken ?? boundToLoopback(req.incoming) !== true;
+}
+
+/** Decides access for one request without a session. */
+export async function decideAccess(req: AccessRequest, opts: AccessOptions): Promise<AccessDecision> {
+  if (!credentialsRequired(req, opts)) {
+    if (!isLoopbackHost(req.host)) return { ok: false, status: 421, reason: '仅接受本机地址（127.0.0.1、[::1]、localhost）的访问。' };
     return { ok: true, viewer: { kind: 'center', label: '本机' } };
   }
-  const fromQuery = url.searchParams.get('token');
+  const fromQuery = req.url.searchParams.get('token');
   if (fromQuery !== null) {
     const info = await verifyToken(opts.store, fromQuery);
     if (!info) return { ok: false, status: 401, reason: '访问令牌无效或已被撤销。' };
-    const clean = new URL(url);
+    const clean = new URL(req.url);
     clean.searchParams.delete('token');
-    return { ok: false, status: 303, location: clean.pathname + clean.search, cookie: `${cookieName}=${fromQuery}; HttpOnly; SameSite=Strict; Path=/; Max-Age=2592000` };
+    return { ok: false, status: 303, location: clean.pathname + clean.search, token: fromQuery };
   }
-  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  const token = bearer ?? cookieValue(req.headers.cookie, cookieName);
-  if (!token) return { ok: false, status: 401, reason: '请输入访问令牌。' };
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.authorization ?? '')?.[1];
+  const token = bearer ?? req.tokenCookie;
+  if (!token) return { ok: false, status: 401, reason: '请登录，或使用网站管理中心签发的访问令牌。' };
   const info = await verifyToken(opts.store, token);
   if (!info) return { ok: false, status: 401, reason: '访问令牌无效或已被撤销。' };
   const label = info.label ?? (info.scope === 'unit' ? info.unit! : '网站管理中心');
   return { ok: true, viewer: info.scope === 'unit' ? { kind: 'unit', unit: info.unit!, label } : { kind: 'center', label } };
-}
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
 }

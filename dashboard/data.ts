@@ -1,9 +1,7 @@
-// What the pages show, read from the store: each visible site's stored runs (newest kept), re-scored with today's
-// catalogue and review decisions so the dashboard, the scorecards and the bulletin agree.
+// What the pages show, read from the store as it is: each visible site's stored runs (newest kept) with the score,
+// verdict and findings the run (or the last review) wrote. The dashboard never re-scores: the store is the one
+// source of truth, so the dashboard, the scorecard files and the bulletin agree.
 import type { DistrictConfig, SiteConfig } from '../config/schema.ts';
-import { catalogueFor } from '../config/reports/catalogue.ts';
-import { rescoreScorecard, type ReviewContext } from '../reports/rescore.ts';
-import { loadReviewDecisions, noDecisions } from '../reports/review.ts';
 import { scorecardSchema, type Scorecard } from '../reports/scorecard.ts';
 import { trendFrom, type TrendPoint } from '../reports/trend.ts';
 import type { Store } from '../store/types.ts';
@@ -11,7 +9,7 @@ import type { Viewer } from './access.ts';
 
 export interface SiteView {
   site: SiteConfig;
-  /** Stored runs, oldest first, re-scored. */
+  /** Stored runs, oldest first, as stored. */
   history: Scorecard[];
   latest: Scorecard | null;
   trend: TrendPoint[];
@@ -27,22 +25,13 @@ export function visibleUnits(config: DistrictConfig, viewer: Viewer): string[] {
   return [...new Set(visibleSites(config, viewer).map((s) => s.unit))];
 }
 
-/** Today's scoring context; a broken waiver file becomes a warning shown on every page. */
-export async function reviewContext(config: DistrictConfig, now: Date): Promise<{ ctx: ReviewContext; warning?: string }> {
-  try {
-    return { ctx: { catalogue: catalogueFor(config), decisions: await loadReviewDecisions(config), now, timezone: config.timezone } };
-  } catch (e) {
-    return { ctx: { catalogue: catalogueFor(config), decisions: noDecisions, now, timezone: config.timezone }, warning: `${(e as Error).message}（豁免与确认未生效）` };
-  }
-}
-
 /** One site's stored runs. */
-export async function loadSite(store: Store, site: SiteConfig, ctx: ReviewContext, limit: number): Promise<SiteView> {
+export async function loadSite(store: Store, site: SiteConfig, limit: number): Promise<SiteView> {
   const rows = await store.siteHistory(site.id, limit);
   const history: Scorecard[] = [];
   for (const r of [...rows].reverse()) {
     const parsed = scorecardSchema.safeParse(r.scorecard);
-    if (parsed.success) history.push({ ...rescoreScorecard(parsed.data, ctx), siteName: site.name, unit: site.unit });
+    if (parsed.success) history.push({ ...parsed.data, siteName: site.name, unit: site.unit });
   }
   return { site, history, latest: history.at(-1) ?? null, trend: trendFrom(history, limit) };
 }

@@ -1,21 +1,27 @@
-// The dashboard: read-only web pages for the center and each unit (district overview, a page per site and per
-// unit, the bulletin archive). `govaudit serve` mounts `handler`; `govaudit dashboard` runs it alone via `listen`.
-// Bound to 127.0.0.1 by default; on any other address every request needs a token (dashboard/tokens.ts).
+// The dashboard: web pages for the center and each unit (district overview, a page per site and per unit, the
+// bulletin archive, review and rectification), a Hono app (dashboard/app.tsx) served by @hono/node-server.
+// `govaudit serve` mounts `handler`; `govaudit dashboard` runs it alone via `listen`. Bound to 127.0.0.1 by default;
+// on any other address every request needs a signed-in user or a token (dashboard/tokens.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
 import type { DistrictConfig } from '../config/schema.ts';
 import type { Store } from '../store/types.ts';
-import { createHandler } from './handler.ts';
+import { createApp } from './app.tsx';
 
 export interface DashboardOptions {
   store: Store;
   config: DistrictConfig;
   /** Force tokens on or off; default: required unless the server listens on loopback only. */
   requireToken?: boolean;
-  /** The clock for waivers and bulletin previews (default: the config's `asOf`, else the real time). */
+  /** The clock for bulletin previews and sessions (default: the config's `asOf`, else the real time). */
   now?: () => Date;
   /** Runs shown per site in its history and trend (default 30). */
   historyRuns?: number;
+  /** Mark cookies `Secure` (default: when the request URL is https). */
+  secureCookies?: boolean;
+  /** Waits before answering a failed sign-in (default: a real sleep). */
+  delay?: (ms: number) => Promise<void>;
 }
 
 export interface Dashboard {
@@ -30,7 +36,12 @@ export interface Dashboard {
 /** Creates the dashboard. */
 export function createDashboard(opts: DashboardOptions): Dashboard {
   const now = opts.now ?? (() => (opts.config.asOf ? new Date(opts.config.asOf) : new Date()));
-  const handler = createHandler({ store: opts.store, config: opts.config, requireToken: opts.requireToken, now, historyRuns: opts.historyRuns ?? 30 });
+  const app = createApp({ store: opts.store, config: opts.config, requireToken: opts.requireToken, now, historyRuns: opts.historyRuns ?? 30, secureCookies: opts.secureCookies, delay: opts.delay });
+  const listener = getRequestListener(app.fetch, {
+    // A malformed request (bad Host, aborted body) answers 400 without details and without logging anything of it.
+    errorHandler: () => new Response('bad request\n', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+  });
+  const handler = (req: IncomingMessage, res: ServerResponse) => listener(req, res);
   let server: Server | null = null;
   return {
     handler,

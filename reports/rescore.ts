@@ -3,8 +3,8 @@
 // scorecard is built and again when a stored one is shown or put in a bulletin (waivers may have changed or lapsed).
 import type { Finding } from '../contract/finding.ts';
 import type { Indicator } from '../config/reports/indicators.ts';
-import { activeWaiverFor, confirmationFor, type ReviewDecisions } from './review.ts';
-import { findingsFor, indicatorTakes, score, type ScoreResult } from './score.ts';
+import { activeWaiverFor, confirmationFor, dismissalFor, type ReviewDecisions } from './review.ts';
+import { codeMatches, findingsFor, indicatorTakes, score, type ScoreResult } from './score.ts';
 import type { Scorecard, ScorecardFinding } from './scorecard.ts';
 
 export interface ReviewContext {
@@ -21,7 +21,7 @@ export function indicatorsOf(f: Pick<Finding, 'code' | 'severity' | 'evidence'>,
 
 /** Does this finding count towards the score (not waived, and not awaiting review)? */
 export function isScored(f: ScorecardFinding): boolean {
-  return !f.waived && (!f.review || Boolean(f.confirmed));
+  return !f.waived && !f.dismissed && (!f.review || Boolean(f.confirmed));
 }
 
 /** Marks waivers and confirmations on the findings and scores those that count. */
@@ -31,13 +31,15 @@ export function reviewAndScore(
   ctx: ReviewContext,
 ): { findings: ScorecardFinding[]; result: ScoreResult } {
   const marked = findings.map((f) => {
-    const { waived: _w, confirmed: _c, pendingVeto: _p, ...rest } = f;
+    const { waived: _w, confirmed: _c, pendingVeto: _p, dismissed: _d, ...rest } = f;
     const w = activeWaiverFor(f, ctx.decisions, ctx.now, ctx.timezone);
-    const c = f.review ? confirmationFor(f, ctx.decisions) : undefined;
+    const d = w ? undefined : dismissalFor(f, ctx.decisions);
+    const c = f.review && !d ? confirmationFor(f, ctx.decisions) : undefined;
     return {
       ...rest,
       indicators: indicatorsOf(f, ctx.catalogue),
       ...(w ? { waived: { reason: w.reason, by: w.by, until: w.until } } : {}),
+      ...(d ? { dismissed: { by: d.by, reason: d.reason } } : {}),
       ...(c ? { confirmed: { by: c.by, ...(c.note ? { note: c.note } : {}) } } : {}),
     } as ScorecardFinding;
   });
@@ -62,7 +64,7 @@ export function reviewAndScore(
 
 /** A finding marked for review that no one has confirmed and that is not waived. */
 export function isAwaitingReview(f: ScorecardFinding): boolean {
-  return Boolean(f.review) && !f.confirmed && !f.waived;
+  return Boolean(f.review) && !f.confirmed && !f.waived && !f.dismissed;
 }
 
 /** Findings awaiting review that would make the site 不合格 once confirmed (their veto is not already fired). */

@@ -1,6 +1,7 @@
 // The center's review decisions as data: waivers (a finding shown as waived, neither scored nor named in a
 // bulletin, until a date after which it lapses by itself) and confirmations (a finding marked for review that a
 // person confirmed, so it is scored). Both live in the config, inline or in a file it names (JSON or YAML list).
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -8,9 +9,21 @@ import { z } from 'zod';
 import { localDate } from '../calendar/timezone.ts';
 import { confirmationSchema, waiverSchema, type Confirmation, type Waiver } from '../config/reports/review.ts';
 
+/** A finding dismissed as false: it is not raised again while its evidence hashes the same. */
+export interface Dismissal {
+  identity: string;
+  siteId?: string;
+  by: string;
+  reason: string;
+  /** evidenceHash() of the finding's evidence when it was dismissed. */
+  evidence: string;
+}
+
 export interface ReviewDecisions {
   waivers: Waiver[];
   confirmations: Confirmation[];
+  /** Kept in the store only (the dashboard's review queue). */
+  dismissals?: Dismissal[];
 }
 
 export const noDecisions: ReviewDecisions = { waivers: [], confirmations: [] };
@@ -69,6 +82,28 @@ export function waiverActive(w: Waiver, now: Date, timeZone: string): boolean {
 /** The waiver in force for a finding, if any. */
 export function activeWaiverFor(f: { identity: string; siteId: string }, decisions: ReviewDecisions, now: Date, timeZone: string): Waiver | undefined {
   return decisions.waivers.find((w) => w.identity === f.identity && (!w.siteId || w.siteId === f.siteId) && waiverActive(w, now, timeZone));
+}
+
+/** A short, stable hash of a finding's evidence (key order does not matter). */
+export function evidenceHash(evidence: Record<string, unknown>): string {
+  const stable = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(stable) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, stable((v as Record<string, unknown>)[k])])) : v;
+  return createHash('sha256').update(JSON.stringify(stable(evidence))).digest('hex').slice(0, 16);
+}
+
+/** The dismissal of a finding whose evidence has not changed since, if any. */
+export function dismissalFor(f: { identity: string; siteId: string; evidence: Record<string, unknown> }, decisions: ReviewDecisions): Dismissal | undefined {
+  const d = decisions.dismissals?.find((x) => x.identity === f.identity && (!x.siteId || x.siteId === f.siteId));
+  return d && d.evidence === evidenceHash(f.evidence) ? d : undefined;
+}
+
+/** Two sets of decisions as one (the store's come first, so a reviewer's latest word wins over the config file's). */
+export function mergeDecisions(first: ReviewDecisions, second: ReviewDecisions): ReviewDecisions {
+  return {
+    waivers: [...first.waivers, ...second.waivers],
+    confirmations: [...first.confirmations, ...second.confirmations],
+    dismissals: [...(first.dismissals ?? []), ...(second.dismissals ?? [])],
+  };
 }
 
 /** The confirmation of a finding, if any. */

@@ -12,6 +12,8 @@ export const scorecardFindingSchema = findingSchema.extend({
   waived: z.object({ reason: z.string(), by: z.string().optional(), until: z.string().optional() }).optional(),
   /** Set when the center confirmed a finding marked for review (then it is scored). */
   confirmed: z.object({ by: z.string(), note: z.string().optional() }).optional(),
+  /** Set when the center dismissed it as a false finding (shown, never scored nor raised again while its evidence is unchanged). */
+  dismissed: z.object({ by: z.string(), reason: z.string() }).optional(),
   /** Indicator ids the finding feeds. */
   indicators: z.array(z.string()).default([]),
   /** Awaiting review, and confirming it would fire a single-veto indicator (the site would become 不合格). */

@@ -19,7 +19,8 @@ import { createResolver } from '../crawler/resolver.ts';
 import { allGatherers, createRunResources, gatherSite } from '../crawler/gatherers.ts';
 import type { Gatherer } from '../crawler/gatherer.ts';
 import { buildScorecard } from '../reports/build-scorecard.ts';
-import { loadReviewDecisions, noDecisions, type ReviewDecisions } from '../reports/review.ts';
+import type { ReviewDecisions } from '../reports/review.ts';
+import { decisionsFor } from '../reports/review-store.ts';
 import { writeScorecardFiles, writeUnitScorecards } from '../reports/write-scorecard.ts';
 import type { Scorecard } from '../reports/scorecard.ts';
 import { pendingVetoFindings } from '../reports/rescore.ts';
@@ -97,10 +98,7 @@ export async function runAudit(opts: AuditOptions): Promise<{ run: RunRecord; su
 
   const warnings = await runPrepareSteps({ config, store, now });
 
-  const decisions = await loadReviewDecisions(config).catch((e: Error) => {
-    warnings.push(`${e.message} — no waivers or confirmations applied`);
-    return noDecisions;
-  });
+  const decisions = await decisionsFor(config, store, (message) => warnings.push(`${message} — the config's waivers and confirmations not applied`));
   const calendar = createCalendar(config.calendar ?? {});
   const resolver = createResolver(config.resolve);
   const fetcher = createFetcher({ config, resolver, onEvent: opts.onEvent });

@@ -5,20 +5,24 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Expression, Kysely, Selectable } from 'kysely';
 import type { LinkTarget, PageArtifact } from '../contract/artifacts/crawl.ts';
 import { rowsWrite, type BulkWriter, type RowsWrite } from './bulk.ts';
-import type { FindingsTable, LinkTargetsTable, LocksTable, NotifyOutboxTable, PagesTable, ProbesTable, RunsTable, SiteRunsTable, Tables } from './schema.ts';
+import type { FindingsTable, LinkTargetsTable, LocksTable, NotifyOutboxTable, PagesTable, ProbesTable, RunsTable, SiteRunsTable, Tables, UsersTable } from './schema.ts';
 import type {
+  AuditEntry,
   LockRecord,
   NotificationRecord,
   NotificationState,
   ProbeRecord,
   PurgeCounts,
   RunRecord,
+  ReviewDecisionRecord,
   RunState,
+  SessionRecord,
   SiteRunRecord,
   Store,
   StoredFinding,
   StoredPage,
   StoredRecord,
+  UserRecord,
 } from './types.ts';
 
 /** What a dialect configuration gives the store. */
@@ -404,6 +408,115 @@ export class KyselyStore implements Store {
     return rows.map((r) => this.toNotification(r));
   }
 
+  // ---- dashboard users, sessions, audit log ----
+
+  async createUser(u: UserRecord): Promise<void> {
+    await this.kysely.insertInto('users').values(userRow(u)).execute();
+  }
+
+  async updateUser(id: string, patch: Partial<Omit<UserRecord, 'id' | 'username' | 'createdAt' | 'createdBy'>>): Promise<void> {
+    const set = {
+      ...(patch.displayName !== undefined ? { display_name: text(patch.displayName) } : {}),
+      ...(patch.role !== undefined ? { role: patch.role } : {}),
+      ...(patch.unit !== undefined ? { unit: text(patch.unit) } : {}),
+      ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
+      ...(patch.disabledAt !== undefined ? { disabled_at: timeOrNull(patch.disabledAt) } : {}),
+      ...(patch.failedLogins !== undefined ? { failed_logins: patch.failedLogins } : {}),
+      ...(patch.lockedUntil !== undefined ? { locked_until: timeOrNull(patch.lockedUntil) } : {}),
+    };
+    if (!Object.keys(set).length) return;
+    await this.kysely.updateTable('users').set(set).where('id', '=', id).execute();
+  }
+
+  async getUser(id: string): Promise<UserRecord | null> {
+    const r = await this.kysely.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toUser(r) : null;
+  }
+
+  async findUser(username: string): Promise<UserRecord | null> {
+    const r = await this.kysely.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    return r ? toUser(r) : null;
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    const rows = await this.kysely.selectFrom('users').selectAll().orderBy(this.dialect.binary('username')).execute();
+    return rows.map(toUser);
+  }
+
+  async createSession(s: SessionRecord): Promise<void> {
+    await this.kysely
+      .insertInto('sessions')
+      .values({ id_hash: s.idHash, user_id: s.userId, csrf: s.csrf, created_at: time(s.createdAt), expires_at: time(s.expiresAt) })
+      .execute();
+  }
+
+  async getSession(idHash: string): Promise<SessionRecord | null> {
+    const r = await this.kysely.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+    return r ? { idHash: r.id_hash, userId: r.user_id, csrf: r.csrf, createdAt: readTime(r.created_at), expiresAt: readTime(r.expires_at) } : null;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.kysely.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  }
+
+  async deleteSessionsOf(userId: string): Promise<void> {
+    await this.kysely.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+
+  async saveReviewDecision(d: ReviewDecisionRecord): Promise<void> {
+    await this.kysely
+      .insertInto('review_decisions')
+      .values({ site_id: d.siteId, identity: d.identity, kind: d.kind, by_user: text(d.by), at: time(d.at), reason: text(d.reason), until: d.until, evidence_hash: d.evidenceHash })
+      .onConflict((oc) => oc.columns(['site_id', 'identity']).doUpdateSet((eb) => excluded(eb, ['kind', 'by_user', 'at', 'reason', 'until', 'evidence_hash'] as const)))
+      .execute();
+  }
+
+  async deleteReviewDecision(siteId: string, identity: string): Promise<void> {
+    await this.kysely.deleteFrom('review_decisions').where('site_id', '=', siteId).where('identity', '=', identity).execute();
+  }
+
+  async listReviewDecisions(): Promise<ReviewDecisionRecord[]> {
+    const rows = await this.kysely.selectFrom('review_decisions').selectAll().orderBy(this.dialect.binary('site_id')).orderBy(this.dialect.binary('identity')).execute();
+    return rows.map((r) => ({
+      siteId: r.site_id,
+      identity: r.identity,
+      kind: r.kind as ReviewDecisionRecord['kind'],
+      by: r.by_user,
+      at: readTime(r.at),
+      reason: r.reason,
+      until: r.until,
+      evidenceHash: r.evidence_hash,
+    }));
+  }
+
+  async appendAudit(e: AuditEntry): Promise<void> {
+    await this.kysely
+      .insertInto('audit_log')
+      .values({ id: e.id, at: time(e.at), actor: text(e.actor), action: e.action, site_id: e.siteId, target: text(e.target), detail: jsonOrNull(e.detail) })
+      .execute();
+  }
+
+  async listAudit(opts: { limit?: number; siteIds?: string[] } = {}): Promise<AuditEntry[]> {
+    if (opts.siteIds?.length === 0) return [];
+    const rows = await this.kysely
+      .selectFrom('audit_log')
+      .selectAll()
+      .$if(opts.siteIds !== undefined, (q) => q.where('site_id', 'in', opts.siteIds!))
+      .orderBy('at', 'desc')
+      .orderBy(this.dialect.binary('id'), 'desc')
+      .limit(opts.limit ?? 1000)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      at: readTime(r.at),
+      actor: r.actor,
+      action: r.action,
+      siteId: r.site_id,
+      target: r.target,
+      detail: this.readJsonOrNull(r.detail) as Record<string, unknown> | null,
+    }));
+  }
+
   // ---- housekeeping ----
 
   async purgeRawData(before: string): Promise<PurgeCounts> {
@@ -668,6 +781,38 @@ async function finishSiteRunIn(db: Kysely<Tables>, rec: Omit<SiteRunRecord, 'sta
     })
     .onConflict((oc) => oc.columns(['run_id', 'site_id']).doUpdateSet((eb) => excluded(eb, ['state', 'finished_at', 'score', 'verdict', 'scorecard', 'error'] as const)))
     .execute();
+}
+
+function userRow(u: UserRecord) {
+  return {
+    id: u.id,
+    username: text(u.username),
+    display_name: text(u.displayName),
+    role: u.role,
+    unit: text(u.unit),
+    password_hash: u.passwordHash,
+    created_at: time(u.createdAt),
+    created_by: text(u.createdBy),
+    disabled_at: timeOrNull(u.disabledAt),
+    failed_logins: u.failedLogins,
+    locked_until: timeOrNull(u.lockedUntil),
+  };
+}
+
+function toUser(r: Selectable<UsersTable>): UserRecord {
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role as UserRecord['role'],
+    unit: r.unit,
+    passwordHash: r.password_hash,
+    createdAt: readTime(r.created_at),
+    createdBy: r.created_by,
+    disabledAt: readTimeOrNull(r.disabled_at),
+    failedLogins: Number(r.failed_logins),
+    lockedUntil: readTimeOrNull(r.locked_until),
+  };
 }
 
 function toProbe(r: Selectable<ProbesTable>): ProbeRecord {

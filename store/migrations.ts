@@ -215,6 +215,62 @@ export const migrations: Migration[] = [
       schema.createIndex('notify_outbox_due').on('notify_outbox').columns(['state', 'next_at']),
     ],
   },
+  {
+    // Dashboard accounts (center administrators and reviewers, unit users), their sessions and the audit log of
+    // everything done through the dashboard (who, when, what, why).
+    name: 'dashboard users, sessions and audit log',
+    up: ({ schema, types: t }) => [
+      schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('unit', 'text')
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', t.time, (c) => c.notNull())
+        .addColumn('created_by', 'text')
+        .addColumn('disabled_at', t.time)
+        .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('locked_until', t.time),
+      schema
+        .createTable('sessions')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('csrf', 'text', (c) => c.notNull())
+        .addColumn('created_at', t.time, (c) => c.notNull())
+        .addColumn('expires_at', t.time, (c) => c.notNull()),
+      schema.createIndex('sessions_user').on('sessions').column('user_id'),
+      schema
+        .createTable('audit_log')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', t.time, (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('site_id', 'text')
+        .addColumn('target', 'text')
+        .addColumn('detail', t.json),
+      schema.createIndex('audit_log_at').on('audit_log').column('at'),
+    ],
+  },
+  {
+    // The center's review decisions on findings (confirm, dismiss as false, waive until a date), one current decision
+    // per site and finding identity; the audit log keeps the history.
+    name: 'review decisions',
+    up: ({ schema, types: t }) => [
+      schema
+        .createTable('review_decisions')
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('identity', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('by_user', 'text', (c) => c.notNull())
+        .addColumn('at', t.time, (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('until', 'text')
+        .addColumn('evidence_hash', 'text')
+        .addPrimaryKeyConstraint('review_decisions_pkey', ['site_id', 'identity']),
+    ],
+  },
 ];
 
 /** What compiling needs of a Kysely instance (or transaction): its schema builder and its dialect. */

@@ -142,6 +142,49 @@ export interface NotifyOutboxTable {
   last_error: string | null;
 }
 
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  unit: string | null;
+  password_hash: string;
+  created_at: Time;
+  created_by: string | null;
+  disabled_at: TimeOrNull;
+  failed_logins: number;
+  locked_until: TimeOrNull;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf: string;
+  created_at: Time;
+  expires_at: Time;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Time;
+  actor: string;
+  action: string;
+  site_id: string | null;
+  target: string | null;
+  detail: JsonOrNull;
+}
+
+export interface ReviewDecisionsTable {
+  site_id: string;
+  identity: string;
+  kind: string;
+  by_user: string;
+  at: Time;
+  reason: string | null;
+  until: string | null;
+  evidence_hash: string | null;
+}
+
 export interface Tables {
   runs: RunsTable;
   site_runs: SiteRunsTable;
@@ -152,4 +195,8 @@ export interface Tables {
   probes: ProbesTable;
   locks: LocksTable;
   notify_outbox: NotifyOutboxTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  review_decisions: ReviewDecisionsTable;
 }

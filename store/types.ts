@@ -138,6 +138,61 @@ export interface NotificationRecord {
   lastError: string | null;
 }
 
+/** A dashboard account: a center administrator or reviewer, or a unit's user (bound to its unit's sites). */
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: 'admin' | 'reviewer' | 'unit';
+  /** The unit, for a unit user. */
+  unit: string | null;
+  /** scrypt hash with its parameters and salt (dashboard/passwords.ts); never the password. */
+  passwordHash: string;
+  createdAt: string;
+  createdBy: string | null;
+  disabledAt: string | null;
+  /** Failed sign-ins since the last success. */
+  failedLogins: number;
+  lockedUntil: string | null;
+}
+
+/** A signed-in session: only a hash of its id is kept, with its CSRF token. */
+export interface SessionRecord {
+  idHash: string;
+  userId: string;
+  csrf: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** One entry of the audit log: who did what, when, to what, and why. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  /** User name (or `cli`, `scheduler`). */
+  actor: string;
+  action: string;
+  siteId: string | null;
+  /** What it acted on (a finding identity, a user name, …). */
+  target: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/** The center's current decision on one finding of a site. */
+export interface ReviewDecisionRecord {
+  siteId: string;
+  identity: string;
+  kind: 'confirm' | 'dismiss' | 'waive';
+  by: string;
+  at: string;
+  /** Why (dismiss, waive) or a note (confirm). */
+  reason: string | null;
+  /** Last local date a waiver holds (YYYY-MM-DD). */
+  until: string | null;
+  /** For a dismissal: the hash of the evidence dismissed. */
+  evidenceHash: string | null;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** `state` defaults to `running`. */
@@ -217,6 +272,29 @@ export interface Store {
   settleNotification(id: string, outcome: { state: 'sent' | 'failed' | 'pending'; at: string; nextAt?: string; error?: string | null }): Promise<void>;
   /** Notifications by creation time (oldest first): those in `states` when given, due at `dueAt` when given. */
   listNotifications(opts?: { states?: NotificationState[]; dueAt?: string; limit?: number }): Promise<NotificationRecord[]>;
+
+  createUser(user: UserRecord): Promise<void>;
+  updateUser(id: string, patch: Partial<Omit<UserRecord, 'id' | 'username' | 'createdAt' | 'createdBy'>>): Promise<void>;
+  getUser(id: string): Promise<UserRecord | null>;
+  findUser(username: string): Promise<UserRecord | null>;
+  /** Users by user name (code-point order). */
+  listUsers(): Promise<UserRecord[]>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(idHash: string): Promise<SessionRecord | null>;
+  deleteSession(idHash: string): Promise<void>;
+  /** Ends every session of a user (disabled, password changed). */
+  deleteSessionsOf(userId: string): Promise<void>;
+
+  /** Sets the decision on a finding (replacing an earlier one). */
+  saveReviewDecision(d: ReviewDecisionRecord): Promise<void>;
+  deleteReviewDecision(siteId: string, identity: string): Promise<void>;
+  /** Every current decision, by site and identity (code-point order). */
+  listReviewDecisions(): Promise<ReviewDecisionRecord[]>;
+
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  listAudit(opts?: { limit?: number; siteIds?: string[] }): Promise<AuditEntry[]>;
 
   /** Deletes raw data of finished runs started before `before` (pages, link targets) and probes older than it. */
   purgeRawData(before: string): Promise<PurgeCounts>;

@@ -9,6 +9,8 @@ import { notifyCommand } from './notify.ts';
 import { serveCommand } from './serve.ts';
 import { statusCommand } from './status.ts';
 import { tokenCommand } from './token.ts';
+import { userCommand } from './user.ts';
+import { recheckCommand } from './recheck.ts';
 import { workerCommand } from './worker.ts';
 
-export const commands: Command[] = [initCommand, auditCommand, serveCommand, statusCommand, importCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, dashboardCommand, workerCommand, notifyCommand];
+export const commands: Command[] = [initCommand, auditCommand, serveCommand, statusCommand, importCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, userCommand, recheckCommand, dashboardCommand, workerCommand, notifyCommand];

@@ -6,7 +6,8 @@ import type { DistrictConfig } from '../../config/schema.ts';
 import type { Store } from '../../store/types.ts';
 import { NoBrowserError } from '../../browser/launch.ts';
 import { printPdf } from '../pdf.ts';
-import { loadReviewDecisions, type ReviewDecisions } from '../review.ts';
+import { loadReviewDecisions, mergeDecisions, type ReviewDecisions } from '../review.ts';
+import { asDecisions } from '../review-store.ts';
 import { bulletinDocument } from './document.ts';
 import { renderBulletinDocx } from './docx.ts';
 import { renderBulletinHtml } from './html.tsx';
@@ -96,7 +97,7 @@ async function readFigures(doc: ReturnType<typeof bulletinDocument>, dir: string
 /** Writes `outDir/bulletin-YYYY-MM.{html,pdf,docx}` and records them. Throws NoRunsError, ReviewFileError, NoBrowserError. */
 export async function generateBulletin(opts: GenerateBulletinOptions): Promise<GeneratedBulletin> {
   const formats = opts.formats ?? bulletinFormats;
-  const decisions = opts.decisions ?? (await loadReviewDecisions(opts.config));
+  const decisions = opts.decisions ?? mergeDecisions(asDecisions(await opts.store.listReviewDecisions()), await loadReviewDecisions(opts.config));
   const model = await buildBulletinModel({ store: opts.store, config: opts.config, month: opts.month, now: opts.now, decisions, seq: opts.seq });
   if (opts.final && model.pending.length) {
     throw new BulletinNotReadyError(

@@ -1,4 +1,4 @@
-// HTML escaping for string-built pages (the dashboard, until it moves to hono/jsx; the reports use JSX templates).
+// HTML escaping for the few string-built fragments left (server-drawn SVG); pages and reports use hono/jsx templates.
 const map: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for HTML element content and quoted attribute values. */

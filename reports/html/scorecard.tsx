@@ -337,6 +337,7 @@ export function FindingItem(props: { f: ScorecardFinding; tz: string; shot?: str
         {f.state === 'new' ? <span class="tag new">新发现</span> : <span class="tag persisting">持续存在（自 {formatDate(f.firstSeen, tz)} 起）</span>}
         {awaiting && f.pendingVeto ? <span class="tag review">待复核：疑似单项否决，确认即不合格</span> : awaiting ? <span class="tag review">待复核，不计分</span> : null}
         {f.confirmed ? <span class="tag confirmed">已确认（{f.confirmed.by}）</span> : null}
+        {f.dismissed ? <span class="tag waived">已排除（误报），不计分</span> : null}
         {f.waived ? <span class="tag waived">已豁免{f.waived.until ? `至 ${formatDate(f.waived.until, tz)}` : ''}，不计分</span> : null}{' '}
         {displayMessage(f)}
       </div>
@@ -368,6 +369,11 @@ export function FindingItem(props: { f: ScorecardFinding; tz: string; shot?: str
             </>
           ))}
         </dl>
+      ) : null}
+      {f.dismissed ? (
+        <div class="advice">
+          排除理由：{f.dismissed.reason}（{f.dismissed.by}）
+        </div>
       ) : null}
       {f.waived ? (
         <div class="advice">

@@ -15,7 +15,7 @@ import { createFetcher } from '../../crawler/fetcher.ts';
 import { createResolver } from '../../crawler/resolver.ts';
 import { allGatherers, createRunResources } from '../../crawler/gatherers.ts';
 import type { Gatherer } from '../../crawler/gatherer.ts';
-import { loadReviewDecisions, noDecisions } from '../../reports/review.ts';
+import { decisionsFor } from '../../reports/review-store.ts';
 import type { PostgresStore } from '../../store/postgres.ts';
 import type { AuditEvent } from '../audit.ts';
 import type { Logger } from '../log.ts';
@@ -95,10 +95,7 @@ export async function startWorker(opts: WorkerOptions): Promise<DistributedWorke
   async function loadRun(runId: string): ReturnType<SiteJobDeps['forRun']> {
     const meta = await loadRunMeta(store, runId);
     if (meta && meta.configDigest !== digest) log.warn({ runId, enqueued: meta.configDigest, ours: digest }, 'this worker\'s config differs from the one that enqueued the run; findings may differ between sites');
-    const decisions = await loadReviewDecisions(config).catch((e: Error) => {
-      log.warn({ runId, error: e.message }, 'no waivers or confirmations applied');
-      return noDecisions;
-    });
+    const decisions = await decisionsFor(config, store, (error) => log.warn({ runId, error }, "the config's waivers and confirmations not applied"));
     return { meta, decisions, externalCache: createExternalLinkCache() };
   }
 

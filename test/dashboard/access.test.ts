@@ -2,7 +2,7 @@
 // only when no token is required; tokens stored hashed, verified, revoked.
 import { createServer, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boundToLoopback, decideAccess, isLoopback, isLoopbackHost } from '../../dashboard/access.ts';
+import { type AccessRequest, boundToLoopback, decideAccess, isLoopback, isLoopbackHost } from '../../dashboard/access.ts';
 import { hashToken, issueToken, listTokens, revokeToken, tokenRecordKind, verifyToken } from '../../dashboard/tokens.ts';
 import { openSqliteStore, type SqliteStore } from '../../store/sqlite.ts';
 
@@ -13,9 +13,11 @@ beforeAll(() => {
 afterAll(() => store.close());
 
 /** A request as the server bound to `address` would see it. */
-function fakeRequest(address: string | null, headers: Record<string, string> = {}): IncomingMessage {
+function fakeRequest(address: string | null, headers: Record<string, string> = {}, url = new URL('http://x/')): AccessRequest {
   const server = { address: () => (address === null ? null : { address, family: address.includes(':') ? 'IPv6' : 'IPv4', port: 8080 }) };
-  return { headers, socket: { server } } as unknown as IncomingMessage;
+  const incoming = { headers, socket: { server } } as unknown as IncomingMessage;
+  const tokenCookie = /govaudit_token=([^;]+)/.exec(headers.cookie ?? '')?.[1];
+  return { incoming, url, host: headers.host, authorization: headers.authorization, tokenCookie };
 }
 
 describe('dashboard access', () => {
@@ -35,9 +37,9 @@ describe('dashboard access', () => {
 
   it('on a server bound beyond loopback (or unknown), every request needs a token', async () => {
     const url = new URL('http://x/');
-    for (const addr of ['0.0.0.0', '::', '10.1.2.3', null]) expect(await decideAccess(fakeRequest(addr, { host: '127.0.0.1' }), url, { store })).toMatchObject({ ok: false, status: 401 });
-    expect(await decideAccess(fakeRequest('127.0.0.1', { host: '127.0.0.1:8080' }), url, { store })).toEqual({ ok: true, viewer: { kind: 'center', label: '本机' } });
-    expect(await decideAccess(fakeRequest('127.0.0.1', { host: 'rebound.example:8080' }), url, { store })).toMatchObject({ ok: false, status: 421 });
+    for (const addr of ['0.0.0.0', '::', '10.1.2.3', null]) expect(await decideAccess(fakeRequest(addr, { host: '127.0.0.1' }, url), { store })).toMatchObject({ ok: false, status: 401 });
+    expect(await decideAccess(fakeRequest('127.0.0.1', { host: '127.0.0.1:8080' }, url), { store })).toEqual({ ok: true, viewer: { kind: 'center', label: '本机' } });
+    expect(await decideAccess(fakeRequest('127.0.0.1', { host: 'rebound.example:8080' }, url), { store })).toMatchObject({ ok: false, status: 421 });
   });
 
   it('stores only a hash, verifies, scopes and revokes tokens', async () => {
@@ -47,10 +49,10 @@ describe('dashboard access', () => {
     expect(stored.map((r) => r.key)).toEqual([hashToken(token)]);
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(await verifyToken(store, token)).toEqual({ id: info.id, scope: 'unit', unit: '鲤城区教育局', label: '教育局信息科', createdAt: '2026-11-20T02:00:00.000Z' });
-    expect(await decideAccess(fakeRequest('0.0.0.0', { authorization: `Bearer ${token}` }), new URL('http://x/'), { store })).toEqual({ ok: true, viewer: { kind: 'unit', unit: '鲤城区教育局', label: '教育局信息科' } });
-    expect(await decideAccess(fakeRequest('0.0.0.0', { cookie: `a=b; govaudit_token=${token}` }), new URL('http://x/'), { store })).toMatchObject({ ok: true });
-    expect(await decideAccess(fakeRequest('0.0.0.0'), new URL(`http://x/sites/edu?token=${token}&x=1`), { store })).toEqual({
-      ok: false, status: 303, location: '/sites/edu?x=1', cookie: `govaudit_token=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=2592000`,
+    expect(await decideAccess(fakeRequest('0.0.0.0', { authorization: `Bearer ${token}` }), { store })).toEqual({ ok: true, viewer: { kind: 'unit', unit: '鲤城区教育局', label: '教育局信息科' } });
+    expect(await decideAccess(fakeRequest('0.0.0.0', { cookie: `a=b; govaudit_token=${token}` }), { store })).toMatchObject({ ok: true });
+    expect(await decideAccess(fakeRequest('0.0.0.0', {}, new URL(`http://x/sites/edu?token=${token}&x=1`)), { store })).toEqual({
+      ok: false, status: 303, location: '/sites/edu?x=1', token,
     });
     expect(await verifyToken(store, `${token}x`)).toBeNull();
     expect(await revokeToken(store, info.id)).toBe(true);

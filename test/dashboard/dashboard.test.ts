@@ -76,8 +76,9 @@ describe('dashboard pages (center, on this machine)', { timeout: 180_000 }, () =
       ['鲤城区人民政府门户网站', '鲤城区人民政府办公室', '98.9', '合格', '2', '0'],
       ['鲤城区教育局网站', '鲤城区教育局', '92', '合格', '3', '1'],
       ['鲤城区招生考试网', '鲤城区教育局', '99', '不合格', '2', '1'],
-      ['鲤城区市场监督管理局网站', '鲤城区市场监督管理局', '100', '合格', '1', '0'],
+      ['鲤城区市场监督管理局网站', '鲤城区市场监督管理局', '100', '合格（待复核：1 项疑似单项否决，确认即不合格）', '1', '0'],
     ]);
+    expect(await page.$eval('p.veto.pending', (e) => e.textContent)).toBe('有 1 个网站存在疑似单项否决的问题待复核，确认即不合格。');
     expect(await page.$eval('tr[data-site="exam"] ul.worst li', (li) => li.textContent)).toBe('否决首页超过2周未更新（最新信息 2026-10-30）');
     expect(await page.$$eval('tr[data-site="portal"] svg.spark circle.pt-score', (c) => c.length)).toBe(3);
     expect((await rows(page, 'table.units tbody tr')).map((r) => [r[0], r[1], r[3]])).toEqual([
@@ -147,8 +148,10 @@ describe('dashboard pages (center, on this machine)', { timeout: 180_000 }, () =
     await page.close();
   });
 
-  it('answers only GET and HEAD, and only under a loopback host name', async () => {
+  it('answers GET, HEAD and (for forms) POST, and only under a loopback host name', async () => {
+    expect((await raw(localUrl, { method: 'HEAD' })).status).toBe(200);
     expect((await raw(localUrl, { method: 'POST' })).status).toBe(405);
+    expect((await raw(`${localUrl}logout`, { method: 'POST' })).status).toBe(403);
     expect((await raw(localUrl, { method: 'DELETE' })).status).toBe(405);
     expect((await raw(localUrl, { host: 'attacker.example' })).status).toBe(421);
     expect((await raw(`${localUrl}sites/none`)).status).toBe(404);
@@ -160,7 +163,7 @@ describe('dashboard behind tokens', { timeout: 180_000 }, () => {
   it('asks for a token, and refuses a revoked one', async () => {
     const { page, status } = await open(exposedUrl);
     expect(status).toBe(401);
-    expect(await page.$eval('h1', (e) => e.textContent)).toBe('需要访问令牌');
+    expect(await page.$eval('h1', (e) => e.textContent)).toBe('登录');
     expect((await open(`${exposedUrl}?token=${tokens.revoked}`)).status).toBe(401);
     expect((await raw(exposedUrl, { headers: { authorization: `Bearer ${tokens.revoked}` } })).status).toBe(401);
     await page.close();

@@ -159,12 +159,19 @@ describe('crawled text renders as text', () => {
   });
 });
 
-describe('the dashboard has no write endpoint', () => {
-  it.each(['POST', 'PUT', 'DELETE', 'PATCH'])('%s answers 405 on every route', async (method) => {
-    for (const path of ['/', '/sites/xss', '/sites/xss/findings.csv', '/bulletins', '/logout', '/nope']) {
+describe('the dashboard writes only through its forms', () => {
+  it.each(['POST', 'PUT', 'DELETE', 'PATCH'])('%s answers 405 on every page', async (method) => {
+    for (const path of ['/', '/sites/xss', '/sites/xss/findings.csv', '/bulletins', '/nope']) {
       const r = await httpStatus(method, path);
       expect(r.status, `${method} ${path}`).toBe(405);
       expect(r.headers.allow).toBe('GET, HEAD');
+    }
+  });
+  it.each(['GET', 'PUT', 'DELETE', 'PATCH'])('%s answers 405 on a form target', async (method) => {
+    for (const path of ['/login/token', '/logout']) {
+      const r = await httpStatus(method, path);
+      expect(r.status, `${method} ${path}`).toBe(405);
+      expect(r.headers.allow).toBe('POST');
     }
   });
 });

@@ -1,0 +1,42 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+// A unit's page: its scorecard across its sites (reports/html/unit-scorecard.tsx) with links to each site.
+import type { Child } from 'hono/jsx';
+import type { DistrictConfig } from '../../config/schema.ts';
+import { UnitScorecardMain } from '../../reports/html/unit-scorecard.tsx';
+import { rankUnits } from '../../reports/units.ts';
+import type { SiteView } from '../data.ts';
+import { sitePath } from '../layout.tsx';
+
+export function UnitPage(props: { unit: string; views: SiteView[]; config: DistrictConfig; children?: Child }) {
+  const { unit, views, config } = props;
+  const checked = views.filter((v) => v.latest);
+  const missing = views.filter((v) => !v.latest);
+  const note = missing.length ? (
+    <p class="meta">
+      尚无检查结果：
+      {missing.map((v, i) => (
+        <>
+          {i ? '、' : ''}
+          <a href={sitePath(v.site.id)}>{v.site.name}</a>
+        </>
+      ))}
+    </p>
+  ) : null;
+  if (!checked.length)
+    return (
+      <>
+        <h1>{unit} 网站检查汇总</h1>
+        {note}
+        {props.children}
+      </>
+    );
+  const summary = rankUnits(checked.map((v) => v.latest!))[0];
+  const histories = new Map(checked.map((v) => [v.site.id, v.trend]));
+  return (
+    <>
+      <UnitScorecardMain summary={summary} config={config} opts={{ histories, siteHref: sitePath }} />
+      {note}
+      {props.children}
+    </>
+  );
+}
