@@ -20,6 +20,11 @@ export interface BrowserPoolOptions {
    * closed: every open tab is a renderer process, and twenty sites each keeping theirs would hold gigabytes.
    */
   maxIdleTabs?: number;
+  /**
+   * Pages a session may check in a row on one slot while others wait (default 4): its next page reuses the tab its
+   * last one left open (axe-core compiled once per tab), and a site with a long list still waits its turn.
+   */
+  quantum?: number;
   launchTimeoutMs?: number;
   /**
    * Every request of every page (the page itself, its subresources, its redirects) is asked first; a refused one is
@@ -51,7 +56,7 @@ export class BrowserPool {
   private readonly maxIdleTabs: number;
 
   private constructor(private readonly opts: BrowserPoolOptions) {
-    this.limit = fairLimit(opts.concurrency);
+    this.limit = fairLimit(opts.concurrency, { quantum: opts.quantum ?? 4 });
     this.maxIdleTabs = opts.maxIdleTabs ?? opts.concurrency * 2;
   }
 
@@ -74,7 +79,8 @@ export class BrowserPool {
 
   /**
    * Runs `work` in one of the bounded slots (pages and Lighthouse share them). Owners (a session, a site) take
-   * turns: a freed slot goes to the next owner with work waiting. No owner: a turn of its own.
+   * turns: a slot serves one owner for up to `quantum` tasks in a row, then the next owner with work waiting. No
+   * owner: a turn of its own.
    */
   slot<T>(work: () => Promise<T>, owner: unknown = {}): Promise<T> {
     return this.limit.run(owner, work);

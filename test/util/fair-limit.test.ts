@@ -29,21 +29,30 @@ describe('fairLimit', () => {
     // nobody else was waiting when the slow site queued its pages: it takes both free slots
     expect(started).toEqual(['a1', 'a2']);
     expect([limit.active, limit.pending]).toEqual([2, 6]);
+    // from the first freed slot on, the slow site waits its turn behind b and c
     await done('a1');
-    expect(started).toEqual(['a1', 'a2', 'a3']);
-    // from now on the slow site waits its turn behind b and c
+    expect(started).toEqual(['a1', 'a2', 'b1']);
     await done('a2');
-    expect(started).toEqual(['a1', 'a2', 'a3', 'b1']);
-    await done('a3');
-    expect(started).toEqual(['a1', 'a2', 'a3', 'b1', 'c1']);
+    expect(started).toEqual(['a1', 'a2', 'b1', 'c1']);
     await done('b1');
-    expect(started).toEqual(['a1', 'a2', 'a3', 'b1', 'c1', 'a4']);
+    expect(started).toEqual(['a1', 'a2', 'b1', 'c1', 'a3']);
     await done('c1');
-    expect(started).toEqual(['a1', 'a2', 'a3', 'b1', 'c1', 'a4', 'b2']);
-    for (const n of ['a4', 'b2']) await done(n);
-    expect(started).toEqual(['a1', 'a2', 'a3', 'b1', 'c1', 'a4', 'b2', 'a5']);
+    expect(started).toEqual(['a1', 'a2', 'b1', 'c1', 'a3', 'b2']);
+    for (const n of ['a3', 'b2', 'a4']) await done(n);
+    expect(started).toEqual(['a1', 'a2', 'b1', 'c1', 'a3', 'b2', 'a4', 'a5']);
     await done('a5');
     expect(await Promise.all(all)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'b1', 'b2', 'c1']);
+    expect([limit.active, limit.pending]).toEqual([0, 0]);
+  });
+
+  it('with a quantum, lets an owner keep its slot for that many tasks in a row, then passes it on', async () => {
+    const limit = fairLimit(1, { quantum: 3 });
+    const { started, task, tick, done } = harness();
+    const all = [...['a1', 'a2', 'a3', 'a4', 'a5'].map((n) => limit.run('a', task(n))), ...['b1', 'b2'].map((n) => limit.run('b', task(n)))];
+    await tick();
+    for (const n of ['a1', 'a2', 'a3', 'b1', 'b2', 'a4', 'a5']) await done(n);
+    expect(started).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'a4', 'a5']);
+    expect(await Promise.all(all)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'b1', 'b2']);
     expect([limit.active, limit.pending]).toEqual([0, 0]);
   });
 
