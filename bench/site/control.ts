@@ -1,8 +1,10 @@
-// The bench's handle on the site's server process: start it, reset and read its request counters, stop it.
+// The bench's handle on its site server processes: one site (server.ts: start it, reset and read its request
+// counters, stop it) or many sites in one process (farm.ts, the scale bench).
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { SiteHosts } from './model.ts';
 import type { ServerReply, ServerStats, SiteOptions } from './protocol.ts';
+import type { FarmOptions, FarmReply, FarmSite, FarmStats } from './farm.ts';
 
 export interface SiteHandle {
   hosts: SiteHosts;
@@ -52,6 +54,48 @@ export async function startSite(opts: SiteOptions): Promise<SiteHandle> {
     keys: async (file) => {
       await ask('keys', { file });
     },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.send({ type: 'stop' });
+        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+      }),
+  };
+}
+
+export interface FarmHandle {
+  sites: FarmSite[];
+  stats(): Promise<FarmStats>;
+  stop(): Promise<void>;
+}
+
+const farmScript = fileURLToPath(new URL('./farm.ts', import.meta.url));
+
+/** Starts many generated sites in one server process (farm.ts) and waits until all listen. */
+export async function startFarm(opts: FarmOptions): Promise<FarmHandle> {
+  const child: ChildProcess = fork(runTs, [farmScript, JSON.stringify(opts)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let nextId = 1;
+  const pending = new Map<number, (r: FarmReply) => void>();
+  const ready = new Promise<FarmSite[]>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the bench farm exited before it was ready (code ${code})`)));
+    child.on('message', (msg: FarmReply) => {
+      if (msg.type === 'ready') resolve(msg.sites);
+      else pending.get(msg.id)?.(msg);
+    });
+  });
+  const sites = await ready;
+  return {
+    sites,
+    stats: () =>
+      new Promise<FarmStats>((resolve) => {
+        const id = nextId++;
+        pending.set(id, (r) => {
+          pending.delete(id);
+          if (r.type === 'stats') resolve(r.stats);
+        });
+        child.send({ type: 'stats', id });
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

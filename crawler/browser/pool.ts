@@ -1,10 +1,13 @@
 // The run's browser: one Chromium driven by puppeteer-core, a bounded number of pages at once, a fresh incognito
 // context per site (session), a time limit per page, and a relaunch after a crash or a hang so the run goes on.
-import pLimit, { type LimitFunction } from 'p-limit';
+// Shared by every site a process has in flight (a worker with tens of them): slots go to the sites in turn, and
+// the tabs kept open between a site's pages are capped for the whole browser, so its memory does not grow with
+// the number of sites.
 import type { BrowserContext, Page } from 'puppeteer-core';
 import { type ConnectRule, type GuardProxy, startGuardProxy } from '../../browser/guard-proxy.ts';
 import { closeTimeoutMs, launchBrowser, type LaunchedBrowser } from '../../browser/launch.ts';
 import type { RequestGuard } from './request-guard.ts';
+import { fairLimit, type FairLimit } from '../../util/fair-limit.ts';
 import { TimeLimitError, withTimeLimit } from '../../util/time-limit.ts';
 
 export interface BrowserPoolOptions {
@@ -13,6 +16,16 @@ export interface BrowserPoolOptions {
   resolve: Record<string, string[]>;
   /** Pages (and Lighthouse runs) at once across the whole run. */
   concurrency: number;
+  /**
+   * Tabs kept open between pages across all sessions (default 2 × concurrency). Past it, the tab idle longest is
+   * closed: every open tab is a renderer process, and twenty sites each keeping theirs would hold gigabytes.
+   */
+  maxIdleTabs?: number;
+  /**
+   * Pages a session may check in a row on one slot while others wait (default 4): its next page reuses the tab its
+   * last one left open (axe-core compiled once per tab), and a site with a long list still waits its turn.
+   */
+  quantum?: number;
   launchTimeoutMs?: number;
   /**
    * Every request of every page (the page itself, its subresources, its redirects) is asked first; a refused one is
@@ -44,11 +57,15 @@ export class BrowserPool {
   private launching: Promise<BrowserInstance> | null = null;
   private generation = 0;
   private closed = false;
-  private readonly limit: LimitFunction;
+  private readonly limit: FairLimit;
   private proxy: GuardProxy | null = null;
+  /** Tabs open and not in use, of every session, oldest first. */
+  private idle: { session: BrowserSession; tab: Tab; generation: number }[] = [];
+  private readonly maxIdleTabs: number;
 
   private constructor(private readonly opts: BrowserPoolOptions) {
-    this.limit = pLimit(opts.concurrency);
+    this.limit = fairLimit(opts.concurrency, { quantum: opts.quantum ?? 4 });
+    this.maxIdleTabs = opts.maxIdleTabs ?? opts.concurrency * 2;
   }
 
   /** Launches the browser (so a broken installation fails here, once, with a clear message). */
@@ -74,9 +91,53 @@ export class BrowserPool {
     return this.opts.guard ?? null;
   }
 
-  /** Runs `work` in one of the bounded slots (pages and Lighthouse share them). */
-  slot<T>(work: () => Promise<T>): Promise<T> {
-    return this.limit(work);
+  /**
+   * Runs `work` in one of the bounded slots (pages and Lighthouse share them). Owners (a session, a site) take
+   * turns: a slot serves one owner for up to `quantum` tasks in a row, then the next owner with work waiting. No
+   * owner: a turn of its own.
+   */
+  slot<T>(work: () => Promise<T>, owner: unknown = {}): Promise<T> {
+    return this.limit.run(owner, work);
+  }
+
+  /** Tabs open now and not in use (all sessions). */
+  get idleTabs(): number {
+    return this.idle.length;
+  }
+
+  /** Keeps `tab` open for `session`'s next page; closes the tab idle longest when past the cap. */
+  async park(session: BrowserSession, tab: Tab, generation: number): Promise<void> {
+    this.idle.push({ session, tab, generation });
+    while (this.idle.length > this.maxIdleTabs) {
+      const old = this.idle.shift()!;
+      await this.closeTab(old.tab.page, old.generation);
+    }
+  }
+
+  /** A tab `session` left open on this browser generation, if it still has one. */
+  unpark(session: BrowserSession, generation: number): Tab | undefined {
+    for (let i = this.idle.length - 1; i >= 0; i--) {
+      const e = this.idle[i];
+      if (e.session !== session) continue;
+      this.idle.splice(i, 1);
+      if (e.generation === generation && !e.tab.page.isClosed()) return e.tab;
+    }
+    return undefined;
+  }
+
+  /** Forgets `session`'s idle tabs (its context is being closed or replaced, which closes them). */
+  forget(session: BrowserSession): void {
+    this.idle = this.idle.filter((e) => e.session !== session);
+  }
+
+  /** Closes a tab of browser `generation` (relaunching the browser if even that hangs). */
+  async closeTab(page: Page, generation: number): Promise<void> {
+    if (!this.isLive(generation)) return;
+    try {
+      await withTimeLimit(page.close(), closeTimeoutMs, 'page close');
+    } catch {
+      if (this.isLive(generation)) await this.restart();
+    }
   }
 
   /** The DevTools port of the current browser (Lighthouse connects to it). */
@@ -168,7 +229,7 @@ export const GUARD_PRIORITY = 10;
 /** Pages one tab checks before it is closed and a new one opened (bounds what a renderer accumulates). */
 export const MAX_TAB_USES = 50;
 
-interface Tab {
+export interface Tab {
   page: Page;
   uses: number;
 }
@@ -179,13 +240,12 @@ interface Tab {
  * interception); `withTab` lends a tab that stays open for the site's next page. Reusing a tab keeps the same
  * renderer process for a site's pages, so the 550 KB axe-core script is compiled once per renderer instead of once
  * per page (V8's compilation cache) and no target is opened and closed per page: on the bench's 50 pages, 55 s
- * with a new tab per page, 18 s with one tab reused.
+ * with a new tab per page, 18 s with one tab reused. Tabs kept between pages count against the pool's idle-tab
+ * cap (shared by all sessions); a session whose tab was closed for the cap just opens a new one.
  */
 export class BrowserSession {
   private context: BrowserContext | null = null;
   private generation = -1;
-  /** Open tabs not in use (of the current context). */
-  private idle: Tab[] = [];
 
   constructor(private readonly pool: BrowserPool) {}
 
@@ -209,7 +269,7 @@ export class BrowserSession {
   async close(): Promise<void> {
     const ctx = this.context;
     this.context = null;
-    this.idle = [];
+    this.pool.forget(this);
     if (ctx && this.pool.isLive(this.generation)) await withTimeLimit(ctx.close(), closeTimeoutMs, 'context close').catch(() => {});
   }
 
@@ -221,7 +281,7 @@ export class BrowserSession {
         if (e instanceof TimeLimitError || !(e instanceof BrowserGoneError)) throw e;
         return attempt();
       }
-    });
+    }, this);
   }
 
   private async attempt<T>(fn: (page: Page) => Promise<T>, timeoutMs: number, reuse: boolean): Promise<T> {
@@ -230,11 +290,11 @@ export class BrowserSession {
     let keep = false;
     try {
       if (!this.context || this.generation !== generation) {
+        this.pool.forget(this);
         this.context = await browser.createBrowserContext();
         this.generation = generation;
-        this.idle = [];
       }
-      tab = (reuse ? this.idle.pop() : undefined) ?? { page: await this.newTab(this.context, reuse), uses: 0 };
+      tab = (reuse ? this.pool.unpark(this, generation) : undefined) ?? { page: await this.newTab(this.context, reuse), uses: 0 };
       tab.uses++;
       const result = await withTimeLimit(fn(tab.page), timeoutMs, `page time limit (${timeoutMs} ms) exceeded`);
       keep = reuse && tab.uses < MAX_TAB_USES;
@@ -244,8 +304,8 @@ export class BrowserSession {
       throw e;
     } finally {
       if (tab) {
-        if (keep && this.generation === generation && this.pool.isLive(generation) && !tab.page.isClosed()) this.idle.push(tab);
-        else await this.closePage(tab.page, generation);
+        if (keep && this.context && this.generation === generation && this.pool.isLive(generation) && !tab.page.isClosed()) await this.pool.park(this, tab, generation);
+        else await this.pool.closeTab(tab.page, generation);
       }
     }
   }
@@ -268,15 +328,6 @@ export class BrowserSession {
     // keep the tab on the previous page and stall the next navigation)
     if (reused) page.on('dialog', (d) => void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => {}));
     return page;
-  }
-
-  private async closePage(page: Page, generation: number): Promise<void> {
-    if (!this.pool.isLive(generation)) return;
-    try {
-      await withTimeLimit(page.close(), closeTimeoutMs, 'page close');
-    } catch {
-      if (this.pool.isLive(generation)) await this.pool.restart();
-    }
   }
 }
 

@@ -19,7 +19,7 @@ import type { RunRecord } from '../../store/types.ts';
 import { auditSite, type AuditEvent } from '../audit.ts';
 import type { Logger } from '../log.ts';
 import { finalizeIfComplete } from './finalize.ts';
-import { acquireLocks, siteLockKeys } from './locks.ts';
+import { siteLockKeys, type LockSession } from './locks.ts';
 import { jobErrorText, siteJobSchema, type SiteJob } from './queue.ts';
 import type { RunMeta } from './run-meta.ts';
 
@@ -27,6 +27,9 @@ import type { RunMeta } from './run-meta.ts';
 export interface SiteJobDeps {
   config: DistrictConfig;
   store: PostgresStore;
+  /** The worker's one lock connection: the advisory locks of every site it has in flight. */
+  locks: LockSession;
+  /** Short-lived connections for the run's finalise lock (a transaction each). */
   lockPool: pg.Pool;
   log: Logger;
   outDir?: string;
@@ -54,11 +57,13 @@ export async function handleSiteJob(job: PgBoss.JobWithMetadata<unknown>, deps: 
   if ('skipped' in run) return run;
   const site = deps.config.sites.find((s) => s.id === siteId);
   if (!site) throw new Error(`site "${siteId}" is not in this worker's config (${deps.config.file})`);
-  const locks = await acquireLocks(deps.lockPool, siteLockKeys(store.schema, site), {
+  const locks = await deps.locks.acquire(siteLockKeys(store.schema, site), {
     pollMs: deps.config.distributed.lockPollMs,
     signal,
-    onWait: () => log.info({ runId, siteId }, 'site or one of its hosts is being audited by another worker; waiting'),
+    onWait: () => log.info({ runId, siteId }, 'site or one of its hosts is being audited by another worker (or another site of this one); waiting'),
   });
+  // a dropped lock connection ends the site's exclusivity: stop auditing it (the job fails and is retried)
+  const siteSignal = AbortSignal.any([signal, locks.lost]);
   try {
     const { meta, decisions, externalCache } = await deps.forRun(runId);
     const outcome = await auditSite({
@@ -80,14 +85,14 @@ export async function handleSiteJob(job: PgBoss.JobWithMetadata<unknown>, deps: 
       externalCache,
       decisions,
       onEvent: deps.onEvent ? (e) => deps.onEvent!(runId, e) : undefined,
-      signal,
+      signal: siteSignal,
     });
     const rec = await store.getSiteRun(runId, siteId);
     if (rec?.state === 'done') {
       await finalize(runId, deps);
       return { runId, siteId, score: outcome.summary.score };
     }
-    const error = outcome.summary.error ?? `site ended ${rec?.state ?? 'unrecorded'}`;
+    const error = locks.lost.aborted ? (locks.lost.reason as Error).message : (outcome.summary.error ?? `site ended ${rec?.state ?? 'unrecorded'}`);
     const attempt = job.retryCount + 1;
     const attempts = job.retryLimit + 1;
     if (attempt < attempts) {
@@ -112,7 +117,7 @@ export async function handleDeadJob(job: PgBoss.JobWithMetadata<unknown>, deps: 
   if ('skipped' in run) return run;
   const site = deps.config.sites.find((s) => s.id === siteId);
   const keys = site ? siteLockKeys(store.schema, site) : [`govaudit:${store.schema}:site:${siteId}`];
-  const locks = await acquireLocks(deps.lockPool, keys, { pollMs: deps.config.distributed.lockPollMs, signal });
+  const locks = await deps.locks.acquire(keys, { pollMs: deps.config.distributed.lockPollMs, signal });
   try {
     const rec = await store.getSiteRun(runId, siteId);
     if (rec?.state !== 'done' && rec?.state !== 'failed') {

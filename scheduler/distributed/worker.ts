@@ -2,6 +2,7 @@
 // (site-job.ts), works the dead-letter queue, and records a heartbeat so `govaudit status` can list live workers.
 // Any number of workers, on any machine, may run against one PostgreSQL.
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import pg from 'pg';
 import type PgBoss from 'pg-boss';
@@ -20,6 +21,7 @@ import type { PostgresStore } from '../../store/postgres.ts';
 import type { AuditEvent } from '../audit.ts';
 import type { Logger } from '../log.ts';
 import { connectionStringOf, DEAD_QUEUE, openQueue, SITE_QUEUE } from './queue.ts';
+import { LockSession } from './locks.ts';
 import { configDigest, loadRunMeta } from './run-meta.ts';
 import { handleDeadJob, handleSiteJob, type JobResult, type SiteJobDeps } from './site-job.ts';
 import { WORKER_KIND, type WorkerRecord } from './status.ts';
@@ -56,7 +58,14 @@ export async function startWorker(opts: WorkerOptions): Promise<DistributedWorke
   const id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const startedAt = new Date().toISOString();
   const checks = opts.checks ?? allChecks;
-  const lockPool = new pg.Pool({ connectionString: connectionStringOf(store), max: opts.concurrency * 2 + 2, application_name: 'govaudit-worker-locks' });
+  // PostgreSQL connections per worker do not grow with `concurrency`: the store's pool, pg-boss's, one lock session
+  // holding every site's advisory locks, and two short-lived connections for finalising runs
+  const locks = new LockSession({
+    connectionString: connectionStringOf(store),
+    pingMs: settings.heartbeatSeconds * 1_000,
+    onLost: (e, keys) => log.error({ error: e.message, keys }, 'lock connection lost: aborting the site that held these locks (its job is retried)'),
+  });
+  const lockPool = new pg.Pool({ connectionString: connectionStringOf(store), max: 2, application_name: 'govaudit-worker-finalize' });
   lockPool.on('error', () => undefined);
   const boss = await openQueue(store, settings, 'worker', (e) => log.error({ error: e.message }, 'queue error'));
   const resolver = createResolver(config.resolve);
@@ -68,6 +77,7 @@ export async function startWorker(opts: WorkerOptions): Promise<DistributedWorke
   const deps: SiteJobDeps = {
     config,
     store,
+    locks,
     lockPool,
     log,
     outDir: opts.outDir,
@@ -100,6 +110,8 @@ export async function startWorker(opts: WorkerOptions): Promise<DistributedWorke
   }
 
   const stopAll = new AbortController();
+  // every job in flight listens to it: tens of them with a large --concurrency
+  setMaxListeners(0, stopAll.signal);
   const inFlight = new Map<string, { runId: string; siteId: string; since: string; promise: Promise<unknown> }>();
   let done = 0;
   let failed = 0;
@@ -168,6 +180,7 @@ export async function startWorker(opts: WorkerOptions): Promise<DistributedWorke
         await boss.stop({ graceful: true, timeout: 1_000, wait: true }).catch((e: Error) => log.warn({ error: e.message }, 'queue did not stop cleanly'));
         await shared.closeAll();
         await fetcher.close();
+        await locks.close();
         await lockPool.end().catch(() => undefined);
         log.info({ workerId: id, done, failed }, 'worker stopped');
       })();

@@ -175,6 +175,37 @@ describe.skipIf(!chrome)('browser pool', { timeout: 180_000 }, () => {
     expect(MAX_TAB_USES).toBeGreaterThan(1);
   });
 
+  it('shares the slots between sessions in turn, and caps the tabs kept open across all of them', async () => {
+    const order: string[] = [];
+    const visit = (s: ReturnType<BrowserPool['session']>, name: string) =>
+      s.withTab(async (p) => {
+        order.push(name);
+        await navigate(p, url('www.pool.gov.cn', '/ok'), { timeoutMs: 60_000 });
+        return p;
+      }, { timeoutMs: 60_000 });
+    // a site queues twelve pages, then another site one: each slot serves the first site at most 4 pages in a row
+    // (default quantum), so the second site's page starts before the first site's tenth
+    const a = pool.session();
+    const b = pool.session();
+    await Promise.all([...Array.from({ length: 12 }, (_, i) => visit(a, `a${i + 1}`)), visit(b, 'b1')]);
+    expect(order.indexOf('b1')).toBeGreaterThan(0);
+    expect(order.indexOf('b1')).toBeLessThan(order.indexOf('a10'));
+    expect(order.filter((n) => n !== 'b1')).toEqual(Array.from({ length: 12 }, (_, i) => `a${i + 1}`));
+    await Promise.all([a.close(), b.close()]);
+    expect(pool.idleTabs).toBe(0);
+
+    // six sites one page each: at most 2 × concurrency = 4 tabs stay open; the oldest sites' tabs were closed
+    const sites = Array.from({ length: 6 }, () => pool.session());
+    const first = [];
+    for (const [i, s] of sites.entries()) first.push(await visit(s, `s${i}`));
+    expect(pool.idleTabs).toBe(4);
+    expect(first.map((p) => p.isClosed())).toEqual([true, true, false, false, false, false]);
+    expect(await visit(sites[5], 's5 again')).toBe(first[5]);
+    expect(await visit(sites[0], 's0 again')).not.toBe(first[0]);
+    await Promise.all(sites.map((s) => s.close()));
+    expect(pool.idleTabs).toBe(0);
+  });
+
   it('with private networks not allowed, lets a page reach its own configured host only: literal, named, redirected and framed private addresses are refused, even past another handler', async () => {
     const config = { crawl: { allowPrivateNetworks: false }, resolve, sites: [{ homepage: 'http://www.pool.gov.cn/', scope: [] as string[] }] };
     const guarded = await BrowserPool.open({ executablePath: chrome!, resolve, concurrency: 1, guard: requestGuardFor(config as never, createResolver(resolve)) });
