@@ -182,7 +182,7 @@ export const descriptions: Record<string, string> = {
   'attachments.maxTextChars': 'Characters of text kept per attachment.',
   'attachments.extractTimeoutMs': 'Time limit of one text extraction, in ms.',
 
-  retentionDays: 'Days raw page data (pages, link targets, probes) is kept; runs, findings and scores are kept for good.',
+  retentionDays: 'Days raw page data (pages, link targets, probes, delivered or failed notifications) is kept; runs, findings and scores are kept for good.',
 
   errorReportRules: 'Error reports (我为政府网站找错): deadline in working days (district notice item 21: 2) and the period judged.',
   'errorReportRules.deadlineWorkdays': 'Working days a unit has to handle and answer a forwarded report, counted from the day after 转办时间.',
