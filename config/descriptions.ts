@@ -147,6 +147,7 @@ export const descriptions: Record<string, string> = {
   'schedule.probes': 'Homepage availability probes of every site; the rule needs ≥ 20 a day, hourly gives 24.',
   'schedule.bulletin': 'The monthly bulletin, for the previous month.',
   'schedule.housekeeping': 'Store housekeeping: raw page data older than `retentionDays` is deleted.',
+  'schedule.recheck': 'How often the service runs the re-checks units asked for in the dashboard (under the audit lock: while an audit runs, the queue waits for the next time).',
 
   availability: 'Homepage availability probes and their judgement.',
   'availability.probeTimeoutMs': 'A probe fails when the homepage gives no usable answer within this time, in ms.',
