@@ -134,7 +134,7 @@ export function bulletinDocument(m: BulletinModel, opts: { timezone?: string } =
       head: ['序号', '单位', '网站', '问题', '整改期限', '逾期天数'],
       rows: m.overdue.map((o, i) => [String(i + 1), o.unit, o.siteName, o.message + (o.claim === 'claimed' ? '（已报整改，待复查）' : o.claim === 'reopened' ? '（复查仍存在）' : ''), chineseDate(o.deadline), String(o.daysOverdue)]),
       numeric: [0, 4, 5],
-      widths: [7, 19, 17, 31, 15, 11],
+      widths: [7, 15, 16, 27, 23, 12],
     });
   }
   body.push({ type: 'h2', text: `${numerals[section - 1]}、整改要求` });

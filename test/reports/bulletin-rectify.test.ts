@@ -52,6 +52,10 @@ describe('整改期限 and 逾期未整改', { timeout: 180_000 }, () => {
     ]);
   });
 
+  it('refuses a per-unit deadline for a unit no site has, naming the field', () => {
+    expect(() => storedRunsConfig({ bulletin: { rectifyWorkdaysByUnit: { 鲤城区教育厅: 5 } } })).toThrow(/bulletin\.rectifyWorkdaysByUnit\.鲤城区教育厅.*no site has the unit "鲤城区教育厅"/s);
+  });
+
   it('the November bulletin lists the October problems still open after their deadline, and the unit scorecard its own', async () => {
     // edu: the ID number closed by a re-check, the site code reopened by it; exam: waived; market: dismissed;
     // portal: /bsfw/gone.htm no longer found by the November audits, /zwgk/old.htm still there
