@@ -2,7 +2,8 @@
 // fixed and asks for a re-check, the site is changed (the ID number removed, the site code still missing), and the
 // service's `recheck` job — fired by its cron on a fixed clock — re-audits that site: the fixed finding closes with
 // the date (已整改), the other reopens with the new evidence. While another audit holds the lock the job waits and
-// the request stays queued; it never runs two audits of one store at once.
+// the request stays queued; it never runs two audits of one store at once — nor while a distributed run is still in
+// the workers' hands (re-checks run in the service's process in both modes).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config/load.ts';
 import { listRectifications, listRechecks, queueRecheck, saveRectification } from '../../reports/rectification.ts';
 import { runAudit } from '../../scheduler/audit.ts';
+import { runRecheckPass } from '../../scheduler/recheck.ts';
 import { createJobs } from '../../scheduler/jobs.ts';
 import { acquireLock } from '../../scheduler/lock.ts';
 import { createLogger } from '../../scheduler/log.ts';
@@ -97,6 +99,23 @@ describe('the service runs queued re-checks', { timeout: 120_000 }, () => {
     await cron.advanceTo(new Date('2026-11-23T10:15:00+08:00'));
     expect((await store.listRuns()).filter((r) => r.kind === 'recheck')).toHaveLength(1);
     await service.stop(1_000);
+    await store.close();
+  });
+
+  it('waits while a distributed run is still in the workers\' hands, and runs once it is over', async () => {
+    const config = parseConfig({ district: '测试区', resolve: { 'www.gone.gov.cn': [] }, accessibility: { chromePath: '/nonexistent/chromium' }, sites: [{ id: 'gone', name: '已关停网站', unit: 'U', homepage: 'http://www.gone.gov.cn/' }] }, '/tmp/d.json');
+    const store = openSqliteStore(':memory:');
+    await store.createRun({ id: 'night', kind: 'distributed-audit', asOf: '2026-11-22T17:30:00.000Z', startedAt: '2026-11-22T17:30:00.000Z', siteIds: ['gone'] });
+    await queueRecheck(store, { siteId: 'gone', by: 'U', at: '2026-11-23T01:00:00.000Z', state: 'queued' });
+    const now = () => new Date('2026-11-23T10:00:00+08:00');
+    expect(await runRecheckPass({ config, store, now })).toEqual({ status: 'deferred', reason: 'distributed run night is still running' });
+    expect((await listRechecks(store)).map((r) => r.data.state)).toEqual(['queued']);
+    expect(await store.getLock('audit')).toBeNull();
+    await store.updateRun('night', { state: 'done', finishedAt: '2026-11-22T19:00:00.000Z' });
+    const pass = await runRecheckPass({ config, store, now });
+    expect(pass.status === 'done' ? pass.outcomes.map((o) => [o.siteId, o.closed, o.reopened, o.error ?? null]) : pass).toEqual([['gone', [], [], null]]);
+    expect((await listRechecks(store)).map((r) => r.data.state)).toEqual(['done']);
+    expect(await runRecheckPass({ config, store, now })).toEqual({ status: 'idle' });
     await store.close();
   });
 });
