@@ -49,7 +49,7 @@ describe('the service runs queued re-checks', { timeout: 120_000 }, () => {
       {
         district: '测试区',
         resolve: { 'www.test.gov.cn': ['127.0.0.1'] },
-        accessibility: { chromePath: '/nonexistent/chromium' },
+        accessibility: { maxPages: 1, lighthouse: false },
         screenshots: { enabled: false },
         sites: [{ id: 'test', name: '测试局网站', unit: '测试局', homepage: `http://www.test.gov.cn:${port}/` }],
       },
@@ -103,7 +103,7 @@ describe('the service runs queued re-checks', { timeout: 120_000 }, () => {
   });
 
   it('waits while a distributed run is still in the workers\' hands, and runs once it is over', async () => {
-    const config = parseConfig({ district: '测试区', resolve: { 'www.gone.gov.cn': [] }, accessibility: { chromePath: '/nonexistent/chromium' }, sites: [{ id: 'gone', name: '已关停网站', unit: 'U', homepage: 'http://www.gone.gov.cn/' }] }, '/tmp/d.json');
+    const config = parseConfig({ district: '测试区', resolve: { 'www.gone.gov.cn': [] }, sites: [{ id: 'gone', name: '已关停网站', unit: 'U', homepage: 'http://www.gone.gov.cn/' }] }, '/tmp/d.json');
     const store = openSqliteStore(':memory:');
     await store.createRun({ id: 'night', kind: 'distributed-audit', asOf: '2026-11-22T17:30:00.000Z', startedAt: '2026-11-22T17:30:00.000Z', siteIds: ['gone'] });
     await queueRecheck(store, { siteId: 'gone', by: 'U', at: '2026-11-23T01:00:00.000Z', state: 'queued' });
