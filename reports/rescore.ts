@@ -47,12 +47,13 @@ export function reviewAndScore(
   const measured = new Set(checks.filter((c) => c.status === 'passed' || c.status === 'failed').map((c) => c.id));
   const opts = { measured: (id: string) => measured.has(id) };
   const result = score(scored, ctx.catalogue, opts);
-  // Pending vetoes: findings awaiting review that would make a veto fire if a reviewer confirmed them.
+  // Pending vetoes: findings awaiting review that would make a veto fire if a reviewer confirmed them, and those of a
+  // veto that has already fired (the site is 不合格 either way, but an issued bulletin must not leave them unreviewed).
   const awaiting = marked.filter(isAwaitingReview);
   if (awaiting.length) {
     const ifConfirmed = score([...scored, ...awaiting.map(({ review: _r, ...f }) => f as Finding)], ctx.catalogue, opts);
     for (const ind of result.indicators) {
-      if (ind.kind !== 'veto' || ind.vetoed || !ifConfirmed.vetoes.includes(ind.id)) continue;
+      if (ind.kind !== 'veto' || !(ind.vetoed || ifConfirmed.vetoes.includes(ind.id))) continue;
       const def = ctx.catalogue.find((c) => c.id === ind.id)!;
       const mine = awaiting.filter((f) => findingsFor(def, [{ ...f, review: undefined }]).length > 0);
       ind.pending = mine.length;
@@ -67,7 +68,10 @@ export function isAwaitingReview(f: ScorecardFinding): boolean {
   return Boolean(f.review) && !f.confirmed && !f.waived && !f.dismissed;
 }
 
-/** Findings awaiting review that would make the site 不合格 once confirmed (their veto is not already fired). */
+/**
+ * Veto-level findings awaiting review: those that would make the site 不合格 once confirmed, and those of a veto that
+ * has already fired. `verdictText` counts them only on a passing site; the bulletin's `--final` refuses while any remain.
+ */
 export function pendingVetoFindings(card: Pick<Scorecard, 'findings'>): ScorecardFinding[] {
   return card.findings.filter((f) => f.pendingVeto && isAwaitingReview(f));
 }

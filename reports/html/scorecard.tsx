@@ -51,7 +51,7 @@ export function renderScorecardMain(card: Scorecard, config?: DistrictConfig, op
 type IndicatorResult = Scorecard['indicators'][number];
 
 function vetoCell(i: IndicatorResult): { text: string; cls: string; row?: string } {
-  if (i.vetoed) return { text: '否决', cls: 'st-vetoed', row: 'bad' };
+  if (i.vetoed) return { text: i.pending ? `否决（另有 ${i.pending} 项待复核）` : '否决', cls: 'st-vetoed', row: 'bad' };
   if (i.pending) return { text: `待复核 ${i.pending}`, cls: 'st-review', row: 'pending' };
   if (i.notMeasured) return { text: '未检测', cls: 'st-not-measured', row: 'nm' };
   return { text: '未触发', cls: 'st-passed' };
@@ -292,7 +292,9 @@ function IndicatorGroup(props: { result: IndicatorResult; ind: Indicator | undef
   const status =
     result.kind === 'veto'
       ? result.vetoed
-        ? '单项否决'
+        ? result.pending
+          ? `单项否决（另有 ${result.pending} 项待复核）`
+          : '单项否决'
         : result.pending
           ? `待复核：${result.pending} 项疑似单项否决，确认即不合格`
           : findings.some(isScored)

@@ -2,7 +2,7 @@
 // hacked site (鲤城区农业农村局) is audited from the fixture server; its pending vetoes show on its scorecard, its
 // unit's page and the overview; `bulletin --final` refuses and lists every one of them; an administrator adds a
 // reviewer and a unit user; the reviewer confirms the tampered title and the site reads 不合格 on the dashboard and in
-// the month's bulletin with the confirmed wording (and --final still refuses while the other vetoes await review); the
+// the month's bulletin with the confirmed wording (--final refuses until the other five are reviewed too); the
 // unit user marks two findings fixed and asks for a re-check; the site is fixed there (the ad-network script removed,
 // the floating ad left); the service's re-check job audits it again and the unit page shows the first 已整改 with the
 // date and the second 复查仍存在.
@@ -159,10 +159,23 @@ describe('rectification loop on the demo district', { timeout: 400_000 }, () => 
     await shot(reviewer, 'rectify-site-confirmed.png');
     await reviewer.goto(url + unitPath);
     expect(await text(reviewer, '.verdict .verdict-text')).toBe('不合格');
+
+    // the site is 不合格 now, but `--final` still refuses while the other five veto-level findings await review
+    const others = pending.filter((f) => f.identity !== tampered.identity);
+    const stillRefused = await bulletinCli(['--final', '--seq', '7']);
+    expect(stillRefused.code).toBe(2);
+    expect(stillRefused.out).toContain('5 项疑似单项否决的问题尚未复核，不能印发正式通报');
+    expect(listed(stillRefused.out)).toEqual(others.map((f) => f.identity).sort());
+    // the reviewer confirms them too (they are on the fixture site as found)
+    for (const f of others) {
+      await reviewer.goto(`${url}review`);
+      await reviewer.type(`li[data-identity="${f.identity}"] form.confirm input[name=reason]`, '已核实');
+      await Promise.all([reviewer.waitForNavigation(), reviewer.click(`li[data-identity="${f.identity}"] form.confirm button`)]);
+      expect(await text(reviewer, 'p.notice')).toMatch(/^已确认：鲤城区农业农村局，重新计分 [\d.]+ 分，不合格$/);
+    }
     await reviewer.browserContext().close();
 
-    // … and in the month's bulletin, with the confirmed wording: the site is 不合格 now, so the other suspected vetoes
-    // no longer decide its verdict and the bulletin may be issued
+    // … and in the month's bulletin, with the confirmed wording, issued once nothing veto-level awaits review
     const issued = await bulletinCli(['--final', '--seq', '7']);
     expect([issued.code, issued.out.split('\n')[0]]).toEqual([0, '鲤网管〔2026〕7号　关于2026年11月全区政府网站抽查情况的通报（正式）']);
     const body = (await readFile(join(dir, 'out', 'bulletins', 'bulletin-2026-11.html'), 'utf8')).replace(/<wbr>/g, '');
