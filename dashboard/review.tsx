@@ -15,7 +15,7 @@ import { displayMessage, evidenceLine } from '../reports/vocabulary.ts';
 import type { AuditEntry } from '../store/types.ts';
 import { loadSite, visibleSites } from './data.ts';
 import { type AppEnv, type AppOptions, type Ctx, notFound, refuse, show } from './kit.tsx';
-import { CsrfField, sitePath } from './layout.tsx';
+import { CsrfField, roleText, sitePath } from './layout.tsx';
 import { applyList, choices, ListControls, type ListQuery, type ListSpec, ListTable, listExportRoutes, readList } from './list.tsx';
 import { audit } from './users.ts';
 
@@ -192,7 +192,7 @@ function detailText(d: Record<string, unknown> | null): string {
   if (typeof d.note === 'string' && d.note) parts.push(`说明：${d.note}`);
   if (typeof d.until === 'string') parts.push(`期限：${d.until}`);
   if (typeof d.score === 'number') parts.push(`重新计分：${d.score}分 ${d.verdict ?? ''}`);
-  if (typeof d.role === 'string') parts.push(`角色：${d.role}${d.unit ? `（${d.unit}）` : ''}`);
+  if (typeof d.role === 'string') parts.push(`角色：${roleText[d.role] ?? d.role}${d.unit ? `（${d.unit}）` : ''}`);
   if (typeof d.failures === 'number') parts.push(`连续失败 ${d.failures} 次`);
   if (typeof d.message === 'string') parts.push(d.message);
   return parts.join('；');

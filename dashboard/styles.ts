@@ -32,7 +32,9 @@ table.list tr.bad{border-left:4px solid #c00}
 table.list td{border:0;padding:.15em 0;text-align:left}
 table.list td.num{text-align:left}
 table.list td[data-label]::before{content:attr(data-label)"：";color:#555}
-form.filters label,form.filters select{width:100%;max-width:100%}
+table.list td:empty{display:none}
+form.filters label{flex:1 1 9em;min-width:0}
+form.filters select,form.filters input{width:100%;max-width:100%}
 }
 @media print{
 nav.top,form.filters,form.act,.exports a,.exports .meta,.noprint,button,.notice{display:none}
