@@ -196,6 +196,11 @@ export function createApp(opts: AppOptions, extend: (app: Hono<AppEnv>) => void 
   });
   listExportRoutes(app, '/sites', sitesSpec(config), overviewViews);
   listExportRoutes(app, '/units', unitsSpec(), async (c) => unitRows(await overviewViews(c)));
+  // A unit page's sites list (for its <ListControls exportPath={`${unitPath(unit)}/sites`}>): the unit's visible sites.
+  listExportRoutes(app, '/units/:unit/sites', sitesSpec(config), async (c) => {
+    const mine = visibleSites(config, c.get('viewer')).filter((s) => s.unit === c.req.param('unit'));
+    return mine.length ? Promise.all(mine.map((s) => loadSite(store, s, Math.min(opts.historyRuns, overviewRuns)))) : notFound(c);
+  });
 
   const sitePage = async (c: Ctx, siteId: string, runId: string | undefined, csv: boolean) => {
     const site = visibleSites(config, c.get('viewer')).find((s) => s.id === siteId);

@@ -26,6 +26,8 @@ export interface ListColumn<R> {
   class?: string;
   /** Column width in the Excel file, in characters. */
   width?: number;
+  /** A number in the Excel file (so it sums and sorts as one) when the text reads as one. */
+  numeric?: boolean;
 }
 
 export interface ListFilter<R> {
@@ -150,6 +152,7 @@ export function ListControls<R>(props: { spec: ListSpec<R>; all: R[]; shown: num
           </a>
         ) : null}
       </form>
+      {filtered || query.sort ? <p class="printonly conditions">{conditionsText(spec, props.all, query)}</p> : null}
       <p class="exports">
         <span class="count">
           {filtered ? `筛选出 ${props.shown} 条（共 ${props.all.length} 条）` : `共 ${props.all.length} 条`}
@@ -164,6 +167,14 @@ export function ListControls<R>(props: { spec: ListSpec<R>; all: R[]; shown: num
       </p>
     </div>
   );
+}
+
+/** The query in words, for the printed list (e.g. 筛选条件：单位：鲤城区教育局；搜索：身份证；排序：按网站). */
+export function conditionsText<R>(spec: ListSpec<R>, all: R[], q: ListQuery): string {
+  const parts = spec.filters.filter((f) => q[f.key]).map((f) => `${f.label}：${f.options(all).find(([v]) => v === q[f.key])?.[1] ?? q[f.key]}`);
+  if (q.q) parts.push(`搜索：${q.q}`);
+  const sort = spec.sorts.find((s) => s.key === q.sort);
+  return `${parts.length ? `筛选条件：${parts.join('；')}` : '全部记录'}${sort ? `；排序：${sort.label}` : ''}`;
 }
 
 /** The rows as a table (stacked cards on a narrow phone: each cell labelled with its header). */
@@ -209,7 +220,14 @@ export async function listXlsxBytes<R>(spec: ListSpec<R>, rows: R[]): Promise<Ui
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(spec.title.slice(0, 31));
   ws.addRow(cols.map((c) => c.header)).font = { bold: true };
-  for (const r of rows) ws.addRow(cols.map((c) => c.text(r)).map((v) => (/^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(v) ? `'${v}` : v)));
+  for (const r of rows)
+    ws.addRow(
+      cols.map((c) => {
+        const v = c.text(r);
+        if (c.numeric && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+        return /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(v) ? `'${v}` : v;
+      }),
+    );
   ws.columns.forEach((col, i) => {
     col.width = cols[i]?.width ?? 16;
   });

@@ -60,7 +60,7 @@ export function queueSpec(tz: string): ListSpec<QueueItem> {
       { header: '页面', text: (i) => i.f.url ?? '', width: 40 },
       { header: '证据', text: (i) => evidenceLine(i.f, tz), width: 50 },
       { header: '首次发现', text: (i) => formatDateTime(i.f.firstSeen, tz), width: 18 },
-      { header: '待复核天数', text: (i) => String(i.ageDays), class: 'num', width: 10 },
+      { header: '待复核天数', text: (i) => String(i.ageDays), class: 'num', numeric: true, width: 10 },
       { header: '问题编号', text: (i) => i.f.identity, width: 18 },
     ],
     filters: [

@@ -23,6 +23,7 @@ table.list td.num,table.list th.num{text-align:right}
 .exports a{margin-left:.8em}
 .exports .count{font-weight:bold}
 p.empty{padding:.6em 0}
+.printonly{display:none}
 @media screen and (max-width:600px){
 table.list{font-size:.9em}
 table.list thead{display:none}
@@ -37,7 +38,8 @@ form.filters label{flex:1 1 9em;min-width:0}
 form.filters select,form.filters input{width:100%;max-width:100%}
 }
 @media print{
-nav.top,form.filters,form.act,.exports a,.exports .meta,.noprint,button,.notice{display:none}
+nav.top,form.filters,form.act,.exports a,.exports .meta,.noprint,button,.notice,main>p.warn{display:none}
+.printonly{display:block}
 a{color:#000;text-decoration:none}
 .scroll{overflow:visible}
 table.list{border-collapse:collapse;width:100%;font-size:9pt}

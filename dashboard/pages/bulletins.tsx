@@ -26,7 +26,7 @@ export function bulletinsSpec(timezone: string): ListSpec<ArchiveMonth> {
     file: 'bulletins',
     columns: [
       { header: '月份', text: (m) => m.month, width: 10 },
-      { header: '检查次数', text: (m) => String(m.runs), class: 'num', width: 10 },
+      { header: '检查次数', text: (m) => String(m.runs), class: 'num', numeric: true, width: 10 },
       {
         header: '已生成文件',
         text: (m) => (files(m).length ? files(m).map((f) => formatNames[f] ?? f).join('、') : '未生成'),

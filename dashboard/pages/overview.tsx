@@ -52,7 +52,7 @@ export function sitesSpec(config: DistrictConfig): ListSpec<SiteView> {
     columns: [
       { header: '网站', text: (v) => v.site.name, view: (v) => <a href={sitePath(v.site.id)}>{v.site.name}</a>, width: 28 },
       { header: '责任单位', text: (v) => v.site.unit, view: (v) => <a href={unitPath(v.site.unit)}>{v.site.unit}</a>, width: 24 },
-      { header: '得分', text: (v) => (v.latest ? String(v.latest.score) : '—'), view: (v) => (v.latest ? <span class="score">{v.latest.score}</span> : '—'), class: 'num', width: 8 },
+      { header: '得分', text: (v) => (v.latest ? String(v.latest.score) : '—'), view: (v) => (v.latest ? <span class="score">{v.latest.score}</span> : '—'), class: 'num', numeric: true, width: 8 },
       {
         header: '结论',
         text: (v) => (v.latest ? verdictText(v.latest) : '尚无检查结果'),
@@ -60,8 +60,8 @@ export function sitesSpec(config: DistrictConfig): ListSpec<SiteView> {
         width: 30,
       },
       { header: '趋势', view: (v) => (v.latest ? trusted(renderSparklineSvg(v.trend)) : null) },
-      { header: '问题数', text: (v) => (v.latest ? String(counted(v).length) : '—'), class: 'num', width: 8 },
-      { header: '新发现', text: (v) => (v.latest ? String(counted(v).filter((f) => f.state === 'new').length) : '—'), class: 'num', width: 8 },
+      { header: '问题数', text: (v) => (v.latest ? String(counted(v).length) : '—'), class: 'num', numeric: true, width: 8 },
+      { header: '新发现', text: (v) => (v.latest ? String(counted(v).filter((f) => f.state === 'new').length) : '—'), class: 'num', numeric: true, width: 8 },
       {
         header: '主要问题',
         text: (v) => (v.latest ? worstFindings(v.latest).map((f) => `${severityText[f.severity] ?? f.severity} ${f.message}`).join('；') : ''),
@@ -113,12 +113,12 @@ export function unitsSpec(): ListSpec<UnitRow> {
     file: 'units',
     prefix: 'u_',
     columns: [
-      { header: '排名', text: (u) => String(u.rank), class: 'num', width: 6 },
+      { header: '排名', text: (u) => String(u.rank), class: 'num', numeric: true, width: 6 },
       { header: '单位', text: (u) => u.unit, view: (u) => <a href={unitPath(u.unit)}>{u.unit}</a>, width: 28 },
-      { header: '网站数', text: (u) => String(u.cards.length), class: 'num', width: 8 },
-      { header: '平均得分', text: (u) => String(u.averageScore), class: 'num', width: 10 },
-      { header: '合格', text: (u) => `${u.passed}/${u.cards.length}`, class: 'num', width: 8 },
-      { header: '问题数', text: (u) => String(u.findings), class: 'num', width: 8 },
+      { header: '网站数', text: (u) => String(u.cards.length), class: 'num', numeric: true, width: 8 },
+      { header: '平均得分', text: (u) => String(u.averageScore), class: 'num', numeric: true, width: 10 },
+      { header: '合格', text: (u) => `${u.passed}/${u.cards.length}`, class: 'num', numeric: true, width: 8 },
+      { header: '问题数', text: (u) => String(u.findings), class: 'num', numeric: true, width: 8 },
     ],
     filters: [{ key: 'verdict', label: '结论', options: () => [['合格', '全部网站合格'], ['不合格', '有网站不合格']], match: (u, v) => u.verdict === v }],
     search: (u) => u.unit,

@@ -62,6 +62,17 @@ function roundTrip(name: string, open: () => Promise<{ a: Store; b: Store; close
       ]);
     });
 
+    it('a write failing inside the import rolls back the decisions written before it', async () => {
+      const before = await b.listReviewDecisions();
+      const auditBefore = await b.listAudit();
+      const fresh: ReviewDecisionRecord = { siteId: 'edu', identity: '7777777777777777', kind: 'confirm', by: '甲', at: '2026-12-07T09:00:00.000Z', reason: null, until: null, evidenceHash: null };
+      const changed: ReviewDecisionRecord = { ...decisions[0], reason: '改过的说明' };
+      // The audit entry reuses an existing id: its insert fails after both decisions were written.
+      await expect(b.importReviewDecisions([fresh, changed], () => ({ ...auditBefore[0] }))).rejects.toThrow();
+      expect(await b.listReviewDecisions()).toEqual(before);
+      expect(await b.listAudit()).toEqual(auditBefore);
+    });
+
     it('a bad entry after good ones: the error names its line, and nothing is written', async () => {
       const before = await counts(b);
       const text = [

@@ -91,14 +91,18 @@ function parseCsv(text: string): string[][] {
 }
 
 async function xlsxRows(page: Page, path: string, sheet: string): Promise<string[][]> {
+  return (await xlsxCells(page, path, sheet)).map((r) => r.map((v) => String(v ?? '')));
+}
+
+async function xlsxCells(page: Page, path: string, sheet: string): Promise<unknown[][]> {
   const res = await fetchAs(page, path);
   expect([path, res.status]).toEqual([path, 200]);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await res.arrayBuffer());
   const ws = wb.getWorksheet(sheet);
   expect(ws, `sheet ${sheet}`).toBeDefined();
-  const out: string[][] = [];
-  ws!.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  const out: unknown[][] = [];
+  ws!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
   return out;
 }
 
@@ -209,6 +213,8 @@ describe('every list', { timeout: 300_000 }, () => {
     await admin.goto(`${url.replace(/\/$/, '')}${c.path}?${c.query}`);
     const shown = await c.shown(admin);
     expect(shown).toEqual(c.expected);
+    // On screen the form shows the filter; the words for print stay hidden.
+    expect(await admin.$$eval('p.conditions', (ps) => ps.map((p) => getComputedStyle(p).display))).toContain('none');
     // The export links on the page carry the same filter.
     const hrefs = await admin.$$eval(`a[href^="${c.exportPath}.xlsx"], a[href^="${c.exportPath}.csv"]`, (as) => as.map((a) => a.getAttribute('href')!));
     expect(hrefs).toHaveLength(2);
@@ -244,9 +250,11 @@ describe('every list', { timeout: 300_000 }, () => {
   });
 
   it('print shows the rows as a bordered table without navigation, filters, export links or buttons', async () => {
-    await admin.setViewport({ width: 390, height: 900 });
+    await admin.setViewport({ width: 794, height: 1123 });
     await admin.emulateMediaType('print');
     try {
+      await admin.goto(`${url}findings?unit=${encodeURIComponent('鲤城区教育局')}&q=${encodeURIComponent('页面')}&sort=site`);
+      expect(await admin.$eval('p.conditions', (p) => [getComputedStyle(p).display, p.textContent])).toEqual(['block', '筛选条件：单位：鲤城区教育局；搜索：页面；排序：按网站']);
       for (const path of ['/', '/findings', '/users', '/audit-log']) {
         await admin.goto(`${url.replace(/\/$/, '')}${path}`);
         const look = await admin.evaluate(() => {
@@ -254,7 +262,7 @@ describe('every list', { timeout: 300_000 }, () => {
           const th = document.querySelector('table.list th')!;
           const tr = document.querySelector('table.list tbody tr')!;
           return {
-            hidden: shownEls('nav.top') + shownEls('form.filters') + shownEls('.exports a') + shownEls('button') + shownEls('form.act'),
+            hidden: shownEls('nav.top') + shownEls('form.filters') + shownEls('.exports a') + shownEls('button') + shownEls('form.act') + shownEls('main > p.warn'),
             count: shownEls('.exports .count'),
             thead: getComputedStyle(document.querySelector('table.list thead')!).display,
             border: getComputedStyle(th).borderTopStyle,
@@ -262,6 +270,7 @@ describe('every list', { timeout: 300_000 }, () => {
           };
         });
         expect([path, look]).toEqual([path, { hidden: 0, count: path === '/' ? 2 : 1, thead: 'table-header-group', border: 'solid', rowBreak: 'avoid' }]);
+        if (shots) await admin.screenshot({ path: join(shots, `print-${path.replace(/\W/g, '') || 'overview'}.png`) as `${string}.png`, fullPage: true });
       }
     } finally {
       await admin.emulateMediaType('screen');
@@ -284,10 +293,21 @@ describe('every list', { timeout: 300_000 }, () => {
 
   it("a unit user's exports hold only its own unit's rows; the center's lists are not there for it", async () => {
     const ownSites = ['鲤城区教育局网站', '鲤城区招生考试网'];
+    // Scores and counts are numbers in Excel (they sum and sort as numbers); names stay text.
+    expect((await xlsxCells(unitUser, '/sites.xlsx', '各网站')).slice(1).map((r) => [r[0], r[2], r[4], r[5]])).toEqual([
+      ['鲤城区教育局网站', 92, 3, 1],
+      ['鲤城区招生考试网', 99, 2, 1],
+    ]);
     const sites = await csvRows(unitUser, '/sites.csv');
     expect(sites.slice(1).map((r) => r[0])).toEqual(ownSites);
     expect((await xlsxRows(unitUser, '/sites.xlsx', '各网站')).slice(1).map((r) => [r[0], r[1]])).toEqual(ownSites.map((n) => [n, '鲤城区教育局']));
     expect((await csvRows(unitUser, '/units.csv')).slice(1).map((r) => r[1])).toEqual(['鲤城区教育局']);
+    // The unit page's sites export: its own unit's, and another unit's is absent.
+    expect((await csvRows(unitUser, `/units/${encodeURIComponent('鲤城区教育局')}/sites.csv?sort=score`)).slice(1).map((r) => [r[0], r[2]])).toEqual([
+      ['鲤城区教育局网站', '92'],
+      ['鲤城区招生考试网', '99'],
+    ]);
+    expect((await fetchAs(unitUser, `/units/${encodeURIComponent('鲤城区市场监督管理局')}/sites.xlsx`)).status).toBe(404);
     const findings = await xlsxRows(unitUser, '/findings.xlsx', '问题清单');
     expect(new Set(findings.slice(1).map((r) => r[1]))).toEqual(new Set(['鲤城区教育局']));
     expect(new Set(findings.slice(1).map((r) => r[0]))).toEqual(new Set(ownSites));
