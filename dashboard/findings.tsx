@@ -17,6 +17,8 @@ export interface ListRow {
   unit: string;
   f: ScorecardFinding;
   status: string;
+  /** The check's name as the scorecard gives it (Chinese in a real audit). */
+  checkName: string;
 }
 
 /** A finding's status as a clerk reads it. */
@@ -35,7 +37,8 @@ async function rowsFor(c: Ctx, opts: AppOptions): Promise<ListRow[]> {
   for (const site of visibleSites(opts.config, c.get('viewer'))) {
     const card = (await loadSite(opts.store, site, 1)).latest;
     if (!card) continue;
-    for (const f of card.findings) out.push({ siteId: site.id, siteName: site.name, unit: site.unit, f, status: statusOf(f) });
+    const names = new Map(card.checks.map((k) => [k.id, k.title]));
+    for (const f of card.findings) out.push({ siteId: site.id, siteName: site.name, unit: site.unit, f, status: statusOf(f), checkName: names.get(f.check) ?? f.check });
   }
   return out;
 }
@@ -50,7 +53,7 @@ export function findingsSpec(tz: string): ListSpec<ListRow> {
       { header: '责任单位', text: (r) => r.unit, exportOnly: true, width: 20 },
       { header: '严重程度', text: (r) => severityText[r.f.severity] ?? r.f.severity, width: 8 },
       { header: '状态', text: (r) => r.status, width: 16 },
-      { header: '检查项', text: (r) => r.f.check, exportOnly: true, width: 12 },
+      { header: '检查项', text: (r) => r.checkName, exportOnly: true, width: 16 },
       {
         header: '问题描述',
         text: (r) => displayMessage(r.f),
@@ -70,11 +73,11 @@ export function findingsSpec(tz: string): ListSpec<ListRow> {
     filters: [
       { key: 'site', label: '网站', options: (all) => choices(all.map((r) => [r.siteId, r.siteName])), match: (r, v) => r.siteId === v },
       { key: 'unit', label: '单位', options: (all) => choices(all.map((r) => [r.unit, r.unit])), match: (r, v) => r.unit === v },
-      { key: 'check', label: '检查项', options: (all) => choices(all.map((r) => [r.f.check, r.f.check])), match: (r, v) => r.f.check === v },
+      { key: 'check', label: '检查项', options: (all) => choices(all.map((r) => [r.f.check, r.checkName])), match: (r, v) => r.f.check === v },
       { key: 'severity', label: '严重程度', options: () => [['veto', '否决'], ['major', '严重'], ['minor', '一般'], ['info', '提示']], match: (r, v) => r.f.severity === v },
       { key: 'status', label: '状态', options: () => ['计分', '待复核', '已确认', '已豁免', '已排除', '提示'].map((t) => [t, t]), match: (r, v) => r.status.startsWith(v) },
     ],
-    search: (r) => `${r.siteName} ${r.unit} ${r.f.message} ${displayMessage(r.f)} ${r.f.url ?? ''} ${r.f.identity}`,
+    search: (r) => `${r.siteName} ${r.unit} ${r.checkName} ${r.f.message} ${displayMessage(r.f)} ${r.f.url ?? ''} ${r.f.identity}`,
     sorts: [
       { key: 'severity', label: '按严重程度', compare: (a, b) => (severityRank[a.f.severity] ?? 9) - (severityRank[b.f.severity] ?? 9) || a.f.firstSeen.localeCompare(b.f.firstSeen) },
       { key: 'age', label: '按发现时间', compare: (a, b) => a.f.firstSeen.localeCompare(b.f.firstSeen) },

@@ -26,6 +26,8 @@ export interface QueueItem {
   runId: string;
   f: ScorecardFinding;
   ageDays: number;
+  /** The check's name as the scorecard gives it. */
+  checkName: string;
 }
 
 const severityRank: Record<string, number> = { veto: 0, major: 1, minor: 2, info: 3 };
@@ -37,8 +39,9 @@ export async function reviewQueue(c: Ctx, opts: AppOptions): Promise<QueueItem[]
   for (const site of visibleSites(opts.config, c.get('viewer'))) {
     const card = (await loadSite(opts.store, site, 1)).latest;
     if (!card) continue;
+    const names = new Map(card.checks.map((k) => [k.id, k.title]));
     for (const f of card.findings.filter(isAwaitingReview)) {
-      items.push({ siteId: site.id, siteName: site.name, unit: site.unit, runId: card.runId, f, ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(f.firstSeen)) / 86_400_000)) });
+      items.push({ siteId: site.id, siteName: site.name, unit: site.unit, runId: card.runId, f, ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(f.firstSeen)) / 86_400_000)), checkName: names.get(f.check) ?? f.check });
     }
   }
   return items;
@@ -55,7 +58,7 @@ export function queueSpec(tz: string): ListSpec<QueueItem> {
       { header: '责任单位', text: (i) => i.unit, width: 20 },
       { header: '严重程度', text: (i) => severityText[i.f.severity] ?? i.f.severity, width: 8 },
       { header: '状态', text: (i) => (i.f.pendingVeto ? '待复核（疑似单项否决）' : '待复核'), width: 20 },
-      { header: '检查项', text: (i) => i.f.check, width: 12 },
+      { header: '检查项', text: (i) => i.checkName, width: 16 },
       { header: '问题描述', text: (i) => displayMessage(i.f), width: 50 },
       { header: '页面', text: (i) => i.f.url ?? '', width: 40 },
       { header: '证据', text: (i) => evidenceLine(i.f, tz), width: 50 },
@@ -66,7 +69,7 @@ export function queueSpec(tz: string): ListSpec<QueueItem> {
     filters: [
       { key: 'site', label: '网站', options: (all) => choices(all.map((i) => [i.siteId, i.siteName])), match: (i, v) => i.siteId === v },
       { key: 'unit', label: '单位', options: (all) => choices(all.map((i) => [i.unit, i.unit])), match: (i, v) => i.unit === v },
-      { key: 'check', label: '检查项', options: (all) => choices(all.map((i) => [i.f.check, i.f.check])), match: (i, v) => i.f.check === v },
+      { key: 'check', label: '检查项', options: (all) => choices(all.map((i) => [i.f.check, i.checkName])), match: (i, v) => i.f.check === v },
       {
         key: 'severity',
         label: '严重程度',
@@ -74,7 +77,7 @@ export function queueSpec(tz: string): ListSpec<QueueItem> {
         match: (i, v) => (v === 'pending-veto' ? Boolean(i.f.pendingVeto) : i.f.severity === v),
       },
     ],
-    search: (i) => `${i.siteName} ${i.unit} ${i.f.message} ${displayMessage(i.f)} ${i.f.url ?? ''} ${i.f.identity}`,
+    search: (i) => `${i.siteName} ${i.unit} ${i.checkName} ${i.f.message} ${displayMessage(i.f)} ${i.f.url ?? ''} ${i.f.identity}`,
     sorts: [
       { key: 'severity', label: '按严重程度', compare: (a, b) => bySeverity(a, b) || b.ageDays - a.ageDays },
       { key: 'age', label: '按发现时间（最久在前）', compare: (a, b) => b.ageDays - a.ageDays || bySeverity(a, b) },
@@ -106,7 +109,7 @@ function ReviewPage(props: { items: QueueItem[]; all: QueueItem[]; query: ListQu
                 <a href={sitePath(i.siteId)}>{i.siteName}</a>（{i.unit}）：{displayMessage(i.f)}
               </div>
               <div class="meta">
-                检查项 {i.f.check}　首次发现 {formatDateTime(i.f.firstSeen, props.tz)}（{i.ageDays} 天）　编号 {i.f.identity}
+                检查项 {i.checkName}　首次发现 {formatDateTime(i.f.firstSeen, props.tz)}（{i.ageDays} 天）　编号 {i.f.identity}
               </div>
               {i.f.url ? <div class="url">页面：{i.f.url}</div> : null}
               <div class="meta">{evidenceLine(i.f, props.tz)}</div>
