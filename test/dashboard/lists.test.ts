@@ -278,6 +278,15 @@ describe('every list', { timeout: 300_000 }, () => {
     }
   });
 
+  it("the overview's two lists keep each other's filter", async () => {
+    await admin.goto(`${url}?u_q=${encodeURIComponent('教育')}`);
+    await admin.select('section form.filters select[name=verdict]', 'failed');
+    await Promise.all([admin.waitForNavigation(), admin.click('section form.filters button')]);
+    const units = await admin.$$eval('table.units tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-unit')));
+    const sites = await admin.$$eval('table.sites tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-site')));
+    expect([sites, units]).toEqual([['exam'], ['鲤城区教育局']]);
+  });
+
   it('the filter form works with script turned off (an old office browser)', async () => {
     const page = await admin.browserContext().newPage();
     await page.setJavaScriptEnabled(false);
