@@ -131,6 +131,21 @@ export function unitsSpec(): ListSpec<UnitRow> {
   };
 }
 
+/**
+ * The sites list with its controls, for any page listing sites (the overview; a unit's page with
+ * `action={unitPath(unit)}` and `exportPath={`${unitPath(unit)}/sites`}`, whose export route app.tsx already serves).
+ */
+export function SitesList(props: { views: SiteView[]; config: DistrictConfig; query: ListQuery; action: string; exportPath: string; keep?: Record<string, string> }) {
+  const spec = sitesSpec(props.config);
+  const rows = applyList(spec, props.views, props.query);
+  return (
+    <>
+      <ListControls spec={spec} all={props.views} shown={rows.length} query={props.query} action={props.action} exportPath={props.exportPath} keep={props.keep} />
+      <ListTable spec={spec} rows={rows} class="sites" rowAttrs={(v) => ({ 'data-site': v.site.id, class: stateOf(v) === 'failed' || stateOf(v) === 'pending' ? 'bad' : undefined })} />
+    </>
+  );
+}
+
 /** The units ranking of the sites a viewer sees. */
 export function unitRows(views: SiteView[]): UnitRow[] {
   return rankUnits(views.filter((v) => v.latest).map((v) => v.latest!));
@@ -146,11 +161,9 @@ export function Overview(props: { views: SiteView[]; viewer: Viewer; config: Dis
   const latestAt = cards.map((c) => c.auditedAt).sort().at(-1);
   const title = viewer.kind === 'unit' ? `${viewer.unit} 网站检查情况` : `${config.district}政府网站检查总览`;
   const units = unitRows(views);
-  const sites = sitesSpec(config);
   const unitList = unitsSpec();
   const siteQuery = props.siteQuery ?? {};
   const unitQuery = props.unitQuery ?? {};
-  const shownSites = applyList(sites, views, siteQuery);
   const shownUnits = applyList(unitList, units, unitQuery);
   return (
     <>
@@ -182,13 +195,12 @@ export function Overview(props: { views: SiteView[]; viewer: Viewer; config: Dis
       ) : null}
       <section>
         <h2>各网站</h2>
-        <ListControls spec={sites} all={views} shown={shownSites.length} query={siteQuery} action="/" exportPath="/sites" keep={prefixed(unitList, unitQuery)} />
-        <ListTable spec={sites} rows={shownSites} class="sites" rowAttrs={(v) => ({ 'data-site': v.site.id, class: stateOf(v) === 'failed' || stateOf(v) === 'pending' ? 'bad' : undefined })} />
+        <SitesList views={views} config={config} query={siteQuery} action="/" exportPath="/sites" keep={prefixed(unitList, unitQuery)} />
       </section>
       {units.length > 1 || viewer.kind === 'center' ? (
         <section>
           <h2>各单位排名</h2>
-          <ListControls spec={unitList} all={units} shown={shownUnits.length} query={unitQuery} action="/" exportPath="/units" keep={prefixed(sites, siteQuery)} />
+          <ListControls spec={unitList} all={units} shown={shownUnits.length} query={unitQuery} action="/" exportPath="/units" keep={prefixed(sitesSpec(config), siteQuery)} />
           <ListTable spec={unitList} rows={shownUnits} class="units" rowAttrs={(u) => ({ 'data-unit': u.unit })} />
         </section>
       ) : null}
