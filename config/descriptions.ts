@@ -128,6 +128,7 @@ export const descriptions: Record<string, string> = {
 
   bulletin: 'The monthly bulletin (抽查通报): rectification deadline, worst cases, issuer, addressees, 文号 and 版记.',
   'bulletin.rectifyWorkdays': 'Working days a unit has to rectify, counted from the bulletin\'s date on the official calendar.',
+  'bulletin.rectifyWorkdaysByUnit': 'Per-unit 整改期限 in working days, by unit name as the sites give it (e.g. `{ "鲤城区教育局": 5 }`); units not listed get `rectifyWorkdays`. An issued bulletin keeps the deadlines it stated.',
   'bulletin.issuer': '发文机关 — who issues the bulletin (red head and signature); default `<district>政府网站管理中心`.',
   'bulletin.recipients': 'Addressees (主送); default 各有关单位.',
   'bulletin.worstCases': 'Worst cases named per indicator under 存在问题.',
@@ -147,6 +148,7 @@ export const descriptions: Record<string, string> = {
   'schedule.probes': 'Homepage availability probes of every site; the rule needs ≥ 20 a day, hourly gives 24.',
   'schedule.bulletin': 'The monthly bulletin, for the previous month.',
   'schedule.housekeeping': 'Store housekeeping: raw page data older than `retentionDays` is deleted.',
+  'schedule.recheck': 'How often the service runs the re-checks units asked for in the dashboard (under the audit lock: while an audit runs, the queue waits for the next time).',
 
   availability: 'Homepage availability probes and their judgement.',
   'availability.probeTimeoutMs': 'A probe fails when the homepage gives no usable answer within this time, in ms.',
@@ -182,7 +184,7 @@ export const descriptions: Record<string, string> = {
   'attachments.maxTextChars': 'Characters of text kept per attachment.',
   'attachments.extractTimeoutMs': 'Time limit of one text extraction, in ms.',
 
-  retentionDays: 'Days raw page data (pages, link targets, probes) is kept; runs, findings and scores are kept for good.',
+  retentionDays: 'Days raw page data (pages, link targets, probes, delivered or failed notifications) is kept; runs, findings and scores are kept for good.',
 
   errorReportRules: 'Error reports (我为政府网站找错): deadline in working days (district notice item 21: 2) and the period judged.',
   'errorReportRules.deadlineWorkdays': 'Working days a unit has to handle and answer a forwarded report, counted from the day after 转办时间.',

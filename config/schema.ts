@@ -171,6 +171,9 @@ export const districtSchema = z.strictObject({
   });
   for (const issue of catalogueIdIssues(cfg.disclosure, cfg.sites)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   for (const issue of notifyUnitIssues(cfg.notify, cfg.sites)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  const units = new Set(cfg.sites.map((s) => s.unit));
+  for (const unit of Object.keys(cfg.bulletin.rectifyWorkdaysByUnit))
+    if (!units.has(unit)) ctx.addIssue({ code: 'custom', path: ['bulletin', 'rectifyWorkdaysByUnit', unit], message: `no site has the unit "${unit}"` });
 });
 
 export type DistrictConfigInput = z.input<typeof districtSchema>;

@@ -1,16 +1,18 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Rectification in the dashboard: on its unit's page a unit user marks findings 已整改 with a note and asks for a
 // re-check of a site; the request is queued in the store for the scheduler (scheduler/recheck.ts), which closes the
-// findings that are gone or reopens the claim with the new evidence. Every viewer of the unit sees the claims' state.
+// findings that are gone or reopens the claim with the new evidence. Every viewer of the unit sees the claims' state,
+// and first the problems past an issued bulletin's 整改期限 (逾期未整改).
 import type { Hono } from 'hono';
 import { formatDateTime } from '../reports/html/labels.ts';
 import { isAwaitingReview, isScored } from '../reports/rescore.ts';
-import { listRectifications, listRechecks, queueRecheck, type RecheckRequest, type Rectification, saveRectification } from '../reports/rectification.ts';
+import { OverdueSection } from '../reports/html/unit-scorecard.tsx';
+import { listOverdue, listRectifications, listRechecks, queueRecheck, type OverdueRectification, type RecheckRequest, type Rectification, saveRectification } from '../reports/rectification.ts';
 import { displayMessage } from '../reports/vocabulary.ts';
 import type { SiteView } from './data.ts';
 import { loadSite, visibleSites } from './data.ts';
 import { type AppEnv, type AppOptions, type Ctx, notFound, refuse, show } from './kit.tsx';
-import { CsrfField } from './layout.tsx';
+import { CsrfField, sitePath } from './layout.tsx';
 import { audit } from './users.ts';
 
 const statusText: Record<Rectification['status'], string> = { claimed: '已报整改，待复查', closed: '已整改', reopened: '复查仍存在' };
@@ -18,11 +20,13 @@ const statusText: Record<Rectification['status'], string> = { claimed: '已报�
 export interface RectifyData {
   claims: Map<string, Map<string, Rectification>>;
   queued: Map<string, RecheckRequest[]>;
+  /** The unit's problems past an issued bulletin's 整改期限 (逾期未整改). */
+  overdue: OverdueRectification[];
 }
 
 /** Each site's rectification claims and queued re-checks. */
 export async function loadRectifyData(views: SiteView[], opts: AppOptions): Promise<RectifyData> {
-  const data: RectifyData = { claims: new Map(), queued: new Map() };
+  const data: RectifyData = { claims: new Map(), queued: new Map(), overdue: await listOverdue(opts.store, opts.config, opts.now(), { siteIds: views.map((v) => v.site.id) }) };
   for (const v of views) {
     data.claims.set(v.site.id, new Map((await listRectifications(opts.store, v.site.id)).map((r) => [r.identity, r])));
     data.queued.set(v.site.id, (await listRechecks(opts.store, v.site.id)).filter((r) => r.data.state === 'queued').map((r) => r.data));
@@ -34,6 +38,7 @@ export async function loadRectifyData(views: SiteView[], opts: AppOptions): Prom
 export function RectifySection(props: { views: SiteView[]; data: RectifyData; tz: string; csrf: string; canAct: boolean }) {
   const { views, tz } = props;
   const out = [];
+  if (props.data.overdue.length) out.push(<OverdueSection overdue={props.data.overdue} siteHref={sitePath} />);
   for (const v of views) {
     const card = v.latest;
     if (!card) continue;

@@ -7,6 +7,7 @@ import type { Store } from '../store/types.ts';
 import { findingsCsv } from './csv.ts';
 import { renderScorecardHtml } from './html/scorecard.tsx';
 import { renderUnitScorecardHtml } from './html/unit-scorecard.tsx';
+import { listOverdue } from './rectification.ts';
 import type { Scorecard } from './scorecard.ts';
 import { trendFrom, type TrendPoint } from './trend.ts';
 import { rankUnits } from './units.ts';
@@ -52,7 +53,10 @@ export async function writeUnitScorecards(outDir: string, cards: Scorecard[], ct
   for (const unit of rankUnits(cards)) {
     const histories = new Map<string, TrendPoint[]>();
     for (const c of unit.cards) histories.set(c.siteId, await siteTrend(ctx.store, c));
-    const html = renderUnitScorecardHtml(unit, ctx.config, { histories, siteHref: (id) => `../scorecards/${encodeURIComponent(id)}.html` });
+    // overdue as of the audit's clock (the latest of the unit's scorecards)
+    const asOf = new Date(unit.cards.map((c) => c.auditedAt).sort().at(-1)!);
+    const overdue = await listOverdue(ctx.store, ctx.config, asOf, { siteIds: unit.cards.map((c) => c.siteId) });
+    const html = renderUnitScorecardHtml(unit, ctx.config, { histories, siteHref: (id) => `../scorecards/${encodeURIComponent(id)}.html`, overdue });
     await writeFile(join(dir, unitFileName(unit.unit)), html);
   }
 }

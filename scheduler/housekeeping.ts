@@ -1,5 +1,5 @@
-// The housekeeping job: raw data older than `retentionDays` (crawled pages, link targets, probes) is deleted;
-// runs, site scorecards and findings are kept for good (trends and bulletins read them).
+// The housekeeping job: raw data older than `retentionDays` (crawled pages, link targets, probes, delivered or failed
+// notifications) is deleted; runs, site scorecards and findings are kept for good (trends and bulletins read them).
 import type { DistrictConfig } from '../config/schema.ts';
 import type { PurgeCounts, Store } from '../store/types.ts';
 

@@ -1,5 +1,5 @@
-// The service's four jobs wired to their implementations: the audit (with its lifecycle), homepage probes,
-// the monthly bulletin and housekeeping. Each returns a small outcome for the logs and `govaudit status`.
+// The service's jobs wired to their implementations: the audit (with its lifecycle), homepage probes,
+// the monthly bulletin, housekeeping and the re-checks units queued in the dashboard. Each returns a small outcome for the logs and `govaudit status`.
 import type { DistrictConfig } from '../config/schema.ts';
 import type { Store } from '../store/types.ts';
 import { runAuditJob, type AuditJobOptions } from './audit-job.ts';
@@ -7,6 +7,7 @@ import { runMonthlyBulletin, type BulletinJobOptions } from './bulletin.ts';
 import { bulletinOutDir, generateBulletin } from '../reports/bulletin/generate.ts';
 import { runHousekeeping } from './housekeeping.ts';
 import { runProbes } from './probe.ts';
+import { runRecheckPass } from './recheck.ts';
 import { enqueueScheduledAudit } from './distributed/scheduled.ts';
 import type { JobFn, JobId } from './service.ts';
 import { holderText } from './lock.ts';
@@ -80,6 +81,17 @@ export function createJobs(deps: JobDeps): Record<JobId, JobFn> {
       if (deps.notifier && model)
         await notifyAfterBulletin({ config: deps.config, store: deps.store, notifier: deps.notifier, log: ctx.log, clock }, model, false).catch((e) => ctx.log.error({ error: (e as Error).message }, 'bulletin notifications failed'));
       return { ok: true, ...r };
+    },
+    async recheck(ctx) {
+      const pass = await runRecheckPass({ config: deps.config, store: deps.store, now: () => deps.now ?? clock(), clock, ...(deps.outDir ? { outDir: deps.outDir } : {}), ...(deps.audit?.lock ? { lock: deps.audit.lock } : {}) });
+      if (pass.status === 'idle') return { ok: true, queued: 0 };
+      if (pass.status === 'deferred') {
+        ctx.log.info({ reason: pass.reason }, 're-checks wait for the next pass');
+        return { ok: true, deferred: pass.reason };
+      }
+      const o = pass.outcomes;
+      for (const x of o) (x.error ? ctx.log.warn.bind(ctx.log) : ctx.log.info.bind(ctx.log))({ siteId: x.siteId, runId: x.runId, closed: x.closed.length, reopened: x.reopened.length, ...(x.error ? { error: x.error } : {}) }, 're-check finished');
+      return { ok: !o.some((x) => x.error), sites: o.length, closed: o.reduce((n, x) => n + x.closed.length, 0), reopened: o.reduce((n, x) => n + x.reopened.length, 0), failed: o.filter((x) => x.error).map((x) => x.siteId) };
     },
     async housekeeping() {
       const r = await runHousekeeping({ config: deps.config, store: deps.store, clock });

@@ -1,11 +1,15 @@
 // Runs the re-checks units asked for in the dashboard: for each site with a queued request, that site's checks run
 // once (an audit of kind `recheck` over that site only); each rectification claim of the site is then closed when its
 // finding is gone (已整改, with the date) or reopened with the new evidence; the requests are marked done.
+// The service runs the queue on its own (job `recheck`, config `schedule.recheck`) under the audit lock, in its own
+// process in both modes: a re-check is one site, so the distributed workers are not needed for it.
 import type { DistrictConfig } from '../config/schema.ts';
 import { listRectifications, listRechecks, queueRecheck, saveRectification } from '../reports/rectification.ts';
 import type { Scorecard } from '../reports/scorecard.ts';
 import type { Store } from '../store/types.ts';
 import { runAudit } from './audit.ts';
+import { DISTRIBUTED_RUN_KIND } from './distributed/enqueue.ts';
+import { acquireLock, holderText, type LockOptions } from './lock.ts';
 
 export interface RecheckOutcome {
   siteId: string;
@@ -55,4 +59,42 @@ export async function runRechecks(deps: { config: DistrictConfig; store: Store; 
     outcomes.push(outcome);
   }
   return outcomes;
+}
+
+/** What a locked pass over the re-check queue did. */
+export type RecheckPass =
+  | { status: 'idle' }
+  | { status: 'deferred'; reason: string }
+  | { status: 'done'; outcomes: RecheckOutcome[] };
+
+export interface RecheckPassOptions {
+  config: DistrictConfig;
+  store: Store;
+  /** The re-check's audit clock. */
+  now: () => Date;
+  /** Wall clock (lock heartbeats). */
+  clock?: () => Date;
+  outDir?: string;
+  audit?: SiteAudit;
+  /** Lock tuning and test seams. */
+  lock?: Partial<Omit<LockOptions, 'store' | 'clock' | 'onLost'>>;
+}
+
+/**
+ * Runs the queued re-checks under the audit lock, so a re-check never audits a store another audit is writing: when the
+ * nightly audit (or another service) holds the lock, or a distributed run is still in the workers' hands, nothing runs
+ * and the queue stays as it is for the next pass. An empty queue does not touch the lock.
+ */
+export async function runRecheckPass(opts: RecheckPassOptions): Promise<RecheckPass> {
+  const { store } = opts;
+  if (!(await listRechecks(store)).some((r) => r.data.state === 'queued')) return { status: 'idle' };
+  const got = await acquireLock({ ...opts.lock, store, ...(opts.clock ? { clock: opts.clock } : {}) });
+  if (!got.acquired) return { status: 'deferred', reason: `another audit holds the lock (${holderText(got.holder)})` };
+  try {
+    const running = (await store.listRuns({ state: 'running', limit: 50 })).find((r) => r.kind === DISTRIBUTED_RUN_KIND);
+    if (running) return { status: 'deferred', reason: `distributed run ${running.id} is still running` };
+    return { status: 'done', outcomes: await runRechecks(opts) };
+  } finally {
+    await got.lock.release();
+  }
 }

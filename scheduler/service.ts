@@ -7,7 +7,7 @@ import type { Store } from '../store/types.ts';
 import { nextRuns } from './cron.ts';
 import type { Logger } from './log.ts';
 
-export const jobIds = ['audit', 'probes', 'bulletin', 'housekeeping'] as const;
+export const jobIds = ['audit', 'probes', 'bulletin', 'housekeeping', 'recheck'] as const;
 export type JobId = (typeof jobIds)[number];
 
 export interface JobContext {

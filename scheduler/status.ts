@@ -127,7 +127,7 @@ export function formatStatus(s: ServiceStatus): string {
   return lines.join('\n') + '\n';
 }
 
-const jobNames: Record<string, string> = { audit: '全面检查', probes: '首页监测', bulletin: '月度通报', housekeeping: '数据清理', imports: '导入记录' };
+const jobNames: Record<string, string> = { audit: '全面检查', probes: '首页监测', bulletin: '月度通报', housekeeping: '数据清理', recheck: '整改复查', imports: '导入记录' };
 const runStates: Record<string, string> = { queued: '排队中', running: '进行中', done: '已完成', failed: '失败', interrupted: '已中断' };
 
 function runLine(r: RunBrief, t: (iso: string | null) => string): string {

@@ -548,7 +548,13 @@ export class KyselyStore implements Store {
       const pages = await trx.deleteFrom('pages').where('run_id', 'in', old).executeTakeFirst();
       const linkTargets = await trx.deleteFrom('link_targets').where('run_id', 'in', old).executeTakeFirst();
       const probes = await trx.deleteFrom('probes').where('at', '<', cutoff).executeTakeFirst();
-      return { pages: Number(pages.numDeletedRows), linkTargets: Number(linkTargets.numDeletedRows), probes: Number(probes.numDeletedRows) };
+      const notifications = await trx.deleteFrom('notify_outbox').where('state', 'in', ['sent', 'failed']).where('updated_at', '<', cutoff).executeTakeFirst();
+      return {
+        pages: Number(pages.numDeletedRows),
+        linkTargets: Number(linkTargets.numDeletedRows),
+        probes: Number(probes.numDeletedRows),
+        notifications: Number(notifications.numDeletedRows),
+      };
     });
   }
 

@@ -102,6 +102,8 @@ export interface PurgeCounts {
   pages: number;
   linkTargets: number;
   probes: number;
+  /** Outbox rows delivered or given up before the cutoff (pending and sending rows are never deleted). */
+  notifications: number;
 }
 
 /** Where a notification stands: waiting (or waiting to retry), claimed for sending, delivered, or given up. */

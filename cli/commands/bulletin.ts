@@ -41,7 +41,8 @@ export const bulletinCommand: Command = {
         const o = m.overview;
         const out = process.stdout;
         out.write(`${m.docNumber ? `${m.docNumber}　` : ''}${m.title}${values.final ? '（正式）' : m.pending.length ? '（草稿）' : ''}\n`);
-        out.write(`  抽查网站 ${o.sitesChecked} 个，合格 ${o.passed} 个（${o.passRate}%），平均得分 ${o.averageScore}；整改期限 ${m.deadlineText}\n`);
+        out.write(`  抽查网站 ${o.sitesChecked} 个，合格 ${o.passed} 个（${o.passRate}%），平均得分 ${o.averageScore}；整改期限 ${m.perUnitDeadlines ? '按单位规定（见通报“整改要求”）' : m.deadlineText}\n`);
+        if (m.overdue.length) out.write(`  逾期未整改：${new Set(m.overdue.map((x) => x.unit)).size} 个单位的 ${m.overdue.length} 个问题（见通报“逾期未整改”部分）\n`);
         if (m.pending.length) {
           out.write(`  待复核：${m.pending.length} 项疑似单项否决的问题尚未复核（草稿附件列出；复核前不能用 --final 印发）：\n`);
           for (const l of pendingLines(m.pending, m.timezone)) out.write(`    ${l}\n`);

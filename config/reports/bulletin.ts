@@ -6,6 +6,11 @@ import { z } from 'zod';
 export const bulletinConfigSchema = z.strictObject({
   /** Working days a unit has to rectify, counted from the bulletin's date on the official calendar. */
   rectifyWorkdays: z.number().int().min(1).max(120).default(10),
+  /**
+   * Per-unit 整改期限 in working days, by unit name as the sites give it (e.g. `{ "鲤城区教育局": 5 }`); units not
+   * listed get `rectifyWorkdays`. An issued bulletin keeps the deadlines it stated.
+   */
+  rectifyWorkdaysByUnit: z.record(z.string().min(1), z.number().int().min(1).max(120)).default({}),
   /** 发文机关 — who issues the bulletin (red head and signature); default `<district>政府网站管理中心`. */
   issuer: z.string().min(1).optional(),
   /** Addressees (主送); default 各有关单位. */

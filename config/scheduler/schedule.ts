@@ -31,6 +31,8 @@ export const scheduleSchema = z.strictObject({
   bulletin: cronExpression.default('0 8 1 * *'),
   /** Store housekeeping: raw page data older than `retentionDays` is deleted. */
   housekeeping: cronExpression.default('0 4 * * *'),
+  /** Runs the re-checks units asked for in the dashboard, under the audit lock (an empty queue costs one store read). */
+  recheck: cronExpression.default('*/5 * * * *'),
 });
 
 /** Homepage availability: how probes are taken and judged (国办秘函〔2019〕19号 单项否决指标 1, 扣分指标 网站可用性). */

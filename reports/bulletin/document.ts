@@ -1,10 +1,11 @@
 // The bulletin's wording as a sequence of blocks (paragraphs, headings, tables), in the official-document order of
-// GB/T 9704: issuer's red head with the 文号, title, addressees, 总体情况, unit ranking, 存在问题, 整改要求 with the
-// deadline, attachments note, signature and date, the 版记 (印发机关 and 印发日期), then the annexes — the results
+// GB/T 9704: issuer's red head with the 文号, title, addressees, 总体情况, unit ranking, 存在问题, 逾期未整改 (the
+// earlier bulletins' problems past their deadline, when any), 整改要求 with each named unit's deadline, attachments note, signature and date, the 版记 (印发机关 and 印发日期), then the annexes — the results
 // grouped by verdict and, in a draft, the 待复核事项 that must be settled before the bulletin is issued. The HTML/PDF
 // and DOCX renderers draw the same blocks, so the Word file the center edits says exactly what the PDF says.
 import { isCounted } from '../counts.ts';
 import type { BulletinModel, BulletinOverview } from './model.ts';
+import { chineseDate } from './month.ts';
 import { officialPhrase, siteLabel } from './wording.ts';
 
 export type Block =
@@ -16,7 +17,7 @@ export type Block =
   | { type: 'figure'; caption: string; path: string }
   | {
       type: 'table';
-      id: 'ranking' | 'annex' | 'annex-failed' | 'annex-passed' | 'pending';
+      id: 'ranking' | 'annex' | 'annex-failed' | 'annex-passed' | 'pending' | 'deadlines' | 'overdue';
       head: string[];
       rows: string[][];
       /** Centred (numeric) columns. */
@@ -119,11 +120,40 @@ export function bulletinDocument(m: BulletinModel, opts: { timezone?: string } =
       }),
     });
   });
-  body.push({ type: 'h2', text: '四、整改要求' });
+  let section = 4;
+  if (m.overdue.length) {
+    const units = new Set(m.overdue.map((o) => o.unit));
+    body.push({ type: 'h2', text: `${numerals[section++ - 1]}、逾期未整改` });
+    body.push({
+      type: 'p',
+      text: `截至${m.issuedOnText}，${units.size}个单位的${m.overdue.length}个问题在往期通报规定的整改期限内未完成整改（未经复查确认已整改，也未被排除或豁免），现予通报。相关单位要立即整改，并书面说明逾期原因。`,
+    });
+    body.push({
+      type: 'table',
+      id: 'overdue',
+      head: ['序号', '单位', '网站', '问题', '整改期限', '逾期天数'],
+      rows: m.overdue.map((o, i) => [String(i + 1), o.unit, o.siteName, o.message + (o.claim === 'claimed' ? '（已报整改，待复查）' : o.claim === 'reopened' ? '（复查仍存在）' : ''), chineseDate(o.deadline), String(o.daysOverdue)]),
+      numeric: [0, 4, 5],
+      widths: [7, 15, 16, 27, 23, 12],
+    });
+  }
+  body.push({ type: 'h2', text: `${numerals[section - 1]}、整改要求` });
   body.push({
     type: 'p',
-    text: `（一）存在问题的单位要对照本通报和各网站检查报告逐项整改，于${m.deadlineText}完成整改，并将整改情况书面报送${m.issuer}。逾期未整改的，将在下期通报中予以通报。`,
+    text: m.perUnitDeadlines
+      ? `（一）存在问题的单位要对照本通报和各网站检查报告逐项整改，于下表所列整改期限前完成整改，并将整改情况书面报送${m.issuer}。逾期未整改的，将在下期通报中予以通报。`
+      : `（一）存在问题的单位要对照本通报和各网站检查报告逐项整改，于${m.deadlineText}完成整改，并将整改情况书面报送${m.issuer}。逾期未整改的，将在下期通报中予以通报。`,
   });
+  if (m.unitDeadlines.length) {
+    body.push({
+      type: 'table',
+      id: 'deadlines',
+      head: ['序号', '单位', '问题数', '整改期限'],
+      rows: m.unitDeadlines.map((d, i) => [String(i + 1), d.unit, String(m.named.filter((n) => n.unit === d.unit).length), d.deadline ? `${chineseDate(d.deadline)}前（${d.workdays}个工作日内）` : `收到本通报之日起${d.workdays}个工作日内`]),
+      numeric: [0, 2],
+      widths: [8, 42, 12, 38],
+    });
+  }
   body.push({ type: 'p', text: '（二）被单项否决或得分低于60分的网站，主办单位要立即组织整改，整改完成前加强人工巡查，防止问题反复出现；整改情况将在下月抽查中复核。' });
   body.push({ type: 'p', text: '（三）各单位要落实网站日常监测和内容保障责任，及时更新信息、修复失效链接，对“我为政府网站找错”平台转办的网民留言在2个工作日内办理答复，对公开信息中的个人信息做好去标识化处理。' });
   const withAvailability = m.availability.size > 0;

@@ -13,6 +13,7 @@ import { renderBulletinDocx } from './docx.ts';
 import { renderBulletinHtml } from './html.tsx';
 import { buildBulletinModel, type BulletinModel, type PendingVeto } from './model.ts';
 import { officialPhrase } from './wording.ts';
+import { issuedBulletinKind, type IssuedRectification } from '../rectification.ts';
 
 export type BulletinFormat = 'html' | 'pdf' | 'docx';
 export const bulletinFormats: BulletinFormat[] = ['html', 'pdf', 'docx'];
@@ -30,9 +31,11 @@ export interface BulletinRecord {
   /** Veto-level findings awaiting review when it was written (a draft lists them). */
   pending?: number;
   docNumber?: string;
+  /** An issued (final) bulletin's 整改期限 per unit and the problems it named: the overdue list reads them. */
+  rectification?: IssuedRectification;
 }
 
-export const bulletinRecordKind = 'bulletin';
+export const bulletinRecordKind = issuedBulletinKind;
 
 /** The folder bulletins are written to under an output folder (`govaudit bulletin --out`, the service's `--out`). */
 export function bulletinOutDir(outRoot: string): string {
@@ -98,7 +101,10 @@ async function readFigures(doc: ReturnType<typeof bulletinDocument>, dir: string
 export async function generateBulletin(opts: GenerateBulletinOptions): Promise<GeneratedBulletin> {
   const formats = opts.formats ?? bulletinFormats;
   const decisions = opts.decisions ?? mergeDecisions(asDecisions(await opts.store.listReviewDecisions()), await loadReviewDecisions(opts.config));
-  const model = await buildBulletinModel({ store: opts.store, config: opts.config, month: opts.month, now: opts.now, decisions, seq: opts.seq });
+  // an issued bulletin's deadlines stay as issued, whatever the config says now
+  const issued = (await opts.store.listRecords<BulletinRecord>(bulletinRecordKind)).find((r) => r.key === opts.month)?.data.rectification;
+  const earlier = issued?.deadlines;
+  const model = await buildBulletinModel({ store: opts.store, config: opts.config, month: opts.month, now: opts.now, decisions, seq: opts.seq, ...(earlier ? { issuedDeadlines: earlier } : {}) });
   if (opts.final && model.pending.length) {
     throw new BulletinNotReadyError(
       `${model.pending.length} 项疑似单项否决的问题尚未复核，不能印发正式通报；请先确认或排除：\n${pendingLines(model.pending, model.timezone).map((l) => `  ${l}`).join('\n')}`,
@@ -131,7 +137,7 @@ export async function generateBulletin(opts: GenerateBulletinOptions): Promise<G
       warnings.push(`PDF not written: ${e.message}`);
     }
   }
-  const record: BulletinRecord = { month: model.month.id, title: model.title, generatedAt: opts.now.toISOString(), files, overview: model.overview, final: Boolean(opts.final), pending: model.pending.length, ...(model.docNumber ? { docNumber: model.docNumber } : {}) };
+  const record: BulletinRecord = { month: model.month.id, title: model.title, generatedAt: opts.now.toISOString(), files, overview: model.overview, final: Boolean(opts.final), pending: model.pending.length, ...(model.docNumber ? { docNumber: model.docNumber } : {}), ...(opts.final ? { rectification: { deadlines: model.unitDeadlines, named: model.named } } : issued ? { rectification: issued } : {}) };
   await opts.store.upsertRecords(bulletinRecordKind, [{ key: model.month.id, siteKey: null, data: record, updatedAt: new Date().toISOString() }]);
   return { model, files, warnings };
 }

@@ -1,8 +1,10 @@
 // What the monthly bulletin says, computed from the month's stored runs: each site's latest scorecard of the month
 // (re-scored with today's catalogue and review decisions, so waived findings are left out), overall figures and
 // the change since the previous month, the ranking of units, problems by indicator with the worst cases, the
-// rectification deadline in working days, and the annex of every site.
+// rectification deadline in working days (per unit), the earlier bulletins' problems still not rectified after their
+// deadline (逾期未整改), and the annex of every site.
 import { createCalendar } from '../../calendar/workdays.ts';
+import { listOverdue, unitDeadlines, type NamedFinding, type OverdueRectification, type UnitDeadline } from '../rectification.ts';
 import { localDate } from '../../calendar/timezone.ts';
 import type { DistrictConfig } from '../../config/schema.ts';
 import type { Store } from '../../store/types.ts';
@@ -14,6 +16,7 @@ import type { ReviewDecisions } from '../review.ts';
 import { scorecardSchema, type Scorecard, type ScorecardFinding } from '../scorecard.ts';
 import { rankSites, rankUnits, round1, type UnitSummary } from '../units.ts';
 import { chineseDate, parseMonth, previousMonth, type BulletinMonth } from './month.ts';
+import { officialPhrase } from './wording.ts';
 
 export interface BulletinOverview {
   sitesConfigured: number;
@@ -82,6 +85,14 @@ export interface BulletinModel {
   /** Local date by which units must rectify; null when the holiday calendar does not cover it. */
   deadline: string | null;
   deadlineText: string;
+  /** Each unit with scored problems and its 整改期限 (per-unit override or `rectifyWorkdays`); an issued bulletin's are kept. */
+  unitDeadlines: UnitDeadline[];
+  /** Whether any unit's deadline differs from the default (the bulletin then points at the table). */
+  perUnitDeadlines: boolean;
+  /** The scored problems this bulletin asks units to rectify (kept with the issued bulletin). */
+  named: NamedFinding[];
+  /** Problems named by earlier issued bulletins, still not rectified after their deadline (逾期未整改), as of the bulletin's date. */
+  overdue: OverdueRectification[];
   runs: { count: number; first: string; last: string };
   overview: BulletinOverview;
   previous: BulletinOverview | null;
@@ -115,6 +126,8 @@ export interface BulletinInput {
   decisions: ReviewDecisions;
   /** The 文号's sequence number (`{seq}`); absent: blank in a draft. */
   seq?: number | null;
+  /** The deadlines an earlier issue of this month's bulletin stated (kept, whatever the config says now). */
+  issuedDeadlines?: UnitDeadline[];
 }
 
 /** The latest scorecard per site among the runs whose audit clock falls in the month. */
@@ -171,6 +184,12 @@ export async function buildBulletinModel(input: BulletinInput): Promise<Bulletin
       finding: f,
     })),
   );
+  const named: NamedFinding[] = sites.flatMap((c) => c.findings.filter(isCounted).map((f) => ({ siteId: c.siteId, unit: c.unit, identity: f.identity, message: officialPhrase(f, tz), url: f.url })));
+  const namedUnits = [...new Set(named.map((n) => n.unit))];
+  const kept = new Map((input.issuedDeadlines ?? []).map((d) => [d.unit, d]));
+  // the calendar's gap is said once (above) unless only a unit's own deadline falls into it
+  const fresh = unitDeadlines(config, namedUnits.filter((u) => !kept.has(u)), issuedOn, (w) => (deadline === null ? undefined : warnings.push(w)));
+  const deadlines = [...namedUnits.flatMap((u) => (kept.has(u) ? [kept.get(u)!] : [])), ...fresh].sort((a, b) => a.unit.localeCompare(b.unit, 'zh-CN'));
   return {
     district: config.district,
     timezone: tz,
@@ -190,6 +209,10 @@ export async function buildBulletinModel(input: BulletinInput): Promise<Bulletin
     rectifyWorkdays,
     deadline,
     deadlineText: deadline ? `${chineseDate(deadline)}前（${rectifyWorkdays}个工作日内）` : `收到本通报之日起${rectifyWorkdays}个工作日内`,
+    unitDeadlines: deadlines,
+    perUnitDeadlines: deadlines.some((d) => d.workdays !== rectifyWorkdays || d.deadline !== deadline),
+    named,
+    overdue: await listOverdue(store, config, now, { beforeMonth: month.id }),
     runs: { count: runs.length, first: runs[0], last: runs[runs.length - 1] },
     overview: overviewOf(sites, config.sites.length),
     previous: prevSites.length ? overviewOf(prevSites, config.sites.length) : null,

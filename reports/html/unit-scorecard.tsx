@@ -1,10 +1,11 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // A unit's scorecard across its sites: average score, each site's verdict (pending vetoes spelled out) and trend,
 // and the unit's problems grouped by indicator (which site, which page), so the unit's office sees all it has to fix
-// on one page.
+// on one page, with the problems past an issued bulletin's 整改期限 (逾期未整改) first.
 import type { DistrictConfig } from '../../config/schema.ts';
 import { findingCounts, isCounted } from '../counts.ts';
 import { pendingVetoFindings, verdictText } from '../rescore.ts';
+import type { OverdueRectification } from '../rectification.ts';
 import type { TrendPoint } from '../trend.ts';
 import type { UnitSummary } from '../units.ts';
 import { displayMessage, formatDateTime } from '../vocabulary.ts';
@@ -20,6 +21,40 @@ export interface UnitScorecardOptions {
   histories?: Map<string, TrendPoint[]>;
   /** Findings listed per indicator at most. */
   perIndicator?: number;
+  /** The unit's problems past the deadline of an issued bulletin (逾期未整改), listed when any. */
+  overdue?: OverdueRectification[];
+}
+
+const claimText: Record<NonNullable<OverdueRectification['claim']>, string> = { claimed: '已报整改，待复查', closed: '已整改', reopened: '复查仍存在' };
+
+/** The unit's overdue rectifications: site, problem, the bulletin's deadline, days overdue and the unit's claim. */
+export function OverdueSection(props: { overdue: OverdueRectification[]; siteHref: (siteId: string) => string }) {
+  const { overdue } = props;
+  return (
+    <section class="overdue">
+      <h2>逾期未整改（{overdue.length}）</h2>
+      <p class="veto">以下问题已在月度通报中通报，整改期限已过仍未整改（未经复查确认已整改，也未被排除或豁免），将在下期通报中列出。请尽快整改并申请复查。</p>
+      <div class="scroll">
+        <table class="overdue">
+          <thead>
+            <tr><th>网站</th><th>问题</th><th>通报月份</th><th>整改期限</th><th class="num">逾期天数</th><th>整改状态</th></tr>
+          </thead>
+          <tbody>
+            {overdue.map((o) => (
+              <tr data-site={o.siteId} data-identity={o.identity}>
+                <td><a href={props.siteHref(o.siteId)}>{o.siteName}</a></td>
+                <td>{o.message}</td>
+                <td>{o.month}</td>
+                <td>{o.deadline}</td>
+                <td class="num">{o.daysOverdue}</td>
+                <td>{o.claim ? claimText[o.claim] : '未报整改'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
 }
 
 /** The standalone page (inline stylesheet). */
@@ -107,6 +142,7 @@ export function UnitScorecardMain(props: { summary: UnitSummary; config?: Distri
           </table>
         </div>
       </section>
+      {opts.overdue?.length ? <OverdueSection overdue={opts.overdue} siteHref={href} /> : null}
       {pending.length ? (
         <section>
           <h2>待复核的疑似单项否决问题（{pending.length}）</h2>

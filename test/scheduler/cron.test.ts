@@ -33,7 +33,7 @@ describe('next fire times from a fixed clock', () => {
 describe('schedule config', () => {
   it('has the documented defaults', () => {
     const c = parseConfig(baseConfig, '/tmp/district.json');
-    expect(c.schedule).toEqual({ audit: '30 1 * * *', probes: '0 * * * *', bulletin: '0 8 1 * *', housekeeping: '0 4 * * *' });
+    expect(c.schedule).toEqual({ audit: '30 1 * * *', probes: '0 * * * *', bulletin: '0 8 1 * *', housekeeping: '0 4 * * *', recheck: '*/5 * * * *' });
     expect(c.retentionDays).toBe(90);
     expect(c.availability).toMatchObject({ probeTimeoutMs: 15_000, windowDays: 7, minProbesPerDay: 20, downRate: 0.05, unstableRate: 0.01 });
   });

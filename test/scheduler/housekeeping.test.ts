@@ -8,7 +8,7 @@ import { openSqliteStore } from '../../store/sqlite.ts';
 const page = (url: string): PageArtifact => ({ url, finalUrl: url, depth: 0, status: 200, redirects: [], contentType: 'text/html', charset: 'utf-8', bytes: 10, fetchedAt: '2026-01-01T00:00:00Z', timeMs: 5, isHtml: true, title: 't', meta: {}, links: [] });
 
 describe('housekeeping', () => {
-  it('purges pages, link targets and probes older than retentionDays, keeping findings and scores', async () => {
+  it('purges pages, link targets, probes and settled notifications older than retentionDays, keeping findings and scores', async () => {
     const config = parseConfig({ district: '测试区', retentionDays: 90, sites: [{ id: 'a', name: 'A', unit: 'U', homepage: 'http://a.example/' }] }, '/tmp/d.json');
     const store = openSqliteStore(':memory:');
     const runs = [
@@ -29,7 +29,7 @@ describe('housekeeping', () => {
     ]);
 
     const result = await runHousekeeping({ config, store, clock: () => new Date('2026-11-20T04:00:00+08:00') });
-    expect(result).toEqual({ before: '2026-08-21T20:00:00.000Z', pages: 2, linkTargets: 1, probes: 1 });
+    expect(result).toEqual({ before: '2026-08-21T20:00:00.000Z', pages: 2, linkTargets: 1, probes: 1, notifications: 0 });
     expect([await store.countPages('old'), await store.countPages('recent'), await store.countPages('old-open')]).toEqual([0, 2, 2]);
     for (const r of runs) {
       expect(await store.listFindings(r.id)).toHaveLength(1);

@@ -127,7 +127,7 @@ describe('graceful stop', () => {
     expect(res.status).toBe(200);
     const health = (await res.json()) as Record<string, unknown> & { jobs: Record<string, { cron: string; next: string }> };
     expect(health).toMatchObject({ status: 'ok', service: 'govaudit', pid: svc.child.pid, timezone: 'Asia/Shanghai', lock: null });
-    expect(Object.fromEntries(Object.entries(health.jobs).map(([k, v]) => [k, v.cron]))).toEqual({ audit: '30 1 * * *', probes: '0 * * * *', bulletin: '0 8 1 * *', housekeeping: '0 4 * * *' });
+    expect(Object.fromEntries(Object.entries(health.jobs).map(([k, v]) => [k, v.cron]))).toEqual({ audit: '30 1 * * *', probes: '0 * * * *', bulletin: '0 8 1 * *', housekeeping: '0 4 * * *', recheck: '*/5 * * * *' });
     expect((await fetch(`http://127.0.0.1:${listening.port}/nowhere`)).status).toBe(404);
     const sent = Date.now();
     svc.child.kill('SIGTERM');

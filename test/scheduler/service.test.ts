@@ -10,7 +10,8 @@ import { toOffsetIso } from '../../calendar/timezone.ts';
 import { openSqliteStore } from '../../store/sqlite.ts';
 import { createVirtualCron } from './virtual-cron.ts';
 
-const raw = { district: '测试区', sites: [{ id: 'a', name: 'A', unit: 'U', homepage: 'http://a.example/' }] };
+// re-checks once a day here: the virtual cron would otherwise fire the default every five minutes for eleven days
+const raw = { district: '测试区', sites: [{ id: 'a', name: 'A', unit: 'U', homepage: 'http://a.example/' }], schedule: { recheck: '15 3 * * *' } };
 const config = parseConfig(raw, '/tmp/d.json');
 const quiet = () => createLogger({ destination: new Writable({ write: (_c, _e, cb) => cb() }) });
 const local = (iso: string) => toOffsetIso(new Date(iso), 'Asia/Shanghai');
@@ -19,20 +20,21 @@ describe('cron wiring on a fixed clock', () => {
   it('fires each job at its district-time schedule over eleven days, and the bulletin for the previous month', async () => {
     const cron = createVirtualCron(new Date('2026-11-20T10:00:00+08:00'));
     const store = openSqliteStore(':memory:');
-    const calls: Record<JobId, string[]> = { audit: [], probes: [], bulletin: [], housekeeping: [] };
+    const calls: Record<JobId, string[]> = { audit: [], probes: [], bulletin: [], housekeeping: [], recheck: [] };
     const record = (id: JobId): JobFn => async (ctx) => (calls[id].push(local(ctx.startedAt.toISOString())), { ok: true });
     const months: string[] = [];
     const writeBulletin = async (o: { month: string; outDir: string }) => (months.push(`${o.month} → ${o.outDir}`), { files: {}, warnings: [] });
     const real = createJobs({ config, store, clock: cron.clock, outDir: '/srv/out', writeBulletin });
-    const service = createService({ config, store, log: quiet(), scheduler: cron.scheduler, clock: cron.clock, jobs: { audit: record('audit'), probes: record('probes'), housekeeping: record('housekeeping'), bulletin: async (ctx) => (calls.bulletin.push(local(ctx.startedAt.toISOString())), real.bulletin(ctx)) } });
+    const service = createService({ config, store, log: quiet(), scheduler: cron.scheduler, clock: cron.clock, jobs: { audit: record('audit'), probes: record('probes'), housekeeping: record('housekeeping'), recheck: record('recheck'), bulletin: async (ctx) => (calls.bulletin.push(local(ctx.startedAt.toISOString())), real.bulletin(ctx)) } });
     service.start();
-    expect(service.nextRuns()).toEqual({ audit: '2026-11-20T17:30:00.000Z', probes: '2026-11-20T03:00:00.000Z', bulletin: '2026-12-01T00:00:00.000Z', housekeeping: '2026-11-20T20:00:00.000Z' });
+    expect(service.nextRuns()).toEqual({ audit: '2026-11-20T17:30:00.000Z', probes: '2026-11-20T03:00:00.000Z', bulletin: '2026-12-01T00:00:00.000Z', housekeeping: '2026-11-20T20:00:00.000Z', recheck: '2026-11-20T19:15:00.000Z' });
 
     await cron.advanceTo(new Date('2026-12-01T09:00:00+08:00'));
 
     const days = Array.from({ length: 11 }, (_, i) => `2026-${i < 10 ? `11-${21 + i}` : '12-01'}`);
     expect(calls.audit).toEqual(days.map((d) => `${d}T01:30:00+08:00`));
     expect(calls.housekeeping).toEqual(days.map((d) => `${d}T04:00:00+08:00`));
+    expect(calls.recheck).toEqual(days.map((d) => `${d}T03:15:00+08:00`));
     expect(calls.bulletin).toEqual(['2026-12-01T08:00:00+08:00']);
     expect(months).toEqual(['2026-11 → /srv/out/bulletins']);
     // hourly probes: 11:00 on the 20th to 09:00 on 1 December, 24 on every whole day (the rule needs ≥ 20)
@@ -50,13 +52,13 @@ describe('cron wiring on a fixed clock', () => {
   });
 
   it('follows the configured expressions and time zone', async () => {
-    const cfg = parseConfig({ ...raw, timezone: 'UTC', schedule: { audit: '0 22 * * 1-5', probes: '*/30 * * * *' } }, '/tmp/d.json');
+    const cfg = parseConfig({ ...raw, timezone: 'UTC', schedule: { audit: '0 22 * * 1-5', probes: '*/30 * * * *', recheck: '15 3 * * *' } }, '/tmp/d.json');
     const cron = createVirtualCron(new Date('2026-11-20T00:00:00Z')); // a Friday
     const store = openSqliteStore(':memory:');
     const seen: string[] = [];
     const job: JobFn = async (ctx) => (seen.push(ctx.startedAt.toISOString()), { ok: true });
     const none: JobFn = async () => ({ ok: true });
-    const service = createService({ config: cfg, store, log: quiet(), scheduler: cron.scheduler, clock: cron.clock, jobs: { audit: job, probes: none, bulletin: none, housekeeping: none } });
+    const service = createService({ config: cfg, store, log: quiet(), scheduler: cron.scheduler, clock: cron.clock, jobs: { audit: job, probes: none, bulletin: none, housekeeping: none, recheck: none } });
     service.start();
     await cron.advanceTo(new Date('2026-11-25T00:00:00Z'));
     expect(seen).toEqual(['2026-11-20T22:00:00.000Z', '2026-11-23T22:00:00.000Z', '2026-11-24T22:00:00.000Z']);
@@ -82,7 +84,7 @@ describe('running jobs', () => {
     let starts = 0;
     const slow: JobFn = async () => (starts++, await gate, { ok: true });
     const none: JobFn = async () => ({ ok: true });
-    const service = createService({ config, store, log: quiet(), jobs: { audit: slow, probes: none, bulletin: none, housekeeping: none } });
+    const service = createService({ config, store, log: quiet(), jobs: { audit: slow, probes: none, bulletin: none, housekeeping: none, recheck: none } });
     const first = service.runJob('audit');
     expect(await service.runJob('audit')).toEqual({ ok: false, skipped: 'already running' });
     expect(service.running()).toEqual(['audit']);
@@ -101,7 +103,7 @@ describe('running jobs', () => {
         if (ctx.signal.aborted) r({ ok: true, stoppedEarly: true });
         ctx.signal.addEventListener('abort', () => r({ ok: true, stoppedEarly: true }));
       });
-    const service = createService({ config, store, log: quiet(), jobs: { audit: polite, probes: none, bulletin: none, housekeeping: none } });
+    const service = createService({ config, store, log: quiet(), jobs: { audit: polite, probes: none, bulletin: none, housekeeping: none, recheck: none } });
     const run = service.runJob('audit');
     expect(await service.stop(5_000)).toBe(true);
     expect(await run).toEqual({ ok: true, stoppedEarly: true });
@@ -114,7 +116,7 @@ describe('running jobs', () => {
     const none: JobFn = async () => ({ ok: true });
     const steps: string[] = [];
     const stubborn: JobFn = (ctx) => (ctx.onAbandon(async () => void steps.push('persisted')), new Promise(() => undefined));
-    const service = createService({ config, store, log: quiet(), jobs: { audit: stubborn, probes: none, bulletin: none, housekeeping: none } });
+    const service = createService({ config, store, log: quiet(), jobs: { audit: stubborn, probes: none, bulletin: none, housekeeping: none, recheck: none } });
     void service.runJob('audit');
     await Promise.resolve();
     expect(await service.stop(20)).toBe(false);

@@ -25,6 +25,7 @@ describe('status', () => {
       probes: '2026-11-20T02:00:00+08:00',
       bulletin: '2026-12-01T08:00:00+08:00',
       housekeeping: '2026-11-20T04:00:00+08:00',
+      recheck: '2026-11-20T01:50:00+08:00',
     });
     const text = formatStatus(s);
     // Chinese, times local to the district (Asia/Shanghai)

@@ -83,9 +83,17 @@ export function storeContract(open: (reopen: boolean) => Promise<Store>): void {
       await store.savePages('old', 'portal', [
         { url: 'http://x/', finalUrl: 'http://x/', depth: 0, status: 200, redirects: [], contentType: 'text/html', charset: 'utf-8', bytes: 1, fetchedAt: '2026-11-01T02:00:01.000Z', timeMs: 1, isHtml: true, title: 't', meta: {}, links: [] },
       ]);
-      expect(await store.purgeRawData('2026-10-15T00:00:00.000Z')).toEqual({ pages: 0, linkTargets: 0, probes: 1 });
+      // Old delivered and given-up notifications go; an old one still waiting to be sent, and a recent one, stay.
+      const note = (id: string, at: string) => ({ id, eventKey: id, channel: 'mail', kind: 'digest', urgent: false, message: { title: id, lines: [] }, createdAt: at, nextAt: at });
+      await store.enqueueNotifications([note('sent-old', '2026-10-01T03:00:00.000Z'), note('failed-old', '2026-10-01T03:00:00.000Z'), note('pending-old', '2026-10-01T03:00:00.000Z'), note('sent-new', '2026-10-20T03:00:00.000Z')]);
+      for (const [id, state, at] of [['sent-old', 'sent', '2026-10-01T03:00:01.000Z'], ['failed-old', 'failed', '2026-10-01T03:00:01.000Z'], ['sent-new', 'sent', '2026-10-20T03:00:01.000Z']] as const) {
+        expect(await store.claimNotification(id, at)).toBe(true);
+        await store.settleNotification(id, { state, at });
+      }
+      expect(await store.purgeRawData('2026-10-15T00:00:00.000Z')).toEqual({ pages: 0, linkTargets: 0, probes: 1, notifications: 2 });
+      expect((await store.listNotifications()).map((n) => n.id)).toEqual(['pending-old', 'sent-new']);
       await store.updateRun('old', { state: 'done' });
-      expect(await store.purgeRawData('2026-10-15T00:00:00.000Z')).toEqual({ pages: 1, linkTargets: 0, probes: 0 });
+      expect(await store.purgeRawData('2026-10-15T00:00:00.000Z')).toEqual({ pages: 1, linkTargets: 0, probes: 0, notifications: 0 });
       expect(await store.countPages('old')).toBe(0);
     } finally {
       await store.close();
