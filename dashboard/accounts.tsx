@@ -8,58 +8,79 @@ import { formatDateTime } from '../reports/html/labels.ts';
 import { type AppEnv, type AppOptions, type Ctx, notFound, refuse, show } from './kit.tsx';
 import { CsrfField, roleText } from './layout.tsx';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { applyList, choices, ListControls, type ListQuery, type ListSpec, ListTable, listExportRoutes, readList } from './list.tsx';
 import { addUser, audit, UserError, type UserRole } from './users.ts';
 
-function UsersPage(props: { users: UserRecord[]; units: string[]; csrf: string; tz: string; error?: string; now: string }) {
+/** A user as the accounts list shows it: with its state (正常, 已停用, 已锁定至 …) on this request's clock. */
+interface UserRow {
+  u: UserRecord;
+  state: 'active' | 'disabled' | 'locked';
+  stateText: string;
+}
+
+const stateNames: Record<UserRow['state'], string> = { active: '正常', disabled: '已停用', locked: '已锁定' };
+
+function userRows(users: UserRecord[], now: string, tz: string): UserRow[] {
+  return users.map((u) => {
+    const locked = Boolean(u.lockedUntil && u.lockedUntil > now);
+    const state = u.disabledAt ? 'disabled' : locked ? 'locked' : 'active';
+    return { u, state, stateText: state === 'locked' ? `已锁定至 ${formatDateTime(u.lockedUntil!, tz)}` : stateNames[state] };
+  });
+}
+
+/** The accounts list: filter by role, unit and state; search; sort; the actions column is not exported. */
+export function usersSpec(tz: string, csrf: string): ListSpec<UserRow> {
+  return {
+    title: '账号',
+    file: 'users',
+    columns: [
+      { header: '用户名', text: (r) => r.u.username, width: 16 },
+      { header: '姓名', text: (r) => r.u.displayName, width: 12 },
+      { header: '角色', text: (r) => roleText[r.u.role] ?? r.u.role, width: 12 },
+      { header: '单位', text: (r) => r.u.unit ?? '—', width: 24 },
+      { header: '创建', text: (r) => `${formatDateTime(r.u.createdAt, tz)}${r.u.createdBy ? `（${r.u.createdBy}）` : ''}`, width: 24 },
+      { header: '状态', text: (r) => r.stateText, width: 22 },
+      {
+        header: '操作',
+        view: (r) => (
+          <>
+            <form method="post" action={`/users/${encodeURIComponent(r.u.id)}/${r.u.disabledAt ? 'enable' : 'disable'}`} class="act">
+              <CsrfField token={csrf} />
+              <button type="submit">{r.u.disabledAt ? '启用' : '停用'}</button>
+            </form>
+            {r.state === 'locked' ? (
+              <form method="post" action={`/users/${encodeURIComponent(r.u.id)}/unlock`} class="act">
+                <CsrfField token={csrf} />
+                <button type="submit">解锁</button>
+              </form>
+            ) : null}
+          </>
+        ),
+      },
+    ],
+    filters: [
+      { key: 'role', label: '角色', options: () => Object.entries(roleText), match: (r, v) => r.u.role === v },
+      { key: 'unit', label: '单位', options: (all) => choices(all.filter((r) => r.u.unit).map((r) => [r.u.unit!, r.u.unit!])), match: (r, v) => r.u.unit === v },
+      { key: 'state', label: '状态', options: () => Object.entries(stateNames), match: (r, v) => r.state === v },
+    ],
+    search: (r) => `${r.u.username} ${r.u.displayName} ${r.u.unit ?? ''}`,
+    sorts: [
+      { key: 'username', label: '按用户名', compare: (a, b) => (a.u.username < b.u.username ? -1 : a.u.username > b.u.username ? 1 : 0) },
+      { key: 'role', label: '按角色', compare: (a, b) => a.u.role.localeCompare(b.u.role) },
+      { key: 'unit', label: '按单位', compare: (a, b) => (a.u.unit ?? '').localeCompare(b.u.unit ?? '', 'zh') },
+      { key: 'created', label: '按创建时间（最新在前）', compare: (a, b) => b.u.createdAt.localeCompare(a.u.createdAt) },
+    ],
+    tiebreak: (a, b) => (a.u.username < b.u.username ? -1 : 1),
+  };
+}
+
+function UsersPage(props: { all: UserRow[]; rows: UserRow[]; query: ListQuery; spec: ListSpec<UserRow>; units: string[]; csrf: string; error?: string }) {
   return (
     <>
       <h1>账号管理</h1>
       {props.error ? <p class="warn">{props.error}</p> : null}
-      <div class="scroll">
-        <table class="users list">
-          <thead>
-            <tr>
-              <th>用户名</th>
-              <th>姓名</th>
-              <th>角色</th>
-              <th>单位</th>
-              <th>创建</th>
-              <th>状态</th>
-              <th>操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.users.map((u) => {
-              const locked = Boolean(u.lockedUntil && u.lockedUntil > props.now);
-              return (
-                <tr data-user={u.username}>
-                  <td data-label="用户名">{u.username}</td>
-                  <td data-label="姓名">{u.displayName}</td>
-                  <td data-label="角色">{roleText[u.role]}</td>
-                  <td data-label="单位">{u.unit ?? '—'}</td>
-                  <td data-label="创建">
-                    {formatDateTime(u.createdAt, props.tz)}
-                    {u.createdBy ? `（${u.createdBy}）` : ''}
-                  </td>
-                  <td data-label="状态">{u.disabledAt ? '已停用' : locked ? `已锁定至 ${formatDateTime(u.lockedUntil!, props.tz)}` : '正常'}</td>
-                  <td>
-                    <form method="post" action={`/users/${encodeURIComponent(u.id)}/${u.disabledAt ? 'enable' : 'disable'}`} class="act">
-                      <CsrfField token={props.csrf} />
-                      <button type="submit">{u.disabledAt ? '启用' : '停用'}</button>
-                    </form>
-                    {locked ? (
-                      <form method="post" action={`/users/${encodeURIComponent(u.id)}/unlock`} class="act">
-                        <CsrfField token={props.csrf} />
-                        <button type="submit">解锁</button>
-                      </form>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <ListControls spec={props.spec} all={props.all} shown={props.rows.length} query={props.query} action="/users" exportPath="/users" />
+      <ListTable spec={props.spec} rows={props.rows} class="users" rowAttrs={(r) => ({ 'data-user': r.u.username })} />
       <section>
         <h2>添加账号</h2>
         <form method="post" action="/users" class="signin" id="add-user">
@@ -125,8 +146,14 @@ const field = (body: Record<string, unknown>, k: string) => (typeof body[k] === 
 export function accountRoutes(app: Hono<AppEnv>, opts: AppOptions): void {
   const { store, config } = opts;
   const units = () => [...new Set(config.sites.map((s) => s.unit))];
-  const usersPage = async (c: Ctx, extra: { error?: string; notice?: string; status?: 200 | 400 } = {}) =>
-    show(c, opts, '账号管理', <UsersPage users={await store.listUsers()} units={units()} csrf={c.get('csrf')} tz={config.timezone} error={extra.error} now={opts.now().toISOString()} />, extra);
+  const rowsOf = async () => userRows(await store.listUsers(), opts.now().toISOString(), config.timezone);
+  const usersPage = async (c: Ctx, extra: { error?: string; notice?: string; status?: 200 | 400 } = {}) => {
+    const spec = usersSpec(config.timezone, c.get('csrf'));
+    const all = await rowsOf();
+    const query = c.req.method === 'GET' ? readList(c, spec) : {};
+    return show(c, opts, '账号管理', <UsersPage all={all} rows={applyList(spec, all, query)} query={query} spec={spec} units={units()} csrf={c.get('csrf')} error={extra.error} />, extra);
+  };
+  listExportRoutes(app, '/users', usersSpec(config.timezone, ''), async (c) => refuse(c, ['admin']) ?? rowsOf());
 
   app.get('/users', async (c) => refuse(c, ['admin']) ?? usersPage(c));
   app.post('/users', async (c) => {

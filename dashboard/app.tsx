@@ -27,8 +27,9 @@ import { cookieName, decideAccess, type Viewer } from './access.ts';
 import { csrfCookie, csrfFieldOk, newCsrfToken } from './csrf.ts';
 import { loadSite, visibleSites } from './data.ts';
 import { Layout, PlainPage, SignInPage } from './layout.tsx';
-import { type ArchiveMonth, BulletinsPage } from './pages/bulletins.tsx';
-import { Overview } from './pages/overview.tsx';
+import { type ArchiveMonth, BulletinsPage, bulletinsSpec } from './pages/bulletins.tsx';
+import { listExportRoutes, readList } from './list.tsx';
+import { Overview, sitesSpec, unitRows, unitsSpec } from './pages/overview.tsx';
 import { SitePage } from './pages/site.tsx';
 import { UnitPage } from './pages/unit.tsx';
 import { dashboardCss } from './styles.ts';
@@ -188,10 +189,17 @@ export function createApp(opts: AppOptions, extend: (app: Hono<AppEnv>) => void 
   rectifyRoutes(app, opts);
   extend(app);
 
+  const overviewViews = (c: Ctx) => Promise.all(visibleSites(config, c.get('viewer')).map((s) => loadSite(store, s, Math.min(opts.historyRuns, overviewRuns))));
   app.get('/', async (c) => {
-    const sites = visibleSites(config, c.get('viewer'));
-    const views = await Promise.all(sites.map((s) => loadSite(store, s, Math.min(opts.historyRuns, overviewRuns))));
-    return show(c, opts, '总览', <Overview views={views} viewer={c.get('viewer')} config={config} />);
+    const views = await overviewViews(c);
+    return show(c, opts, '总览', <Overview views={views} viewer={c.get('viewer')} config={config} siteQuery={readList(c, sitesSpec(config))} unitQuery={readList(c, unitsSpec())} />);
+  });
+  listExportRoutes(app, '/sites', sitesSpec(config), overviewViews);
+  listExportRoutes(app, '/units', unitsSpec(), async (c) => unitRows(await overviewViews(c)));
+  // A unit page's sites list (for its <ListControls exportPath={`${unitPath(unit)}/sites`}>): the unit's visible sites.
+  listExportRoutes(app, '/units/:unit/sites', sitesSpec(config), async (c) => {
+    const mine = visibleSites(config, c.get('viewer')).filter((s) => s.unit === c.req.param('unit'));
+    return mine.length ? Promise.all(mine.map((s) => loadSite(store, s, Math.min(opts.historyRuns, overviewRuns)))) : notFound(c);
   });
 
   const sitePage = async (c: Ctx, siteId: string, runId: string | undefined, csv: boolean) => {
@@ -234,8 +242,9 @@ export function createApp(opts: AppOptions, extend: (app: Hono<AppEnv>) => void 
 
   app.get('/bulletins', async (c) => {
     if (c.get('viewer').kind !== 'center') return notFound(c);
-    return show(c, opts, '月度通报', <BulletinsPage months={await archive(store, config)} timezone={config.timezone} />);
+    return show(c, opts, '月度通报', <BulletinsPage all={await archive(store, config)} query={readList(c, bulletinsSpec(config.timezone))} timezone={config.timezone} />);
   });
+  listExportRoutes(app, '/bulletins', bulletinsSpec(config.timezone), async (c) => (c.get('viewer').kind === 'center' ? archive(store, config) : notFound(c)));
   app.get('/bulletins/:month', async (c) => {
     const month = c.req.param('month');
     if (c.get('viewer').kind !== 'center' || !/^\d{4}-\d{2}$/.test(month)) return notFound(c);

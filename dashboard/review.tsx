@@ -15,7 +15,8 @@ import { displayMessage, evidenceLine } from '../reports/vocabulary.ts';
 import type { AuditEntry } from '../store/types.ts';
 import { loadSite, visibleSites } from './data.ts';
 import { type AppEnv, type AppOptions, type Ctx, notFound, refuse, show } from './kit.tsx';
-import { CsrfField, sitePath } from './layout.tsx';
+import { CsrfField, roleText, sitePath } from './layout.tsx';
+import { applyList, choices, ListControls, type ListQuery, type ListSpec, ListTable, listExportRoutes, readList } from './list.tsx';
 import { audit } from './users.ts';
 
 export interface QueueItem {
@@ -25,6 +26,8 @@ export interface QueueItem {
   runId: string;
   f: ScorecardFinding;
   ageDays: number;
+  /** The check's name as the scorecard gives it. */
+  checkName: string;
 }
 
 const severityRank: Record<string, number> = { veto: 0, major: 1, minor: 2, info: 3 };
@@ -36,97 +39,65 @@ export async function reviewQueue(c: Ctx, opts: AppOptions): Promise<QueueItem[]
   for (const site of visibleSites(opts.config, c.get('viewer'))) {
     const card = (await loadSite(opts.store, site, 1)).latest;
     if (!card) continue;
+    const names = new Map(card.checks.map((k) => [k.id, k.title]));
     for (const f of card.findings.filter(isAwaitingReview)) {
-      items.push({ siteId: site.id, siteName: site.name, unit: site.unit, runId: card.runId, f, ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(f.firstSeen)) / 86_400_000)) });
+      items.push({ siteId: site.id, siteName: site.name, unit: site.unit, runId: card.runId, f, ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(f.firstSeen)) / 86_400_000)), checkName: names.get(f.check) ?? f.check });
     }
   }
   return items;
 }
 
-export interface QueueFilter {
-  site?: string;
-  unit?: string;
-  check?: string;
-  severity?: string;
-  q?: string;
-  sort?: string;
-}
-
-export function filterQueue(items: QueueItem[], f: QueueFilter): QueueItem[] {
-  const q = f.q?.trim().toLowerCase();
-  const out = items.filter(
-    (i) =>
-      (!f.site || i.siteId === f.site) &&
-      (!f.unit || i.unit === f.unit) &&
-      (!f.check || i.f.check === f.check) &&
-      (!f.severity || (f.severity === 'pending-veto' ? Boolean(i.f.pendingVeto) : i.f.severity === f.severity)) &&
-      (!q || `${i.siteName} ${i.unit} ${i.f.message} ${i.f.url ?? ''} ${i.f.identity}`.toLowerCase().includes(q)),
-  );
+/** The review queue as a list: filters, search, sorts, and the columns exported. */
+export function queueSpec(tz: string): ListSpec<QueueItem> {
   const bySeverity = (a: QueueItem, b: QueueItem) => Number(Boolean(b.f.pendingVeto)) - Number(Boolean(a.f.pendingVeto)) || (severityRank[a.f.severity] ?? 9) - (severityRank[b.f.severity] ?? 9);
-  const sorts: Record<string, (a: QueueItem, b: QueueItem) => number> = {
-    severity: (a, b) => bySeverity(a, b) || b.ageDays - a.ageDays,
-    age: (a, b) => b.ageDays - a.ageDays || bySeverity(a, b),
-    site: (a, b) => a.siteId.localeCompare(b.siteId) || bySeverity(a, b),
-    unit: (a, b) => a.unit.localeCompare(b.unit, 'zh') || a.siteId.localeCompare(b.siteId) || bySeverity(a, b),
-    check: (a, b) => a.f.check.localeCompare(b.f.check) || bySeverity(a, b),
+  return {
+    title: '复核队列',
+    file: 'review-queue',
+    columns: [
+      { header: '网站', text: (i) => i.siteName, width: 24 },
+      { header: '责任单位', text: (i) => i.unit, width: 20 },
+      { header: '严重程度', text: (i) => severityText[i.f.severity] ?? i.f.severity, width: 8 },
+      { header: '状态', text: (i) => (i.f.pendingVeto ? '待复核（疑似单项否决）' : '待复核'), width: 20 },
+      { header: '检查项', text: (i) => i.checkName, width: 16 },
+      { header: '问题描述', text: (i) => displayMessage(i.f), width: 50 },
+      { header: '页面', text: (i) => i.f.url ?? '', width: 40 },
+      { header: '证据', text: (i) => evidenceLine(i.f, tz), width: 50 },
+      { header: '首次发现', text: (i) => formatDateTime(i.f.firstSeen, tz), width: 18 },
+      { header: '待复核天数', text: (i) => String(i.ageDays), class: 'num', numeric: true, width: 10 },
+      { header: '问题编号', text: (i) => i.f.identity, width: 18 },
+    ],
+    filters: [
+      { key: 'site', label: '网站', options: (all) => choices(all.map((i) => [i.siteId, i.siteName])), match: (i, v) => i.siteId === v },
+      { key: 'unit', label: '单位', options: (all) => choices(all.map((i) => [i.unit, i.unit])), match: (i, v) => i.unit === v },
+      { key: 'check', label: '检查项', options: (all) => choices(all.map((i) => [i.f.check, i.checkName])), match: (i, v) => i.f.check === v },
+      {
+        key: 'severity',
+        label: '严重程度',
+        options: () => [['pending-veto', '疑似单项否决'], ['veto', '否决'], ['major', '严重'], ['minor', '一般'], ['info', '提示']],
+        match: (i, v) => (v === 'pending-veto' ? Boolean(i.f.pendingVeto) : i.f.severity === v),
+      },
+    ],
+    search: (i) => `${i.siteName} ${i.unit} ${i.checkName} ${i.f.message} ${displayMessage(i.f)} ${i.f.url ?? ''} ${i.f.identity}`,
+    sorts: [
+      { key: 'severity', label: '按严重程度', compare: (a, b) => bySeverity(a, b) || b.ageDays - a.ageDays },
+      { key: 'age', label: '按发现时间（最久在前）', compare: (a, b) => b.ageDays - a.ageDays || bySeverity(a, b) },
+      { key: 'site', label: '按网站', compare: (a, b) => a.siteId.localeCompare(b.siteId) || bySeverity(a, b) },
+      { key: 'unit', label: '按单位', compare: (a, b) => a.unit.localeCompare(b.unit, 'zh') || a.siteId.localeCompare(b.siteId) || bySeverity(a, b) },
+      { key: 'check', label: '按检查项', compare: (a, b) => a.f.check.localeCompare(b.f.check) || bySeverity(a, b) },
+    ],
+    tiebreak: (a, b) => a.f.identity.localeCompare(b.f.identity),
   };
-  return out.sort((a, b) => (sorts[f.sort ?? 'severity'] ?? sorts.severity)(a, b) || a.f.identity.localeCompare(b.f.identity));
 }
 
-function Select(props: { name: string; label: string; value?: string; options: [string, string][] }) {
-  return (
-    <label>
-      {props.label}
-      <select name={props.name}>
-        <option value="">全部</option>
-        {props.options.map(([v, t]) => (
-          <option value={v} selected={v === props.value}>
-            {t}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
-function ReviewPage(props: { items: QueueItem[]; all: QueueItem[]; filter: QueueFilter; csrf: string; tz: string; today: string }) {
-  const { all, filter } = props;
-  const uniq = (xs: [string, string][]) => [...new Map(xs).entries()].sort((a, b) => a[0].localeCompare(b[0]));
+function ReviewPage(props: { items: QueueItem[]; all: QueueItem[]; query: ListQuery; spec: ListSpec<QueueItem>; csrf: string; tz: string; today: string }) {
+  const { all } = props;
   return (
     <>
       <h1>复核队列</h1>
       <p class="meta">
         全区待复核的问题共 {all.length} 个，其中疑似单项否决 {all.filter((i) => i.f.pendingVeto).length} 个。确认后计分（疑似单项否决确认即不合格）；排除为误报须说明理由，证据不变不再提示；豁免须说明理由和期限。
       </p>
-      <form method="get" action="/review" class="filters">
-        <Select name="site" label="网站" value={filter.site} options={uniq(all.map((i) => [i.siteId, i.siteName]))} />
-        <Select name="unit" label="单位" value={filter.unit} options={uniq(all.map((i) => [i.unit, i.unit]))} />
-        <Select name="check" label="检查项" value={filter.check} options={uniq(all.map((i) => [i.f.check, i.f.check]))} />
-        <Select name="severity" label="严重程度" value={filter.severity} options={[['pending-veto', '疑似单项否决'], ['veto', '否决'], ['major', '严重'], ['minor', '一般'], ['info', '提示']]} />
-        <label>
-          搜索 <input type="search" name="q" value={filter.q ?? ''} />
-        </label>
-        <label>
-          排序
-          <select name="sort">
-            {(
-              [
-                ['severity', '按严重程度'],
-                ['age', '按发现时间（最久在前）'],
-                ['site', '按网站'],
-                ['unit', '按单位'],
-                ['check', '按检查项'],
-              ] as const
-            ).map(([v, t]) => (
-              <option value={v} selected={(filter.sort ?? 'severity') === v}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">筛选</button>
-      </form>
-      <p class="meta">显示 {props.items.length} 个</p>
+      <ListControls spec={props.spec} all={all} shown={props.items.length} query={props.query} action="/review" exportPath="/review" />
       <ol class="queue findings">
         {props.items.map((i) => {
           const action = `/review/${encodeURIComponent(i.siteId)}/${encodeURIComponent(i.f.identity)}`;
@@ -138,7 +109,7 @@ function ReviewPage(props: { items: QueueItem[]; all: QueueItem[]; filter: Queue
                 <a href={sitePath(i.siteId)}>{i.siteName}</a>（{i.unit}）：{displayMessage(i.f)}
               </div>
               <div class="meta">
-                检查项 {i.f.check}　首次发现 {formatDateTime(i.f.firstSeen, props.tz)}（{i.ageDays} 天）　编号 {i.f.identity}
+                检查项 {i.checkName}　首次发现 {formatDateTime(i.f.firstSeen, props.tz)}（{i.ageDays} 天）　编号 {i.f.identity}
               </div>
               {i.f.url ? <div class="url">页面：{i.f.url}</div> : null}
               <div class="meta">{evidenceLine(i.f, props.tz)}</div>
@@ -188,38 +159,33 @@ const actionText: Record<string, string> = {
   'user.password': '修改密码',
 };
 
-function AuditLogPage(props: { entries: AuditEntry[]; tz: string; names: Map<string, string> }) {
-  return (
-    <>
-      <h1>操作记录</h1>
-      <div class="scroll">
-        <table class="audit list">
-          <thead>
-            <tr>
-              <th>时间</th>
-              <th>操作人</th>
-              <th>操作</th>
-              <th>网站</th>
-              <th>对象</th>
-              <th>说明</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.entries.map((e) => (
-              <tr data-action={e.action}>
-                <td data-label="时间">{formatDateTime(e.at, props.tz)}</td>
-                <td data-label="操作人">{e.actor}</td>
-                <td data-label="操作">{actionText[e.action] ?? e.action}</td>
-                <td data-label="网站">{e.siteId ? (props.names.get(e.siteId) ?? e.siteId) : '—'}</td>
-                <td data-label="对象">{e.target ?? '—'}</td>
-                <td data-label="说明">{detailText(e.detail)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
-  );
+/** The audit log as a list: filter by month, action, operator and site; search; newest or oldest first. */
+export function auditSpec(tz: string, names: Map<string, string>): ListSpec<AuditEntry> {
+  const site = (e: AuditEntry) => (e.siteId ? (names.get(e.siteId) ?? e.siteId) : '');
+  const month = (e: AuditEntry) => localDate(new Date(e.at), tz).slice(0, 7);
+  return {
+    title: '操作记录',
+    file: 'audit-log',
+    columns: [
+      { header: '时间', text: (e) => formatDateTime(e.at, tz), width: 18 },
+      { header: '操作人', text: (e) => e.actor, width: 14 },
+      { header: '操作', text: (e) => actionText[e.action] ?? e.action, width: 16 },
+      { header: '网站', text: (e) => site(e) || '—', width: 24 },
+      { header: '对象', text: (e) => e.target ?? '—', width: 20 },
+      { header: '说明', text: (e) => detailText(e.detail), width: 60 },
+    ],
+    filters: [
+      { key: 'month', label: '月份', options: (all) => choices(all.map((e) => [month(e), month(e)])).reverse(), match: (e, v) => month(e) === v },
+      { key: 'action', label: '操作', options: (all) => choices(all.map((e) => [e.action, actionText[e.action] ?? e.action])), match: (e, v) => e.action === v },
+      { key: 'actor', label: '操作人', options: (all) => choices(all.map((e) => [e.actor, e.actor])), match: (e, v) => e.actor === v },
+      { key: 'site', label: '网站', options: (all) => choices(all.filter((e) => e.siteId).map((e) => [e.siteId!, site(e)])), match: (e, v) => e.siteId === v },
+    ],
+    search: (e) => `${e.actor} ${actionText[e.action] ?? e.action} ${site(e)} ${e.target ?? ''} ${detailText(e.detail)}`,
+    sorts: [
+      { key: 'newest', label: '最新在前', compare: (a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id) },
+      { key: 'oldest', label: '最早在前', compare: (a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id) },
+    ],
+  };
 }
 
 function detailText(d: Record<string, unknown> | null): string {
@@ -229,7 +195,7 @@ function detailText(d: Record<string, unknown> | null): string {
   if (typeof d.note === 'string' && d.note) parts.push(`说明：${d.note}`);
   if (typeof d.until === 'string') parts.push(`期限：${d.until}`);
   if (typeof d.score === 'number') parts.push(`重新计分：${d.score}分 ${d.verdict ?? ''}`);
-  if (typeof d.role === 'string') parts.push(`角色：${d.role}${d.unit ? `（${d.unit}）` : ''}`);
+  if (typeof d.role === 'string') parts.push(`角色：${roleText[d.role] ?? d.role}${d.unit ? `（${d.unit}）` : ''}`);
   if (typeof d.failures === 'number') parts.push(`连续失败 ${d.failures} 次`);
   if (typeof d.message === 'string') parts.push(d.message);
   return parts.join('；');
@@ -239,17 +205,19 @@ const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 export function reviewRoutes(app: Hono<AppEnv>, opts: AppOptions): void {
   const { store, config } = opts;
+  const spec = queueSpec(config.timezone);
+  listExportRoutes(app, '/review', spec, async (c) => refuse(c, ['admin', 'reviewer']) ?? reviewQueue(c, opts));
   app.get('/review', async (c) => {
     const denied = refuse(c, ['admin', 'reviewer']);
     if (denied) return denied;
     const all = await reviewQueue(c, opts);
-    const filter: QueueFilter = { site: c.req.query('site'), unit: c.req.query('unit'), check: c.req.query('check'), severity: c.req.query('severity'), q: c.req.query('q'), sort: c.req.query('sort') };
+    const query = readList(c, spec);
     const notice = c.req.query('done');
     return show(
       c,
       opts,
       '复核队列',
-      <ReviewPage items={filterQueue(all, filter)} all={all} filter={filter} csrf={c.get('csrf')} tz={config.timezone} today={localDate(opts.now(), config.timezone)} />,
+      <ReviewPage items={applyList(spec, all, query)} all={all} query={query} spec={spec} csrf={c.get('csrf')} tz={config.timezone} today={localDate(opts.now(), config.timezone)} />,
       notice ? { notice: notice.slice(0, 200) } : {},
     );
   });
@@ -295,10 +263,23 @@ export function reviewRoutes(app: Hono<AppEnv>, opts: AppOptions): void {
     return c.redirect(`/review?done=${encodeURIComponent(done)}`, 303);
   });
 
+  const auditList = auditSpec(config.timezone, new Map(config.sites.map((s) => [s.id, s.name])));
+  const auditRows = async (c: Ctx) => refuse(c, ['admin', 'reviewer']) ?? store.listAudit({ limit: 5000 });
   app.get('/audit-log', async (c) => {
-    const denied = refuse(c, ['admin', 'reviewer']);
-    if (denied) return denied;
-    const names = new Map(config.sites.map((s) => [s.id, s.name]));
-    return show(c, opts, '操作记录', <AuditLogPage entries={await store.listAudit({ limit: 2000 })} tz={config.timezone} names={names} />);
+    const all = await auditRows(c);
+    if (all instanceof Response) return all;
+    const query = readList(c, auditList);
+    const rows = applyList(auditList, all, query);
+    return show(
+      c,
+      opts,
+      '操作记录',
+      <>
+        <h1>操作记录</h1>
+        <ListControls spec={auditList} all={all} shown={rows.length} query={query} action="/audit-log" exportPath="/audit-log" />
+        <ListTable spec={auditList} rows={rows} class="audit" rowAttrs={(e) => ({ 'data-action': e.action })} />
+      </>,
+    );
   });
+  listExportRoutes(app, '/audit-log', auditList, auditRows);
 }

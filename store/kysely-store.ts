@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Expression, Kysely, Selectable } from 'kysely';
 import type { LinkTarget, PageArtifact } from '../contract/artifacts/crawl.ts';
 import { rowsWrite, type BulkWriter, type RowsWrite } from './bulk.ts';
-import type { FindingsTable, LinkTargetsTable, LocksTable, NotifyOutboxTable, PagesTable, ProbesTable, RunsTable, SiteRunsTable, Tables, UsersTable } from './schema.ts';
+import type { FindingsTable, LinkTargetsTable, LocksTable, NotifyOutboxTable, PagesTable, ProbesTable, ReviewDecisionsTable, RunsTable, SiteRunsTable, Tables, UsersTable } from './schema.ts';
 import type {
   AuditEntry,
   LockRecord,
@@ -477,16 +477,38 @@ export class KyselyStore implements Store {
 
   async listReviewDecisions(): Promise<ReviewDecisionRecord[]> {
     const rows = await this.kysely.selectFrom('review_decisions').selectAll().orderBy(this.dialect.binary('site_id')).orderBy(this.dialect.binary('identity')).execute();
-    return rows.map((r) => ({
-      siteId: r.site_id,
-      identity: r.identity,
-      kind: r.kind as ReviewDecisionRecord['kind'],
-      by: r.by_user,
-      at: readTime(r.at),
-      reason: r.reason,
-      until: r.until,
-      evidenceHash: r.evidence_hash,
-    }));
+    return rows.map(toDecision);
+  }
+
+  async importReviewDecisions(
+    ds: ReviewDecisionRecord[],
+    audit: (counts: { inserted: number; updated: number; unchanged: number }) => AuditEntry,
+  ): Promise<{ inserted: number; updated: number; unchanged: number }> {
+    const key = (d: { siteId: string; identity: string }) => `${d.siteId}\0${d.identity}`;
+    const wanted = lastByKey(ds, key).map((d) => ({ ...d, by: text(d.by), at: time(d.at), reason: text(d.reason) }));
+    return this.kysely.transaction().execute(async (trx) => {
+      const stored = new Map((await trx.selectFrom('review_decisions').selectAll().$if(this.dialect.lockRows, (q) => q.forUpdate()).execute()).map((r) => [key(toDecision(r)), toDecision(r)]));
+      const counts = { inserted: 0, updated: 0, unchanged: 0 };
+      for (const d of wanted) {
+        const old = stored.get(key(d));
+        if (old && isDeepStrictEqual(old, d)) {
+          counts.unchanged++;
+          continue;
+        }
+        counts[old ? 'updated' : 'inserted']++;
+        await trx
+          .insertInto('review_decisions')
+          .values({ site_id: d.siteId, identity: d.identity, kind: d.kind, by_user: d.by, at: d.at, reason: d.reason, until: d.until, evidence_hash: d.evidenceHash })
+          .onConflict((oc) => oc.columns(['site_id', 'identity']).doUpdateSet((eb) => excluded(eb, ['kind', 'by_user', 'at', 'reason', 'until', 'evidence_hash'] as const)))
+          .execute();
+      }
+      const e = audit(counts);
+      await trx
+        .insertInto('audit_log')
+        .values({ id: e.id, at: time(e.at), actor: text(e.actor), action: e.action, site_id: e.siteId, target: text(e.target), detail: jsonOrNull(e.detail) })
+        .execute();
+      return counts;
+    });
   }
 
   async appendAudit(e: AuditEntry): Promise<void> {
@@ -823,6 +845,10 @@ function toUser(r: Selectable<UsersTable>): UserRecord {
 
 function toProbe(r: Selectable<ProbesTable>): ProbeRecord {
   return { siteId: r.site_id, at: readTime(r.at), url: r.url, ok: Boolean(r.ok), status: r.status, error: r.error, timeMs: r.time_ms };
+}
+
+function toDecision(r: Selectable<ReviewDecisionsTable>): ReviewDecisionRecord {
+  return { siteId: r.site_id, identity: r.identity, kind: r.kind as ReviewDecisionRecord['kind'], by: r.by_user, at: readTime(r.at), reason: r.reason, until: r.until, evidenceHash: r.evidence_hash };
 }
 
 function toLock(r: Selectable<LocksTable>): LockRecord {

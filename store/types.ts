@@ -293,6 +293,12 @@ export interface Store {
   deleteReviewDecision(siteId: string, identity: string): Promise<void>;
   /** Every current decision, by site and identity (code-point order). */
   listReviewDecisions(): Promise<ReviewDecisionRecord[]>;
+  /**
+   * Imports decisions in one transaction (all or none): each replaces the decision on its (site, identity) when it
+   * differs, and the audit entry `audit(counts)` is appended in the same transaction. Of two with one key the later
+   * is kept. Idempotent: the same decisions again count as unchanged and write nothing but the audit entry.
+   */
+  importReviewDecisions(ds: ReviewDecisionRecord[], audit: (counts: { inserted: number; updated: number; unchanged: number }) => AuditEntry): Promise<{ inserted: number; updated: number; unchanged: number }>;
 
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first. */

@@ -11,6 +11,7 @@ import { statusCommand } from './status.ts';
 import { tokenCommand } from './token.ts';
 import { userCommand } from './user.ts';
 import { recheckCommand } from './recheck.ts';
+import { reviewCommand } from './review.ts';
 import { workerCommand } from './worker.ts';
 
-export const commands: Command[] = [initCommand, auditCommand, serveCommand, statusCommand, importCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, userCommand, recheckCommand, dashboardCommand, workerCommand, notifyCommand];
+export const commands: Command[] = [initCommand, auditCommand, serveCommand, statusCommand, importCommand, importReportsCommand, importRequestsCommand, bulletinCommand, tokenCommand, userCommand, recheckCommand, reviewCommand, dashboardCommand, workerCommand, notifyCommand];
