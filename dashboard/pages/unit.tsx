@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-// A unit's page: its scorecard across its sites (reports/html/unit-scorecard.tsx) with links to each site.
+// A unit's page: its scorecard across its sites (reports/html/unit-scorecard.tsx) with links to each site and to
+// its findings in the shared list (filters, Excel and CSV export).
 import type { Child } from 'hono/jsx';
 import type { DistrictConfig } from '../../config/schema.ts';
 import { UnitScorecardMain } from '../../reports/html/unit-scorecard.tsx';
@@ -32,9 +33,13 @@ export function UnitPage(props: { unit: string; views: SiteView[]; config: Distr
     );
   const summary = rankUnits(checked.map((v) => v.latest!))[0];
   const histories = new Map(checked.map((v) => [v.site.id, v.trend]));
+  const q = `?unit=${encodeURIComponent(unit)}`;
   return (
     <>
       <UnitScorecardMain summary={summary} config={config} opts={{ histories, siteHref: sitePath }} />
+      <p class="meta unit-lists">
+        本单位全部问题：<a href={`/findings${q}`}>按网站、检查项、严重程度筛选</a>　导出 <a href={`/findings.xlsx${q}`}>Excel</a>、<a href={`/findings.csv${q}`}>CSV</a>
+      </p>
       {note}
       {props.children}
     </>

@@ -320,6 +320,12 @@ describe('every list', { timeout: 300_000 }, () => {
     const findings = await xlsxRows(unitUser, '/findings.xlsx', '问题清单');
     expect(new Set(findings.slice(1).map((r) => r[1]))).toEqual(new Set(['鲤城区教育局']));
     expect(new Set(findings.slice(1).map((r) => r[0]))).toEqual(new Set(ownSites));
+    // The unit page links to exactly its findings: the CSV link it shows holds the same rows as the full export.
+    const page = await unitUser.browserContext().newPage();
+    await page.goto(`${url}units/${encodeURIComponent('鲤城区教育局')}`);
+    const csvLink = await page.$eval('p.unit-lists a[href^="/findings.csv"]', (a) => a.getAttribute('href')!);
+    await page.close();
+    expect((await csvRows(unitUser, csvLink)).length).toBe(findings.length);
     // Asking for another unit's rows by the query gives none, not theirs.
     expect(await csvRows(unitUser, `/findings.csv?unit=${encodeURIComponent('鲤城区市场监督管理局')}`)).toHaveLength(1);
     expect(await csvRows(unitUser, '/sites.csv?q=market')).toHaveLength(1);
