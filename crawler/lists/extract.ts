@@ -220,7 +220,7 @@ export function pagerLinks(html: string, pageUrl: string): { total: number; curr
   }
   if (!nextHref) return null;
   const next = normalizeUrl(nextHref.replace(/&amp;/g, '&'), pageUrl);
-  if (!next || next === normalizeUrl(pageUrl, pageUrl)) return null;
+  if (!next || !/^https?:/i.test(next) || next === normalizeUrl(pageUrl, pageUrl)) return null;
   for (const re of PAGE_NUMBER_RES) {
     const m = re.exec(next);
     if (!m) continue;

@@ -116,6 +116,7 @@ describe('list shapes', () => {
     expect(pagerLinks(trsStatic, 'http://www.x.gov.cn/zcwj/')?.next).toEqual(['http://www.x.gov.cn/zcwj/index_1.html', 'http://www.x.gov.cn/zcwj/index_2.html']);
     expect(pagerLinks('<a href="list.shtml">上一页</a> 下一页 <a href="list_2.shtml">尾页</a>', 'http://www.x.gov.cn/zcwj/list_2.shtml')).toBeNull();
     expect(pagerLinks('<a href="/about.html">关于我们</a>', 'http://www.x.gov.cn/zcwj/')).toBeNull();
+    expect(pagerLinks('<a href="javascript:goPage(2)">下一页</a>', 'http://www.x.gov.cn/zcwj/')).toBeNull();
   });
 
   it('南威 day folders (/2026-11-18/) give a month-day its year', () => {
