@@ -96,3 +96,22 @@ describe('the one pass on nothing: a record check whose source holds no record o
     });
   }
 });
+
+describe('what a page-reading check counts', () => {
+  it('a page that answered 500 is seen, not judged; a gone page (404) and a file are not candidates', () => {
+    const pageOf = (path: string, over: Partial<PageArtifact>): PageArtifact => ({ ...failedHome, url: `${HOME}${path}`, finalUrl: `${HOME}${path}`, depth: 1, status: 200, ...over });
+    const pages = [
+      pageOf('', { depth: 0, text: '首页', html: '<title>首页</title>' }),
+      pageOf('a.html', { text: '正文', html: '<p>正文</p>' }),
+      pageOf('down.html', { status: 500 }),
+      pageOf('gone.html', { status: 404 }),
+      pageOf('doc.pdf', { isHtml: false, contentType: 'application/pdf' }),
+    ];
+    const results = runChecks(allChecks.filter((c) => ['privacy', 'wording', 'security'].includes(c.id)), { ...emptySite(), pages, crawl: crawl({ pagesCrawled: pages.length }) }, ctx);
+    expect(Object.fromEntries(results.map((r) => [r.id, r.coverage]))).toEqual({
+      privacy: { candidates: 3, judged: 2, reason: '1个页面未能正常读取（服务器出错、超时或内容异常），未检查' },
+      wording: { candidates: 3, judged: 2, reason: '1个页面未能正常读取（服务器出错、超时或内容异常），未检查' },
+      security: { candidates: 3, judged: 2, reason: '1个页面未能正常读取（服务器出错、超时或内容异常），未检查' },
+    });
+  });
+});
