@@ -115,3 +115,11 @@ describe('what a page-reading check counts', () => {
     });
   });
 });
+
+describe('interaction: a channel judged, its board unread', () => {
+  it('no channel on a read homepage is a finding, not "not measured"', () => {
+    const home: PageArtifact = { ...failedHome, status: 200, title: '首页', text: '首页 政务公开', html: '<title>首页</title><p>政务公开</p>' };
+    const [r] = runChecks(allChecks.filter((c) => c.id === 'interaction'), { ...emptySite(), pages: [home], crawl: crawl({ pagesCrawled: 1 }) }, ctx);
+    expect([r.status, r.findings.map((f) => f.code), r.coverage]).toEqual(['failed', ['interaction.no-channel'], { candidates: 1, judged: 1 }]);
+  });
+});
