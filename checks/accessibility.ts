@@ -17,11 +17,15 @@ export const accessibility: Check = {
   run(artifacts, ctx) {
     const a = artifacts.accessibility!;
     const siteId = artifacts.site.id;
-    const checked = a.pages.filter((p) => !p.error);
+    // A page that answered an HTTP error was loaded, but axe judged the error page, not the site's page.
+    const checked = a.pages.filter((p) => !p.error && (p.status === null || p.status < 400));
     const metrics = metricsOf(a, checked);
     if (!checked.length) {
-      return { findings: [], metrics, notMeasured: strings.noPageChecked(a.pages[0]?.error ?? '无页面') };
+      const first = a.pages[0];
+      return { findings: [], metrics, notMeasured: strings.noPageChecked(first?.error ?? (first?.status != null ? `HTTP ${first.status}` : '无页面')) };
     }
+    const unchecked = a.pages.length - checked.length;
+    const coverage = { candidates: a.pages.length, judged: checked.length, ...(unchecked ? { reason: strings.pagesNotChecked(unchecked) } : {}) };
     const findings: Finding[] = [];
     const warnings: string[] = [];
     for (const page of checked) {
@@ -46,8 +50,8 @@ export const accessibility: Check = {
         });
       }
     }
-    if (!home || home.error || !a.homepage) {
-      warnings.push(strings.homepageNotChecked(home?.error ?? '未检测'));
+    if (!home || home.error || (home.status !== null && home.status >= 400) || !a.homepage) {
+      warnings.push(strings.homepageNotChecked(home?.error ?? (home?.status != null && home.status >= 400 ? `HTTP ${home.status}` : '未检测')));
     } else {
       const probe = a.homepage;
       const base = { check: 'accessibility', siteId, url: homeUrl } as const;
@@ -73,7 +77,7 @@ export const accessibility: Check = {
         });
       }
     }
-    return { findings, metrics, warnings };
+    return { findings, metrics, warnings, coverage };
   },
 };
 

@@ -34,6 +34,8 @@ export const strings = {
     `工作日历未覆盖${year}年，依申请公开 ${ids.slice(0, 5).join('、')}${ids.length > 5 ? ` 等${ids.length}件` : ''}的答复期限无法计算，记为未检测` +
     `\n管理中心：在配置 calendar.holidays / calendar.workdays 中补充${year}年国务院办公厅公布的节假日和调休上班日`,
   noSource: '尚未取得本单位的依申请公开办理记录，未判断办理时效\n管理中心：在配置 disclosureRequests 中指定导出文件，或用 govaudit import-requests 导入',
+  noneInPeriod: '本期没有需要答复的依申请公开：无需判断办理时效',
+  someNotMeasured: (n: number) => `${n}件依申请公开的答复期限无法计算（日期超出工作日历）`,
   allNotMeasured: (n: number) => `本单位${n}件依申请公开的答复期限均无法计算（日期超出工作日历），未判断办理时效`,
   invalidRecords: (n: number) => `有${n}条依申请公开记录格式无效，已跳过\n管理中心：请重新导入导出文件`,
   reasons: {

@@ -12,6 +12,7 @@ import { indexDocumentMeta } from '../util/document-meta.ts';
 import { findSightings, indexTitles, type Sighting, type SiteTitles } from './disclosure/sightings.ts';
 import { indexPages, pageKey } from '../util/site-pages.ts';
 import { strings } from './disclosure.strings.ts';
+import { anyPageRead, pageCoverage } from './lib/page-coverage.ts';
 
 export type ItemState = 'present' | 'late' | 'missing';
 
@@ -44,6 +45,8 @@ export const disclosure: Check = {
     if (items.length === 0) return { findings: [], metrics: { ...base, required: 0 }, notMeasured: role ? strings.notMeasured.noItems : strings.notMeasured.noRole };
     const crawl = artifacts.crawl!;
     if (crawl.fatal) return { findings: [], metrics: { ...base, required: items.length }, notMeasured: strings.notMeasured.crawlFailed(crawl.fatal) };
+    // Not one page read (the homepage down): every item would be "missing" only because nothing was seen.
+    if (!anyPageRead(artifacts.pages!)) return { findings: [], metrics: { ...base, required: items.length }, notMeasured: pageCoverage(artifacts.pages!, 0).reason };
 
     const today = localDate(ctx.now, ctx.timezone);
     const index = indexTitles(artifacts.pages!, artifacts.linkTargets!, indexDocumentMeta(artifacts.documentMeta));

@@ -27,6 +27,8 @@ export const strings = {
     `工作日历未覆盖${year}年，纠错留言 ${ids.slice(0, 5).join('、')}${ids.length > 5 ? ` 等${ids.length}条` : ''}的办理时限无法计算，记为未检测` +
     `\n管理中心：在配置 calendar.holidays / calendar.workdays 中补充${year}年国务院办公厅公布的节假日和调休上班日`,
   noSource: '尚未取得本网站的纠错留言办理记录，未判断办理时效\n管理中心：在配置 errorReports 中指定导出文件，或用 govaudit import-reports 导入',
+  noneInPeriod: '本期没有需要办理的纠错留言：无需判断办理时效',
+  someNotMeasured: (n: number) => `${n}条纠错留言无法计算办理时限（缺少留言/转办时间或日期超出工作日历）`,
   allNotMeasured: (n: number) => `本网站${n}条纠错留言均无法计算办理时限（缺少留言/转办时间或日期超出工作日历），未判断办理时效`,
   invalidRecords: (n: number) => `有${n}条纠错留言记录格式无效，已跳过\n管理中心：请重新导入导出文件`,
   reasons: {

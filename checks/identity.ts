@@ -57,7 +57,8 @@ export const identity: Check = {
         });
       }
     }
-    return { findings, metrics: { sampledPages: sample.map((p) => p.url), marks: perMark } };
+    // The homepage and every sampled inner page are read (the sample holds healthy pages only): all judged.
+    return { findings, coverage: { candidates: 1 + sample.length, judged: 1 + sample.length }, metrics: { sampledPages: sample.map((p) => p.url), marks: perMark } };
   },
 };
 

@@ -13,6 +13,7 @@ export const strings = {
     noHomepage: (why: string) => `首页未能正常抓取（${why}），未判断互动交流渠道`,
     unchecked: (list: string) => `互动交流渠道未能检测（${list}），未判断是否有效`,
   },
+  noMessagesRead: '留言板未读出任何留言（无人留言、列表由脚本加载或版式未识别），未判断留言答复时限',
   notCovered: (year: number) =>
     `工作日历未覆盖${year}年，部分留言的回复用时（工作日）未计算\n管理中心：在配置 calendar 中补充${year}年的节假日和调休上班日`,
 };

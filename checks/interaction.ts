@@ -53,8 +53,17 @@ export const interaction: Check = {
         evidence: { itemId: m.id, title: m.title, submitted: stamp(m.submitted), answered: m.answered ? stamp(m.answered) : null, status: m.status, monthsLimit: j.months, layout: m.layout },
       });
     }
+    // Two things to judge: the channels (each working or broken), and — once one works — its messages' answers. A
+    // board whose messages could not be read leaves the second unjudged, said on the scorecard.
+    // No channel at all is judged too: the homepage and the crawl were searched and hold none (interaction.no-channel).
+    const channelsJudged = channels.length === 0 ? 1 : channels.filter((c) => c.state === 'working' || c.state === 'broken').length;
+    const board = working.length > 0 ? 1 : 0;
+    const boardJudged = board && messages.length > 0 ? 1 : 0;
+    const candidates = Math.max(1, channels.length) + board;
+    const coverage = { candidates, judged: channelsJudged + boardJudged, ...(board && !boardJudged ? { reason: strings.noMessagesRead } : {}) };
     return {
       findings,
+      coverage,
       warnings: judged.warnings.length ? judged.warnings : undefined,
       metrics: {
         channels: channelMetrics,

@@ -16,5 +16,7 @@ export const strings = {
   late: (title: string, policyDate: string, interpretationDate: string, workdays: number, max: number) =>
     `政策文件《${title}》发布于${policyDate}，解读发布于${interpretationDate}，相隔${workdays}个工作日，超过${max}个工作日`,
   noDocNumber: (unread: number) => `${unread}篇政策文件未读出文号（页面和列表中均未找到“文号/发文字号”），无法判断是否需要解读`,
+  emptyPolicyColumn: '政策文件栏目未读出任何文件（栏目页未能抓取或列表为空），无法判断解读情况',
+  noPolicyDocuments: '未配置政策文件栏目，抓取的页面中也没有带文号的政策文件：本期无需判断解读',
   calendarGap: (date: string) => `工作日历未覆盖${date}所在年份，无法判断政策解读是否按时发布\n管理中心：在配置 calendar 中补充当年节假日安排`,
 };

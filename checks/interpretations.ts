@@ -14,6 +14,7 @@ import { isInterpretationTitle, isNormativeTitle, makeDoc, pageTitle, type Doc }
 import { indexInterpretations, pairPolicy, type Pairing } from './content/pairing.ts';
 import { indexPages, isHealthyHtml, pageKey } from '../util/site-pages.ts';
 import { strings } from './interpretations.strings.ts';
+import { anyPageRead, pageCoverage } from './lib/page-coverage.ts';
 import { documentMetaOf, indexDocumentMeta } from '../util/document-meta.ts';
 
 interface Listed {
@@ -105,9 +106,14 @@ export const interpretations: Check = {
       });
     }
 
+    // Nothing to judge: nothing read at all, or a policy column that lists nothing, is not a pass (not measured); a
+    // site without a policy column whose pages hold no document with a 文号 has no duty to interpret (passed, said).
+    const hasPolicyColumn = columns.some((c) => c.kind === 'policy');
+    const nothing = policies.length === 0 ? (!anyPageRead(pages) ? pageCoverage(pages, 0).reason : hasPolicyColumn ? strings.emptyPolicyColumn : null) : null;
     return {
       findings,
-      coverage: { candidates: policies.length, judged: policies.length - unread.length, ...(unread.length ? { reason: strings.noDocNumber(unread.length) } : {}) },
+      ...(nothing ? { notMeasured: nothing } : {}),
+      coverage: { candidates: policies.length, judged: policies.length - unread.length, ...(unread.length ? { reason: strings.noDocNumber(unread.length) } : policies.length === 0 && !nothing ? { reason: strings.noPolicyDocuments } : {}) },
       warnings: warnings.size ? [...warnings] : undefined,
       metrics: {
         policyDocuments: policies.length,

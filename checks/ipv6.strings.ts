@@ -38,6 +38,7 @@ export const strings = {
     homeLookupFailed: (detail: string) => `首页域名解析失败，无法判断IPv6支持情况：${detail}`,
     homeNoAddress: '首页域名没有任何地址（A、AAAA均无），属于网站可用性问题，未判断IPv6支持情况',
     noProbe: '未对首页进行IPv6访问测试',
+    noLookup: '未查询首页域名的解析记录，无法判断IPv6支持情况',
   },
   warnings: {
     levelsSkipped: (reason: string) => `IPv6二、三级链接未检测：${reason}`,

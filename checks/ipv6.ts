@@ -46,6 +46,8 @@ export const ipv6: Check = {
   run(artifacts, ctx) {
     const a = artifacts.ipv6!;
     const home = a.dns[0];
+    // No lookup of the homepage's host at all: no AAAA is not known, it was not asked.
+    if (!home) return { findings: [], notMeasured: strings.notMeasured.noLookup };
     if (home && home.a.length === 0 && home.aaaa.length === 0) {
       return { findings: [], notMeasured: home.error ? strings.notMeasured.homeLookupFailed(home.error) : strings.notMeasured.homeNoAddress };
     }

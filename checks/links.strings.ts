@@ -7,6 +7,8 @@ function size(bytes: number): string {
 }
 
 export const strings = {
+  noLinks: '首页未读出任何链接（首页无法访问或没有链接），无法检查',
+  someNotChecked: (n: number) => `${n}个链接未检查（robots 禁止、不抓取的地址或协议、服务器要求稍后再访问，或超出检查上限）`,
   title: '链接可用性',
   broken: (detail: string) => `链接无法访问（${detail}）`,
   timeout: '链接访问超时',

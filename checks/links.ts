@@ -114,8 +114,12 @@ export const links: Check = {
     // of the site for the unit to fix
     const capped = crawl.capped ?? [];
     for (const c of capped) findings.push(tooLarge(c, artifacts.site.id));
+    // No link at all (the homepage unread, or a page without one): the homepage counts as one unjudged candidate.
+    const candidates = Math.max(1, targets.length);
+    const coverage = { candidates, judged: checked, ...(checked < candidates ? { reason: targets.length ? strings.someNotChecked(candidates - checked) : strings.noLinks } : {}) };
     return {
       findings,
+      coverage,
       metrics: {
         pagesCrawled: crawl.pagesCrawled,
         crawlTruncated: crawl.truncated,

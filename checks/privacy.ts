@@ -7,6 +7,7 @@ import type { Check } from './types.ts';
 import { findPersonalData, type PiiHit, type PiiKind } from '../util/pii.ts';
 import { isHealthyHtml } from '../util/site-pages.ts';
 import { strings } from './privacy.strings.ts';
+import { pageCoverage, withAttachments } from './lib/page-coverage.ts';
 
 const MAX_VALUES = 10;
 const MAX_CONTEXTS = 3;
@@ -51,6 +52,7 @@ export const privacy: Check = {
     }
     return {
       findings,
+      coverage: withAttachments(pageCoverage(artifacts.pages!, pagesScanned), files.length, attachmentsScanned),
       metrics: {
         pagesScanned,
         attachmentsFound: files.length,

@@ -16,6 +16,7 @@ import { vocabularyFor } from './security/spam.ts';
 import { tamperingFindings } from './security/tampering.ts';
 import { transportFindings } from './security/transport.ts';
 import { strings } from './security.strings.ts';
+import { pageCoverage } from './lib/page-coverage.ts';
 
 export const security: Check = {
   id: 'security',
@@ -46,6 +47,7 @@ export const security: Check = {
     ];
     return {
       findings: [...tampering.findings, ...cloaking.findings, ...transport.findings, ...ads.findings],
+      coverage: pageCoverage(pages, new Set(pages.filter(isHealthyHtml).map((p) => p.finalUrl)).size),
       metrics: {
         pagesScanned: pages.filter(isHealthyHtml).length,
         ...tampering.metrics,

@@ -4,16 +4,22 @@
 // dated article) is a search-broken finding marked for review, never a silent pass.
 import type { Check } from './types.ts';
 import { strings } from './service.strings.ts';
+import { isHealthyHtml } from '../util/site-pages.ts';
 
 export const service: Check = {
   id: 'service',
   title: strings.title,
   requires: ['search'],
+  reads: ['pages'],
   run(artifacts) {
     const s = artifacts.search!;
     const base = { check: 'service', siteId: artifacts.site.id, url: s.homepage };
     const metrics = { searchForm: s.form ? s.form.action : null, lookedAt: s.lookedAt, query: s.attempt?.query ?? null, found: s.attempt?.linksToTarget ?? null };
     if (!s.form) {
+      // No form found on a homepage that was never read is not a missing search: not measured, with why.
+      const home = artifacts.pages?.find((p) => p.url === s.homepage || p.finalUrl === s.homepage) ?? artifacts.pages?.find((p) => p.depth === 0);
+      const unread = s.lookedAt.length === 0 ? (s.skipped ?? strings.homeNotRead) : artifacts.pages && (!home || !isHealthyHtml(home)) ? strings.homeUnreadable(home?.status ?? null) : null;
+      if (unread) return { findings: [], metrics, notMeasured: strings.notMeasured(unread) };
       return { findings: [{ ...base, code: 'service.no-search', severity: 'minor', message: strings.noSearch, evidence: { lookedAt: s.lookedAt } }], metrics };
     }
     const form = { action: s.form.action, method: s.form.method, field: s.form.field, formPage: s.form.pageUrl };

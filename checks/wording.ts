@@ -16,6 +16,7 @@ import { headingSpans } from './wording/headings.ts';
 import { lexiconFor, type Lexicon } from './wording/lexicon.ts';
 import { scanText, type Hit, type HitKind } from './wording/scan.ts';
 import { strings, whereLabels } from './wording.strings.ts';
+import { pageCoverage, withAttachments } from './lib/page-coverage.ts';
 
 type Where = keyof typeof whereLabels;
 
@@ -123,8 +124,10 @@ export const wording: Check = {
       }
     }
     const findings = mergeTemplateRepeats(groups).map((g) => toFinding(siteId, g, omitted.find((o) => o.url === g.url)?.hits));
+    const files = lex.attachments ? artifacts.attachments!.length : 0;
     return {
       findings,
+      coverage: withAttachments(pageCoverage(pages, pagesScanned), files, attachmentsScanned),
       metrics: {
         pagesScanned,
         attachmentsScanned,

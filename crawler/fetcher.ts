@@ -166,8 +166,10 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         });
       agent = new Agent({
         connect,
-        headersTimeout: crawl.headersTimeoutMs,
-        bodyTimeout: crawl.bodyTimeoutMs,
+        // undici's timers are plain wall-clock timers: set to the patient timers' wall-clock cap (4 ×), they are only a
+        // backstop, so a loop blocked by Lighthouse or a huge page does not turn a page that answered into a timeout
+        headersTimeout: crawl.headersTimeoutMs * 4,
+        bodyTimeout: crawl.bodyTimeoutMs * 4,
         keepAliveTimeout: 4_000,
         connections: crawl.concurrencyPerHost,
       });

@@ -83,7 +83,12 @@ export function titleKeys(title: string): Set<string> {
   add(title);
   for (const q of extractQuotedTitles(title)) add(q);
   const issued = /(?:印发|转发)(.+?)的?通知$/u.exec(title.replace(/[（(][^（()）]*号[)）]\s*$/u, ''));
-  if (issued) add(issued[1]);
+  if (issued) {
+    add(issued[1]);
+    // 「惠安县人民政府办公室关于印发乙实施方案的通知」 is quoted as 《惠安县乙实施方案》: the issuer's place before the name.
+    const place = /^(.{1,10}?(?:自治县|自治州|省|市|县|区|旗|镇|乡|街道))/u.exec(title)?.[1];
+    if (place && !issued[1].startsWith(place)) add(place + issued[1]);
+  }
   const about = title.indexOf('关于');
   if (about > 0) add(title.slice(about));
   return keys;

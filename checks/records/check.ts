@@ -37,6 +37,9 @@ export interface RecordStrings {
   notCovered(year: number, ids: string[]): string;
   noSource: string;
   allNotMeasured(n: number): string;
+  /** The source exists but holds no record of the period: the duty did not arise (passed, said in the coverage). */
+  noneInPeriod?: string;
+  someNotMeasured?(n: number): string;
   invalidRecords(n: number): string;
   /** Why a record was not measured, by the judge's reason. */
   reasons: Record<string, string>;
@@ -82,7 +85,9 @@ export function recordCheck<F extends Fields>(spec: RecordCheckSpec<F>): Check {
       const metrics = { deadlineWorkdays: rules.deadlineWorkdays, windowFrom: opts.windowStart, ...counts, ...spec.metrics(judged, rules), followUp: followUp(judged) };
       const warnings = calendarWarnings(judged, strings.notCovered);
       if (set.invalid.length) warnings.push(strings.invalidRecords(set.invalid.length));
-      const out: CheckOutput = { findings, metrics, warnings: warnings.length ? warnings : undefined };
+      const judgedCount = counts.total - counts.notMeasured;
+      const coverage = { candidates: counts.total, judged: judgedCount, ...(counts.total === 0 ? (set.records.length || set.sources.length ? { reason: strings.noneInPeriod ?? '本期没有需要办理的记录' } : {}) : counts.notMeasured ? { reason: strings.someNotMeasured?.(counts.notMeasured) ?? `${counts.notMeasured}条记录无法计算办理时限` } : {}) };
+      const out: CheckOutput = { findings, metrics, warnings: warnings.length ? warnings : undefined, coverage };
       if (set.records.length === 0 && set.sources.length === 0) return { ...out, notMeasured: strings.noSource };
       if (counts.total > 0 && counts.notMeasured === counts.total) return { ...out, notMeasured: strings.allNotMeasured(counts.total) };
       return out;

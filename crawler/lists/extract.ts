@@ -51,9 +51,17 @@ function isContentLink(el: Element): boolean {
   return el.name === 'a' && typeof el.attribs.href === 'string' && !/^\s*(#|javascript:|mailto:|tel:)/i.test(el.attribs.href) && el.attribs.href.trim() !== '';
 }
 
-/** Year, and month-day from a URL: TRS `/t20261109_1.htm`, folders `/202611/`, Hanweb `/art/2026/11/9/`. */
+/**
+ * Year from a URL: TRS `/t20261109_1.htm`, folders `/202611/`, Hanweb `/art/2026/11/9/`, Linewell (南威) day folders
+ * `/2026-11-18/`.
+ */
 export function yearOfUrl(url: string): number | null {
-  const m = /\/t((?:19|20)\d{2})\d{4}_\d+/.exec(url) ?? /\/art\/((?:19|20)\d{2})\/\d{1,2}\//.exec(url) ?? /\/((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:\d{2})?\//.exec(url) ?? /\/((?:19|20)\d{2})[-_/](?:0?[1-9]|1[0-2])\//.exec(url);
+  const m =
+    /\/t((?:19|20)\d{2})\d{4}_\d+/.exec(url) ??
+    /\/art\/((?:19|20)\d{2})\/\d{1,2}\//.exec(url) ??
+    /\/((?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:\d{2})?\//.exec(url) ??
+    /\/((?:19|20)\d{2})[-_/](?:0?[1-9]|1[0-2])\//.exec(url) ??
+    /\/((?:19|20)\d{2})-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])\//.exec(url);
   return m ? Number(m[1]) : null;
 }
 
@@ -185,6 +193,51 @@ export function trsPagination(html: string, pageUrl: string): { total: number; c
     if (u) next.push(u);
   }
   return { total, current, next };
+}
+
+/** Anchor texts of a static pager's "next" and "last" links. */
+const NEXT_TEXT = /^(?:下一页|下页|后一页)$/;
+const LAST_TEXT = /^(?:尾页|末页|最后一页|尾 页|末 页)$/;
+/** The page number in a pager URL: `list_2.shtml`, `index_3.html`, or a query `?pageIndex=2` / `page=` / `pageNo=` … */
+const PAGE_NUMBER_RES = [/(_)(\d{1,4})(\.[A-Za-z]{2,5})(?=$|[?#])/, /([?&](?:pageIndex|pageNo|pageNum|page|currentPage|curPage|pn|p)=)(\d{1,4})(?=$|[&#])/i];
+/** Further pages named by a static pager at most (the gatherer fetches fewer). */
+const MAX_PAGER_PAGES = 50;
+
+/**
+ * A static pager's further pages: the `下一页` link's number up to the `尾页` link's (`list_2.shtml … list_5.shtml`,
+ * `index.htm?pageIndex=2 …`), as 开普云 and 南威 templates print them in the HTML. On the last page (no 下一页, or
+ * 下一页 pointing at itself) there are none.
+ */
+export function pagerLinks(html: string, pageUrl: string): { total: number; current: number; next: string[] } | null {
+  let nextHref: string | null = null;
+  let lastHref: string | null = null;
+  let seen = 0;
+  for (const m of html.matchAll(/<a\b[^>]*?\bhref\s*=\s*["']([^"'<>]{1,500})["'][^>]*>((?:(?!<\/a>)[\s\S]){0,200})<\/a>/gi)) {
+    if (++seen > 2_000) break;
+    const text = m[2].replace(/<[^>]*>/g, '').replace(/&nbsp;|[\s\u3000\u00a0]+/g, ' ').trim();
+    if (!nextHref && NEXT_TEXT.test(text)) nextHref = m[1];
+    else if (!lastHref && LAST_TEXT.test(text)) lastHref = m[1];
+  }
+  if (!nextHref) return null;
+  const next = normalizeUrl(nextHref.replace(/&amp;/g, '&'), pageUrl);
+  if (!next || !/^https?:/i.test(next) || next === normalizeUrl(pageUrl, pageUrl)) return null;
+  for (const re of PAGE_NUMBER_RES) {
+    const m = re.exec(next);
+    if (!m) continue;
+    const from = Number(m[2]);
+    const lastUrl = lastHref ? normalizeUrl(lastHref.replace(/&amp;/g, '&'), pageUrl) : null;
+    const lastM = lastUrl ? re.exec(lastUrl) : null;
+    const to = Math.min(lastM ? Math.max(Number(lastM[2]), from) : from, from + MAX_PAGER_PAGES - 1);
+    const urls: string[] = [];
+    for (let i = from; i <= to; i++) urls.push(next.slice(0, m.index) + m[1] + String(i) + (m[3] ?? '') + next.slice(m.index + m[0].length));
+    return { total: to + 1, current: from - 1, next: urls };
+  }
+  return { total: 2, current: 1, next: [next] };
+}
+
+/** The further pages of a list page: TRS script pagination, else a static pager's links. */
+export function listPagination(html: string, pageUrl: string): { total: number; current: number; next: string[] } | null {
+  return trsPagination(html, pageUrl) ?? pagerLinks(html, pageUrl);
 }
 
 /**

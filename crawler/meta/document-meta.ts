@@ -137,16 +137,22 @@ export function readDocumentMeta(html: string, url: string): DocumentMeta {
   readColonText(lines, fields);
   if (!fields.title) {
     if (h1) offer(fields, 'title', h1, 'heading');
-    else if (pageTitle) offer(fields, 'title', stripSiteName(pageTitle), 'heading');
+    else if (pageTitle) offer(fields, 'title', stripSiteName(pageTitle, metaTags.sitename), 'heading');
   }
   if (!fields.docNumber) {
-    const lone = loneDocNumber(lines, [fields.title?.value, h1, stripSiteName(pageTitle)]);
+    const lone = loneDocNumber(lines, [fields.title?.value, h1, stripSiteName(pageTitle, metaTags.sitename)]);
     if (lone) fields.docNumber = { value: lone, source: 'lone-line' };
   }
   return { url, ...fields };
 }
 
-function stripSiteName(title: string): string {
+/** A `<title>` without its site name: the `SiteName` meta tag's text after any separator (`政策文件-惠安县人民政府`), else a `_站名`-like suffix. */
+function stripSiteName(title: string, siteName?: string): string {
+  const name = siteName?.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (name && name.length >= 2 && title.endsWith(name) && title.length > name.length) {
+    const rest = title.slice(0, -name.length).replace(/[\s\u00a0]*(?:_|\||｜|-{1,2}|—{1,2}|·)[\s\u00a0]*$/u, '');
+    if (rest.length >= 4) return rest;
+  }
   const stripped = title.replace(SITE_SUFFIX_RE, '');
   return stripped.length >= 4 ? stripped : title;
 }

@@ -107,6 +107,8 @@ describe('question channels', () => {
     const r = run([home(`<li><a href="${url}">领导信箱</a></li>`)], { targets: [target] });
     expect(r.status).toBe('passed');
     expect(r.metrics).toMatchObject({ boardPages: 0, medianReplyWorkdays: null, channels: [{ url, internal: false, state: 'working' }] });
+    // the channel is judged, its board (on another host, not crawled) is not: said on the scorecard, still passed
+    expect(r.coverage).toEqual({ candidates: 2, judged: 1, reason: '留言板未读出任何留言（无人留言、列表由脚本加载或版式未识别），未判断留言答复时限' });
   });
 
   it('is not measured when the only channel could not be checked, or the homepage was not crawled', () => {

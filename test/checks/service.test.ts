@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { service } from '../../checks/service.ts';
 import type { SearchArtifact } from '../../contract/artifacts/search.ts';
 import { findingsOf, HOME, securitySetup, u } from './security/support.ts';
+import { page } from './content/support.ts';
 
 const form = { pageUrl: HOME, action: u('/search/'), method: 'get' as const, field: 'q', fixed: {}, why: 'field q' };
 const target = { title: '关于做好冬季防火工作的通知', url: u('/tzgg/a.htm'), date: '2026-11-18', source: 'meta' as const };
@@ -11,7 +12,7 @@ const attempt = { query: target.title, requestUrl: `${u('/search/')}?q=x`, statu
 
 function run(search: Partial<SearchArtifact>) {
   const { ctx, artifacts } = securitySetup();
-  return findingsOf(service.run({ ...artifacts([]), search: { homepage: HOME, lookedAt: [HOME], form, target, attempt, ...search } }, ctx));
+  return findingsOf(service.run({ ...artifacts([page('/')]), search: { homepage: HOME, lookedAt: [HOME], form, target, attempt, ...search } }, ctx));
 }
 
 describe('service: site search', () => {
@@ -22,6 +23,13 @@ describe('service: site search', () => {
   it('reports a site without a search form', () => {
     const f = run({ form: null, target: null, attempt: null });
     expect(f.map((x) => [x.code, x.url, x.severity, x.review])).toEqual([['service.no-search', HOME, 'minor', undefined]]);
+  });
+
+  it('does not call a search missing on a homepage it could not read: not measured, with why', () => {
+    const { ctx, artifacts } = securitySetup();
+    const down = { ...page('/'), status: 503 };
+    const out = service.run({ ...artifacts([down]), search: { homepage: HOME, lookedAt: [HOME], form: null, target: null, attempt: null } }, ctx);
+    expect(out).toMatchObject({ findings: [], notMeasured: '首页无法正常访问（HTTP 503），无法查找站内搜索，未检测' });
   });
 
   it('reports a search that does not return the article, with the query and the result page', () => {

@@ -1,6 +1,6 @@
-// The CMS families of fixtures/cms (TRS WCM, 大汉 JCMS, 政府信息公开平台, gov.cn style; GBK and UTF-8), crawled over
-// real HTTP on 127.0.0.1: the whole document-metadata extraction of every page, every list's items (JCMS datastore,
-// TRS script pagination, month-day dates), and the interpretation and freshness findings, each compared whole with the
+// The CMS families of fixtures/cms (TRS WCM, 大汉 JCMS, 政府信息公开平台, gov.cn style, 开普云, 南威; GBK and UTF-8),
+// crawled over real HTTP on 127.0.0.1: the whole document-metadata extraction of every page, every list's items (JCMS
+// datastore, TRS script pagination, static 下一页/尾页 pagers, month-day dates), and the interpretation and freshness findings, each compared whole with the
 // family's expected.json — a false finding fails like a missed one.
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -22,7 +22,7 @@ import { relativeUrl } from '../support/expected.ts';
 import { startServer, type TestServer } from './server.ts';
 
 const NOW = new Date('2026-11-20T10:00:00+08:00');
-const FAMILIES = ['trs', 'jcms', 'xxgk', 'govcn'];
+const FAMILIES = ['trs', 'jcms', 'xxgk', 'govcn', 'kaipuyun', 'nanwei'];
 const root = join(fixturesRoot, 'cms');
 
 interface SiteSpec {
@@ -38,17 +38,22 @@ interface Extraction {
   findings: Record<string, [string, string | null, boolean][]>;
 }
 
-/** Serves a family's www/ folder; GBK pages go out without a charset in the header (the page's meta says it). */
+/**
+ * Serves a family's www/ folder; GBK pages go out without a charset in the header (the page's meta says it). A query
+ * names its own file: `index.htm?pageIndex=2` is `index.pageIndex-2.htm` (query pagination of Java CMSs).
+ */
 function serve(dir: string, spec: SiteSpec): Promise<TestServer> {
   return startServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const candidates = path.endsWith('/') ? [`${path}index.html`, `${path}index.htm`] : [path];
+    const u = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(u.pathname);
+    const query = u.search.slice(1).replace(/[^\w]+/g, '-');
+    const candidates = path.endsWith('/') ? [`${path}index.html`, `${path}index.htm`] : query ? [path.replace(/(\.\w+)$/, `.${query}$1`)] : [path];
     const file = candidates.map((c) => join(dir, c)).find((f) => f.startsWith(dir) && existsSync(f));
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<title>404</title>未找到');
       return;
     }
-    const type = /\.html?$/.test(extname(file)) ? (spec.encoding === 'gbk' ? 'text/html' : 'text/html; charset=utf-8') : 'application/octet-stream';
+    const type = /^\.s?html?$/.test(extname(file)) ? (spec.encoding === 'gbk' ? 'text/html' : 'text/html; charset=utf-8') : 'application/octet-stream';
     res.writeHead(200, { 'content-type': type }).end(readFileSync(file));
   });
 }

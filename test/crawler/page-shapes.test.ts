@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readDocumentMeta } from '../../crawler/meta/document-meta.ts';
-import { extractListItems, trsPagination } from '../../crawler/lists/extract.ts';
+import { extractListItems, pagerLinks, trsPagination } from '../../crawler/lists/extract.ts';
 import { documentMetaOf } from '../../util/document-meta.ts';
 
 const URL = 'http://www.x.gov.cn/a/t20261105_1.html';
@@ -15,6 +15,13 @@ const fields = (html: string) => {
 };
 
 describe('document metadata shapes', () => {
+  it('a <title> without its SiteName meta after any separator (南威 政策文件-惠安县人民政府); a short rest is kept whole', () => {
+    const site = '<meta name="SiteName" content="惠安县人民政府">';
+    expect(fields(`<title>政策文件-惠安县人民政府</title>${site}`)).toEqual({ title: '政策文件 @heading' });
+    expect(fields(`<title>关于印发甲办法的通知--惠安县人民政府</title>${site}`)).toEqual({ title: '关于印发甲办法的通知 @heading' });
+    expect(fields(`<title>首页_惠安县人民政府</title>${site}`)).toEqual({ title: '首页_惠安县人民政府 @heading' });
+  });
+
   it('meta tags (TRS/JCMS ArticleTitle, PubDate, ContentSource)', () => {
     expect(fields('<meta name="ArticleTitle" content="关于印发甲办法的通知"><meta name="PubDate" content="2026-11-05 16:30"><meta name="ContentSource" content="某区政府办">')).toEqual({
       title: '关于印发甲办法的通知 @meta-tag', published: '2026-11-05 @meta-tag', issuer: '某区政府办 @meta-tag',
@@ -99,17 +106,34 @@ describe('list shapes', () => {
     expect(trsPagination("<script>createPageHTML('1','0','index','shtml');</script>", 'http://www.x.gov.cn/zcwj/')).toEqual({ total: 1, current: 0, next: [] });
     expect(trsPagination('<p>no paging</p>', 'http://www.x.gov.cn/zcwj/')).toBeNull();
   });
+
+  it('a static pager names the pages from 下一页 to 尾页 (开普云 list_2.shtml, 南威 ?pageIndex=2), none on the last page', () => {
+    const kp = '<div class="page"><span class="current">1</span><a href="list_2.shtml">2</a><a href="list_2.shtml">下一页</a><a href="list_4.shtml"><span>尾页</span></a></div>';
+    expect(pagerLinks(kp, 'http://www.x.gov.cn/zcwj/list.shtml')?.next).toEqual(['http://www.x.gov.cn/zcwj/list_2.shtml', 'http://www.x.gov.cn/zcwj/list_3.shtml', 'http://www.x.gov.cn/zcwj/list_4.shtml']);
+    const lw = '共30条记录 第1/3页 <a href="index.htm">首页</a> 上一页 <a href="index.htm?pageIndex=2&amp;col=7">下一页</a> <a href="index.htm?pageIndex=3&amp;col=7">尾页</a>';
+    expect(pagerLinks(lw, 'http://www.x.gov.cn/zcwj/index.htm')?.next).toEqual(['http://www.x.gov.cn/zcwj/index.htm?pageIndex=2&col=7', 'http://www.x.gov.cn/zcwj/index.htm?pageIndex=3&col=7']);
+    const trsStatic = '<a href="index_1.html">下一页</a><a href="index_2.html">尾页</a>';
+    expect(pagerLinks(trsStatic, 'http://www.x.gov.cn/zcwj/')?.next).toEqual(['http://www.x.gov.cn/zcwj/index_1.html', 'http://www.x.gov.cn/zcwj/index_2.html']);
+    expect(pagerLinks('<a href="list.shtml">上一页</a> 下一页 <a href="list_2.shtml">尾页</a>', 'http://www.x.gov.cn/zcwj/list_2.shtml')).toBeNull();
+    expect(pagerLinks('<a href="/about.html">关于我们</a>', 'http://www.x.gov.cn/zcwj/')).toBeNull();
+    expect(pagerLinks('<a href="javascript:goPage(2)">下一页</a>', 'http://www.x.gov.cn/zcwj/')).toBeNull();
+  });
+
+  it('南威 day folders (/2026-11-18/) give a month-day its year', () => {
+    expect(rows('<ul><li><a href="/cms/html/hax/2026-11-18/1187654001.html">甲</a><span>11-18</span></li></ul>', 1)).toEqual([['甲', '/cms/html/hax/2026-11-18/1187654001.html', '2026-11-18']]);
+  });
 });
 
 describe('bad input', () => {
   it('takes random label-and-markup soup and deep nesting without throwing', () => {
-    const piece = fc.constantFrom('<td>', '</td>', '<th>文号</th>', '<dt>索引号：</dt>', '<dd>', '<span>发布日期：</span>', '<li>', '<a href="/x/t20261109_1.html">', '</a>', '[11-09]', '某政〔2026〕1号', '2026年11月9日', '<script type="text/xml"><datastore><record><![CDATA[', ']]></record>', '</script>', 'createPageHTML(', '<h1>', '文号：', '<br>', '　', '<');
+    const piece = fc.constantFrom('<td>', '</td>', '<th>文号</th>', '<dt>索引号：</dt>', '<dd>', '<span>发布日期：</span>', '<li>', '<a href="/x/t20261109_1.html">', '</a>', '[11-09]', '某政〔2026〕1号', '2026年11月9日', '<script type="text/xml"><datastore><record><![CDATA[', ']]></record>', '</script>', 'createPageHTML(', '<a href="list_2.shtml">下一页</a>', '<a href="?pageIndex=9">尾页</a>', '<h1>', '文号：', '<br>', '　', '<');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 80 }), (parts) => {
         const html = parts.join('');
         readDocumentMeta(html, URL);
         extractListItems(html, BASE, { minItems: 1 });
         trsPagination(html, BASE);
+        pagerLinks(html, BASE);
       }),
       { numRuns: 200 },
     );

@@ -45,6 +45,15 @@ describe('demo district audit', () => {
     });
   }
 
+  it('every demo site with a homepage has its Lighthouse accessibility score on its scorecard (issue 17)', () => {
+    // The demo turns Lighthouse on for the whole district; all sites run through the one Lighthouse queue per process.
+    const scoreOf = (id: string) => {
+      const m = demo.scorecards.get(id)?.metrics.accessibility as { lighthouseScore?: number | null; lighthouseNotMeasured?: string } | undefined;
+      return typeof m?.lighthouseScore === 'number' && m.lighthouseScore >= 0 && m.lighthouseScore <= 100 ? 'scored' : (m?.lighthouseNotMeasured ?? 'no score');
+    };
+    expect(Object.fromEntries(demo.config.sites.map((s) => [s.id, scoreOf(s.id)]))).toEqual(Object.fromEntries(demo.config.sites.map((s) => [s.id, 'scored'])));
+  });
+
   it('decodes GBK page titles of the portal correctly', async () => {
     const rows = (demo.store as unknown as { db: import('better-sqlite3').Database }).db
       .prepare("SELECT title FROM pages WHERE site_id = 'portal' AND title IS NOT NULL")
