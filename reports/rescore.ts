@@ -4,7 +4,7 @@
 import type { Finding } from '../contract/finding.ts';
 import type { Indicator } from '../config/reports/indicators.ts';
 import { activeWaiverFor, confirmationFor, dismissalFor, type ReviewDecisions } from './review.ts';
-import { codeMatches, findingsFor, indicatorTakes, score, type ScoreResult } from './score.ts';
+import { findingsFor, indicatorTakes, score, type ScoreResult } from './score.ts';
 import type { Scorecard, ScorecardFinding } from './scorecard.ts';
 
 export interface ReviewContext {
