@@ -7,7 +7,7 @@ import { axeEngine, axeLocale, runAxe } from './browser/axe-run.ts';
 import { chromeCandidates, findChrome } from '../browser/chrome-path.ts';
 import { accessibilityFor, type AccessibilityConfig } from '../config/crawler/accessibility.ts';
 import { probeHomepage } from './browser/homepage-probe.ts';
-import { lighthouseOnce, runLighthouse } from './browser/lighthouse-run.ts';
+import { lighthouseOnce, runLighthouse, stopLighthouse } from './browser/lighthouse-run.ts';
 import { BrowserPool, navigate, type BrowserSession } from './browser/pool.ts';
 import { selectPages, type PlannedPage } from './browser/select-pages.ts';
 import { TimeLimitError, withTimeLimit } from '../util/time-limit.ts';
@@ -160,8 +160,9 @@ async function lighthouseOf(pool: BrowserPool, home: A11yPage, cfg: Accessibilit
         return await withTimeLimit(run, cfg.lighthouseTimeoutMs, `Lighthouse time limit (${cfg.lighthouseTimeoutMs} ms) exceeded`);
       } catch (e) {
         if (e instanceof TimeLimitError) {
+          // The abandoned run would still hold Lighthouse's global marks: end its thread, then the browser it drove.
+          await stopLighthouse((e as Error).message);
           await pool.restart();
-          // The abandoned run still holds Lighthouse's global marks: let it end (its browser is gone) before the next.
           await settleWithin(run, 10_000);
         } else run.catch(() => {});
         throw e;
