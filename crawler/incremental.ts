@@ -198,8 +198,8 @@ export async function openIncrementalCache(o: IncrementalOptions): Promise<Incre
     const etag = r.headers.etag ?? null;
     const lastModified = r.headers['last-modified'] ?? null;
     const known = pages.get(url);
-    if (known && known.contentHash === hash && known.etag === etag && known.lastModified === lastModified) {
-      // the same body under the same validators: nothing to write (the stored answer is this one)
+    if (known && known.contentHash === hash && known.etag === etag && known.lastModified === lastModified && usable(url)) {
+      // the same body under the same validators, stored recently enough: nothing to write (the stored answer is this one)
       stats.unchanged++;
       return;
     }
