@@ -200,10 +200,14 @@ async function bench(): Promise<void> {
     process.stdout.write(`${name}: ${n.pages} pages, ${n.requests} requests (${n.notModified} answered 304), ${(n.bytes / 1e6).toFixed(1)} MB, ${wallS.toFixed(1)} s wall, ${n.cpuS.toFixed(1)} s CPU, ${findings.length} findings, load ${n.load}\n`);
   };
   const loadBefore = la();
+  let cache: { pagesKept: number; payloadBytes: number; linkChecksKept: number } | undefined;
   try {
     await night('night 1 (full, nothing kept)', '2026-12-01T18:00:00.000Z', false);
     await night('night 2 incremental', '2026-12-02T18:00:00.000Z', false);
     await night('night 2 full (--full)', '2026-12-02T19:00:00.000Z', true);
+    const kept = store.db.prepare('SELECT count(*) AS rows, sum(length(payload)) AS bytes FROM page_cache').get() as { rows: number; bytes: number };
+    const checks = store.db.prepare('SELECT count(*) AS rows FROM link_check_cache').get() as { rows: number };
+    cache = { pagesKept: kept.rows, payloadBytes: kept.bytes, linkChecksKept: checks.rows };
   } finally {
     await store.close();
     child.kill();
@@ -230,6 +234,7 @@ async function bench(): Promise<void> {
       bytesVsFull2: +(inc.bytes / full.bytes).toFixed(3),
       wallVsFull2: +(inc.wallS / full.wallS).toFixed(3),
     },
+    cache,
     identicalFindings: same,
     identicalToNight1: sameAsFirst,
   };

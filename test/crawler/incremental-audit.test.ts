@@ -68,7 +68,7 @@ const byKey = (f: StoredFinding[]) => [...f].sort((a, b) => (a.identity < b.iden
 describe('an incremental night after some pages changed', () => {
   it('gives exactly the findings of a full night', () => {
     expect(byKey(incremental.findings)).toEqual(byKey(full.findings));
-    expect(incremental.findings.map((f) => `${f.code} ${f.url.replace(site.origin, '')} ${f.state}`).sort()).toEqual([
+    expect(incremental.findings.map((f) => `${f.code} ${(f.url ?? '').replace(site.origin, '')} ${f.state}`).sort()).toEqual([
       'identity.missing-error-report-entrance / persisting',
       'identity.missing-party-mark / persisting',
       'identity.missing-police-record / persisting',
@@ -79,7 +79,7 @@ describe('an incremental night after some pages changed', () => {
       'link.broken /old.html persisting',
     ]);
     // the changes show: the gone page and the new broken attachment are new broken links
-    const broken = incremental.findings.filter((f) => f.check === 'links').map((f) => [f.code, f.url.replace(site.origin, '')]);
+    const broken = incremental.findings.filter((f) => f.check === 'links').map((f) => [f.code, (f.url ?? '').replace(site.origin, '')]);
     expect(broken.sort()).toEqual(
       [
         ['link.broken', '/c.html'],
