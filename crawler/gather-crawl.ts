@@ -50,7 +50,8 @@ export const crawlGatherer: Gatherer = {
         : undefined,
     });
     await flush();
-    await incremental?.flush();
+    // a crawl that ran to its end (not aborted, not cut by maxPages) prunes what the site no longer links
+    await incremental?.flush({ prune: result.crawl.fatal === undefined && !result.crawl.truncated && !ctx.signal?.aborted });
     if (!save) artifacts.pages = result.pages;
     // Where each link that failed to load sits on its pages (text, heading, region, CSS path), from the kept HTML.
     if (!save) attachLinkLocations(result.pages, result.linkTargets);

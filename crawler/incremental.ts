@@ -45,6 +45,7 @@ export interface PageCacheBackend {
   savePageCache(rows: CachedPageRow[]): Promise<void>;
   listLinkChecks(siteId: string): Promise<LinkCheckRow[]>;
   saveLinkChecks(rows: LinkCheckRow[]): Promise<void>;
+  deleteCrawlCache(siteId: string, urls: { pages: string[]; links: string[] }): Promise<void>;
 }
 
 /** What one site's crawl did with the cache. */
@@ -73,8 +74,12 @@ export interface IncrementalCache {
   checkedLink(url: string): CheckedTarget | undefined;
   /** Records a real check of a link target. */
   rememberLink(url: string, result: CheckedTarget): void;
-  /** Writes what is still pending to the backend. Never throws: failures go to `warn`. */
-  flush(): Promise<void>;
+  /**
+   * Writes what is still pending to the backend. With `prune` (a crawl that ran to its end), also forgets the pages
+   * and link targets kept from earlier nights that this crawl did not ask for: the site no longer links them.
+   * Never throws: failures go to `warn`.
+   */
+  flush(opts?: { prune?: boolean }): Promise<void>;
 }
 
 export interface IncrementalOptions {
@@ -171,6 +176,9 @@ export async function openIncrementalCache(o: IncrementalOptions): Promise<Incre
       warn(`incremental crawl: the cache could not be read, crawling in full (${(err as Error)?.message ?? String(err)})`);
     }
   }
+  /** Pages and link targets this crawl asked about (kept or not). */
+  const askedPages = new Set<string>();
+  const askedLinks = new Set<string>();
   let pendingPages: CachedPageRow[] = [];
   let pendingLinks: LinkCheckRow[] = [];
   let writing: Promise<void> = Promise.resolve();
@@ -225,6 +233,7 @@ export async function openIncrementalCache(o: IncrementalOptions): Promise<Incre
     full,
     stats,
     async fetchPage(fetcher, url, fo) {
+      askedPages.add(url);
       const known = fo.method === undefined || fo.method === 'GET' ? usable(url) : undefined;
       if (!known) {
         const r = await fetcher.fetch(url, fo);
@@ -254,6 +263,7 @@ export async function openIncrementalCache(o: IncrementalOptions): Promise<Incre
       return again;
     },
     checkedLink(url) {
+      askedLinks.add(url);
       if (full || o.config.recheckHealthyAfterDays <= 0) return undefined;
       const row = links.get(url);
       if (!row?.healthy) return undefined;
@@ -265,6 +275,7 @@ export async function openIncrementalCache(o: IncrementalOptions): Promise<Incre
       return { ...out, requests: 0 };
     },
     rememberLink(url, result) {
+      askedLinks.add(url);
       if (result.errorMessage === 'aborted') return;
       const { requests: _r, ...outcome } = result;
       const row: LinkCheckRow = { siteId: o.siteId, url, checkedAt: now().toISOString(), healthy: healthyCheck(result), outcome: outcome as unknown as Record<string, unknown> };
@@ -272,7 +283,20 @@ export async function openIncrementalCache(o: IncrementalOptions): Promise<Incre
       pendingLinks.push(row);
       if (pendingLinks.length >= WRITE_BATCH * 10) void write();
     },
-    flush: () => write(),
+    async flush(opts) {
+      await write();
+      if (!opts?.prune || full) return;
+      const pagesGone = [...pages.keys()].filter((u) => !askedPages.has(u));
+      const linksGone = [...links.keys()].filter((u) => !askedLinks.has(u));
+      if (!pagesGone.length && !linksGone.length) return;
+      try {
+        await o.backend.deleteCrawlCache(o.siteId, { pages: pagesGone, links: linksGone });
+        for (const u of pagesGone) pages.delete(u);
+        for (const u of linksGone) links.delete(u);
+      } catch (err) {
+        warn(`incremental crawl: entries the site no longer links could not be forgotten (${(err as Error)?.message ?? String(err)})`);
+      }
+    },
   };
 
   /** The stored 200 in place of a 304: its status, headers (updated by the 304's), body and text; this night's timing. */

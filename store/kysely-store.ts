@@ -588,6 +588,14 @@ export class KyselyStore implements Store {
     });
   }
 
+  async deleteCrawlCache(siteId: string, urls: { pages: string[]; links: string[] }): Promise<void> {
+    if (!urls.pages.length && !urls.links.length) return;
+    await this.kysely.transaction().execute(async (trx) => {
+      for (const chunk of chunks(urls.pages.map((u) => text(u)), 500)) await trx.deleteFrom('page_cache').where('site_id', '=', siteId).where('url', 'in', chunk).execute();
+      for (const chunk of chunks(urls.links.map((u) => text(u)), 500)) await trx.deleteFrom('link_check_cache').where('site_id', '=', siteId).where('url', 'in', chunk).execute();
+    });
+  }
+
   async purgeRawData(before: string): Promise<PurgeCounts> {
     const cutoff = time(before);
     return this.kysely.transaction().execute(async (trx) => {

@@ -330,6 +330,8 @@ export interface Store {
   listLinkChecks(siteId: string): Promise<LinkCheckRecord[]>;
   /** Upserts link checks by (site, URL). */
   saveLinkChecks(records: LinkCheckRecord[]): Promise<void>;
+  /** Forgets cached pages and link checks of a site by URL (what a complete crawl no longer found). */
+  deleteCrawlCache(siteId: string, urls: { pages: string[]; links: string[] }): Promise<void>;
 
   /** Deletes raw data of finished runs started before `before` (pages, link targets) and probes older than it. */
   purgeRawData(before: string): Promise<PurgeCounts>;

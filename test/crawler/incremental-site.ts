@@ -112,7 +112,7 @@ export async function crawlNight(site: IncrementalSite, backend: PageCacheBacken
   try {
     const cache = await openIncrementalCache({ backend, siteId: 'test', config: config.crawl.incremental, full: o.full, maxBodyBytes: config.crawl.maxBodyBytes, now: () => now });
     const r = await crawlSite({ site: config.sites[0], config, fetcher, keep: o.keep, incremental: cache, now: () => now });
-    await cache.flush();
+    await cache.flush({ prune: r.crawl.fatal === undefined && !r.crawl.truncated });
     return { pages: r.pages, linkTargets: r.linkTargets, stats: { ...cache.stats }, exchanges: [...site.exchanges] };
   } finally {
     await fetcher.close();

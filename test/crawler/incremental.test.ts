@@ -105,6 +105,12 @@ describe('incremental crawl', () => {
     // recheckHealthyAfterDays 0: every link every night
     const always = await crawlNight(site, store, { now: LATER, crawl: { incremental: { recheckHealthyAfterDays: 0 } } });
     expect(requests(always, (e) => e.method === 'HEAD')).toEqual(['HEAD /gone.png', 'HEAD /logo.png', 'HEAD /missing.png']);
+
+    // a page and an image the site no longer links are forgotten after a complete crawl
+    site.docs.set('/', { body: page('测试区人民政府', '<a href="/a.html">通知一</a><a href="/b.html">通知二</a><img src="/missing.png" alt="缺图">') });
+    await crawlNight(site, store, { now: LATER });
+    expect((await store.listPageCache('test')).map((r) => r.url.slice(site.origin.length))).toEqual(['/', '/a.html', '/b.html', '/new.html']);
+    expect((await store.listLinkChecks('test')).map((r) => r.url.slice(site.origin.length))).toEqual(['/gone.png', '/missing.png']);
   });
 
   it('fetches a page in full when a 304 cannot be used, or the stored answer is too old or larger than the cap', async () => {

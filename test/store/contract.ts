@@ -253,6 +253,10 @@ export function storeContract(open: (reopen: boolean) => Promise<Store>): void {
         { siteId: 'portal', url: 'http://x/logo.png', checkedAt: '2026-12-01T18:00:00.000Z', healthy: true, outcome: { method: 'HEAD', status: 200, finalUrl: 'http://x/logo.png', redirects: 0 } },
       ]);
       expect(await store.listLinkChecks('edu')).toEqual([]);
+      await store.deleteCrawlCache('portal', { pages: ['http://x/a', 'http://x/none'], links: ['http://x/gone.png'] });
+      expect((await store.listPageCache('portal')).map((r) => r.url)).toEqual(['http://x/b', 'http://x/中文\uFFFD']);
+      expect((await store.listPageCache('edu')).map((r) => r.url)).toEqual(['http://x/a']);
+      expect((await store.listLinkChecks('portal')).map((r) => r.url)).toEqual(['http://x/logo.png']);
     } finally {
       await store.close();
     }
