@@ -37,6 +37,10 @@ export const descriptions: Record<string, string> = {
   'crawl.requestTimeoutMs': 'Overall deadline of one request (connect, headers and body), in ms; default the sum of the three timeouts.',
   'crawl.maxQueryVariantsPerPath': 'Distinct query strings crawled per path before further variants count as a crawler trap (calendars).',
   'crawl.maxSitemaps': 'Sitemap files read per site (sitemap indexes included).',
+  'crawl.incremental': 'Incremental nightly crawls: each page\'s ETag / Last-Modified and body are kept, the next night asks conditionally and rebuilds an unchanged page from what is kept; `govaudit audit --full` ignores them for one run.',
+  'crawl.incremental.enabled': 'Keep pages and link checks between nights and reuse them (a fresh store or `--full` crawls everything).',
+  'crawl.incremental.recheckHealthyAfterDays': 'Days a link target found healthy (below 400, no error) is not checked again; broken and failed ones are checked every night. 0: every night.',
+  'crawl.incremental.refetchAfterDays': 'Days after which a page\'s kept answer is no longer trusted: the page is fetched in full even if the server says 304.',
 
   accessibility: 'Accessibility in a real browser: pages per site, concurrency, axe tags, Lighthouse, elderly-friendly thresholds.',
   'accessibility.maxPages': 'Pages checked per site at most: the homepage, each column\'s list page, then a sample of articles.',

@@ -62,6 +62,16 @@ export const crawlSchema = z.strictObject({
   maxQueryVariantsPerPath: z.number().int().min(1).max(10_000).default(20),
   /** Sitemap files read per site (sitemap indexes included). */
   maxSitemaps: z.number().int().min(0).max(1_000).default(10),
+  /** Incremental nightly crawls: conditional requests, stored answers, healthy links rechecked on a schedule. */
+  incremental: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** Days a healthy link target's check is reused; broken and failed ones are checked every night. 0: every night. */
+      recheckHealthyAfterDays: z.number().min(0).max(365).default(7),
+      /** Days after which a page's stored answer is no longer trusted and the page is fetched in full. */
+      refetchAfterDays: z.number().min(1).max(365).default(30),
+    })
+    .prefault({}),
 });
 
 /** IPv6 support thresholds (推进IPv6规模部署行动计划; defaults from ../shared/reference/INDICATORS.md). */
@@ -180,6 +190,7 @@ export type DistrictConfigInput = z.input<typeof districtSchema>;
 export type DistrictConfig = z.output<typeof districtSchema> & { /** Folder of the config file; relative paths resolve against it. */ baseDir: string; file: string };
 export type SiteConfig = z.output<typeof siteSchema>;
 export type CrawlConfig = z.output<typeof crawlSchema>;
+export type IncrementalConfig = CrawlConfig['incremental'];
 
 function isTimeZone(tz: string): boolean {
   try {

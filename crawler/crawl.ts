@@ -13,7 +13,7 @@ import { createRobotsGate } from './crawl/robots-gate.ts';
 import { closeSummary, compareUrls, settleUnreached, skip, startSummary, noteTrap } from './crawl/summary.ts';
 import { checkOpenTargets } from './crawl/target-checker.ts';
 import { emit, type CrawlEvent } from './events.ts';
-import type { FetchResult, Fetcher } from './fetcher.ts';
+import type { FetchOptions, FetchResult, Fetcher } from './fetcher.ts';
 import { parseHtml } from './html.ts';
 import { createLinkIndex, type TargetKind, type TargetOutcome } from './linkindex.ts';
 import { buildPage, isHtmlAnswer } from './page.ts';
@@ -21,6 +21,7 @@ import { pageKey } from '../util/site-pages.ts';
 import { collectSitemaps } from './sitemap.ts';
 import { normaliseForCompare, notFoundProbeUrl, soft404Signals, type NotFoundProfile } from './soft404.ts';
 import type { ExternalLinkCache } from './targets.ts';
+import type { IncrementalCache } from './incremental.ts';
 import { soft404Verdict } from '../util/soft404.ts';
 import { hostOf, IGNORED_SCHEMES, isHttpUrl, looksLikeFile, normalizeUrl, originOf, schemeOf } from './url.ts';
 
@@ -36,6 +37,11 @@ export interface CrawlOptions {
   maxPages?: number;
   /** Shared across the sites of a run so each external URL is checked once. */
   externalCache?: ExternalLinkCache;
+  /**
+   * This site's answers of earlier nights (crawler/incremental.ts): pages are asked for conditionally and a 304 is
+   * rebuilt from the stored answer; healthy link targets checked recently are not checked again. The caller flushes it.
+   */
+  incremental?: IncrementalCache;
   /**
    * Streaming mode: each finished page goes to this sink instead of into the result (whose `pages` is then empty),
    * and the crawl keeps only its compact link index — for very large sites when no check needs the pages. The link
@@ -88,6 +94,8 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
   const event = (e: CrawlEvent) => emit(opts.onEvent, e);
   const warn = (message: string, url?: string) => event({ type: 'warning', siteId: site.id, url, message });
   const aborted = () => signal?.aborted === true;
+  /** A page of the site: conditionally when an earlier night's answer is kept (the same FetchResult either way). */
+  const fetchPage = (url: string, fo: FetchOptions): Promise<FetchResult> => (opts.incremental ? opts.incremental.fetchPage(fetcher, url, fo) : fetcher.fetch(url, fo));
   const robots = createRobotsGate({
     fetcher,
     respect: site.respectRobots,
@@ -195,7 +203,7 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
       return finish('robots.txt disallows the homepage');
     }
     const next = new Set<string>();
-    const home = takePage(homepage, 0, await fetcher.fetch(homepage, { signal, htmlOnly: true }), next);
+    const home = takePage(homepage, 0, await fetchPage(homepage, { signal, htmlOnly: true }), next);
     await keepPage(home);
     fetchable.add(homepage);
     for (const url of redirectEnds.ends()) fetchable.add(url);
@@ -248,6 +256,7 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
       cfg,
       robots,
       cache: opts.externalCache,
+      reuse: opts.incremental,
       signal,
       onChecked(entry, result, cached) {
         requests += result.requests;
@@ -285,7 +294,7 @@ export async function crawlSite(opts: CrawlOptions): Promise<CrawlResult> {
       const stubs: RedirectStub[] = [];
       await forEachConcurrent(admitted, pagesAtOnce, async (url) => {
         if (aborted()) return;
-        const r = await fetcher.fetch(url, { signal, htmlOnly: true, stopBefore: (to) => fetchable.has(to) });
+        const r = await fetchPage(url, { signal, htmlOnly: true, stopBefore: (to) => fetchable.has(to) });
         const to = stoppedAt(r, fetchable);
         if (to) stubs.push({ url, depth, hop: r, to });
         else await keepPage(takePage(url, depth, r, levelNext));

@@ -29,6 +29,7 @@ export const crawlGatherer: Gatherer = {
       batch = [];
       await save(full);
     };
+    const incremental = await ctx.openIncremental?.();
     const result = await crawlSite({
       site: ctx.site,
       config: ctx.config,
@@ -37,6 +38,7 @@ export const crawlGatherer: Gatherer = {
       keep: { text: ctx.needed.has('text'), html: ctx.needed.has('html') || ctx.needed.has('documentMeta') || ctx.needed.has('listPages') },
       maxPages: ctx.maxPages,
       externalCache: ctx.externalCache,
+      incremental,
       onEvent: ctx.onEvent,
       signal: ctx.signal,
       now: () => ctx.now,
@@ -48,6 +50,8 @@ export const crawlGatherer: Gatherer = {
         : undefined,
     });
     await flush();
+    // a crawl that ran to its end (not aborted, not cut by maxPages) prunes what the site no longer links
+    await incremental?.flush({ prune: result.crawl.fatal === undefined && !result.crawl.truncated && !ctx.signal?.aborted });
     if (!save) artifacts.pages = result.pages;
     // Where each link that failed to load sits on its pages (text, heading, region, CSS path), from the kept HTML.
     if (!save) attachLinkLocations(result.pages, result.linkTargets);

@@ -7,6 +7,7 @@ import type { Store } from '../store/types.ts';
 import type { CrawlEvent } from './events.ts';
 import type { ExternalLinkCache } from './crawl.ts';
 import type { Fetcher } from './fetcher.ts';
+import type { IncrementalCache } from './incremental.ts';
 import type { Resolver } from './resolver.ts';
 
 /** The artifacts gathered for one site, with its config. */
@@ -29,6 +30,8 @@ export interface GatherContext {
    */
   savePages?: (pages: PageArtifact[]) => Promise<void>;
   externalCache: ExternalLinkCache;
+  /** Opens this site's cache of earlier nights (crawler/incremental.ts); absent when incremental crawls are off. */
+  openIncremental?: () => Promise<IncrementalCache>;
   /** Shared per-run resources gatherers may lazily create (e.g. a browser pool); closed at the end of the run. */
   shared: RunResources;
   onEvent?: (e: CrawlEvent) => void;

@@ -15,6 +15,7 @@ import { createCalendar } from '../calendar/workdays.ts';
 import type { CrawlEvent } from '../crawler/events.ts';
 import { createExternalLinkCache } from '../crawler/crawl.ts';
 import { createFetcher } from '../crawler/fetcher.ts';
+import { openIncrementalCache } from '../crawler/incremental.ts';
 import { createResolver } from '../crawler/resolver.ts';
 import { allGatherers, createRunResources, gatherSite } from '../crawler/gatherers.ts';
 import type { Gatherer } from '../crawler/gatherer.ts';
@@ -43,6 +44,8 @@ export interface AuditOptions {
   kind?: string;
   /** Sites audited at once. */
   siteConcurrency?: number;
+  /** Ignore the pages and link checks kept from earlier nights (`audit --full`); what is fetched is still kept. */
+  full?: boolean;
   onEvent?: (e: AuditEvent) => void;
   signal?: AbortSignal;
 }
@@ -190,6 +193,18 @@ export async function auditSite(ctx: SiteAuditContext): Promise<{ summary: RunSu
         maxPages: ctx.maxPages,
         savePages: (pages) => store.savePages(runId, site.id, pages),
         externalCache: ctx.externalCache,
+        openIncremental: config.crawl.incremental.enabled
+          ? () =>
+              openIncrementalCache({
+                backend: store,
+                siteId: site.id,
+                config: config.crawl.incremental,
+                full: ctx.full,
+                maxBodyBytes: config.crawl.maxBodyBytes,
+                now: () => ctx.now,
+                warn: (message) => ctx.onEvent?.({ type: 'warning', siteId: site.id, message }),
+              })
+          : undefined,
         shared: ctx.shared,
         onEvent: ctx.onEvent,
         signal: ctx.signal,

@@ -8,9 +8,11 @@ import { rowsWrite, type BulkWriter, type RowsWrite } from './bulk.ts';
 import type { FindingsTable, LinkTargetsTable, LocksTable, NotifyOutboxTable, PagesTable, ProbesTable, ReviewDecisionsTable, RunsTable, SiteRunsTable, Tables, UsersTable } from './schema.ts';
 import type {
   AuditEntry,
+  LinkCheckRecord,
   LockRecord,
   NotificationRecord,
   NotificationState,
+  PageCacheRecord,
   ProbeRecord,
   PurgeCounts,
   RunRecord,
@@ -540,6 +542,81 @@ export class KyselyStore implements Store {
   }
 
   // ---- housekeeping ----
+
+  async listPageCache(siteId: string): Promise<Omit<PageCacheRecord, 'payload'>[]> {
+    const rows = await this.kysely
+      .selectFrom('page_cache')
+      .select(['site_id', 'url', 'etag', 'last_modified', 'content_hash', 'fetched_at'])
+      .where('site_id', '=', siteId)
+      .orderBy(this.dialect.binary('url'))
+      .execute();
+    return rows.map((r) => ({ siteId: r.site_id, url: r.url, etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash, fetchedAt: readTime(r.fetched_at) }));
+  }
+
+  async getPageCache(siteId: string, url: string): Promise<PageCacheRecord | null> {
+    const r = await this.kysely.selectFrom('page_cache').selectAll().where('site_id', '=', siteId).where('url', '=', url).executeTakeFirst();
+    if (!r) return null;
+    return { siteId: r.site_id, url: r.url, etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash, fetchedAt: readTime(r.fetched_at), payload: r.payload };
+  }
+
+  async savePageCache(records: PageCacheRecord[]): Promise<void> {
+    const rows = lastByKey(records, (r) => `${r.siteId}\n${r.url}`).map((r) => ({
+      site_id: r.siteId,
+      url: text(r.url),
+      etag: text(r.etag),
+      last_modified: text(r.lastModified),
+      content_hash: r.contentHash,
+      fetched_at: time(r.fetchedAt),
+      payload: r.payload,
+    }));
+    if (!rows.length) return;
+    await this.kysely.transaction().execute(async (trx) => {
+      for (const chunk of chunks(rows, 500))
+        await trx
+          .insertInto('page_cache')
+          .values(chunk)
+          .onConflict((oc) => oc.columns(['site_id', 'url']).doUpdateSet((eb) => excluded(eb, ['etag', 'last_modified', 'content_hash', 'fetched_at', 'payload'] as const)))
+          .execute();
+    });
+  }
+
+  async listLinkChecks(siteId: string): Promise<LinkCheckRecord[]> {
+    const rows = await this.kysely.selectFrom('link_check_cache').selectAll().where('site_id', '=', siteId).orderBy(this.dialect.binary('url')).execute();
+    return rows.map((r) => ({
+      siteId: r.site_id,
+      url: r.url,
+      checkedAt: readTime(r.checked_at),
+      healthy: r.healthy === true || r.healthy === 1,
+      outcome: this.readJson(r.outcome) as Record<string, unknown>,
+    }));
+  }
+
+  async saveLinkChecks(records: LinkCheckRecord[]): Promise<void> {
+    const rows = lastByKey(records, (r) => `${r.siteId}\n${r.url}`).map((r) => ({
+      site_id: r.siteId,
+      url: text(r.url),
+      checked_at: time(r.checkedAt),
+      healthy: flag(r.healthy),
+      outcome: json(r.outcome),
+    }));
+    if (!rows.length) return;
+    await this.kysely.transaction().execute(async (trx) => {
+      for (const chunk of chunks(rows, 1000))
+        await trx
+          .insertInto('link_check_cache')
+          .values(chunk)
+          .onConflict((oc) => oc.columns(['site_id', 'url']).doUpdateSet((eb) => excluded(eb, ['checked_at', 'healthy', 'outcome'] as const)))
+          .execute();
+    });
+  }
+
+  async deleteCrawlCache(siteId: string, urls: { pages: string[]; links: string[] }): Promise<void> {
+    if (!urls.pages.length && !urls.links.length) return;
+    await this.kysely.transaction().execute(async (trx) => {
+      for (const chunk of chunks(urls.pages.map((u) => text(u)), 500)) await trx.deleteFrom('page_cache').where('site_id', '=', siteId).where('url', 'in', chunk).execute();
+      for (const chunk of chunks(urls.links.map((u) => text(u)), 500)) await trx.deleteFrom('link_check_cache').where('site_id', '=', siteId).where('url', 'in', chunk).execute();
+    });
+  }
 
   async purgeRawData(before: string): Promise<PurgeCounts> {
     const cutoff = time(before);

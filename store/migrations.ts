@@ -271,6 +271,31 @@ export const migrations: Migration[] = [
         .addPrimaryKeyConstraint('review_decisions_pkey', ['site_id', 'identity']),
     ],
   },
+  {
+    // Incremental crawls: per site, each page's validators (ETag, Last-Modified), body hash and stored answer, and
+    // each link target's last real check, so the next night asks conditionally and rechecks healthy links on a schedule.
+    name: 'page cache and link check cache',
+    up: ({ schema, types: t }) => [
+      schema
+        .createTable('page_cache')
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('etag', 'text')
+        .addColumn('last_modified', 'text')
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('fetched_at', t.time, (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('page_cache_pkey', ['site_id', 'url']),
+      schema
+        .createTable('link_check_cache')
+        .addColumn('site_id', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('checked_at', t.time, (c) => c.notNull())
+        .addColumn('healthy', t.flag, (c) => c.notNull())
+        .addColumn('outcome', t.json, (c) => c.notNull())
+        .addPrimaryKeyConstraint('link_check_cache_pkey', ['site_id', 'url']),
+    ],
+  },
 ];
 
 /** What compiling needs of a Kysely instance (or transaction): its schema builder and its dialect. */

@@ -185,6 +185,28 @@ export interface ReviewDecisionsTable {
   evidence_hash: string | null;
 }
 
+/** The incremental crawl's memory of one page of a site: its validators, body hash and the stored answer. */
+export interface PageCacheTable {
+  site_id: string;
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  content_hash: string;
+  /** When the body was last received in full (a 304 does not move it). */
+  fetched_at: Time;
+  /** The answer to rebuild the page from, encoded by the crawler (compressed, base64). */
+  payload: string;
+}
+
+/** The incremental crawl's memory of one link target's last real check. */
+export interface LinkCheckCacheTable {
+  site_id: string;
+  url: string;
+  checked_at: Time;
+  healthy: Flag;
+  outcome: Json;
+}
+
 export interface Tables {
   runs: RunsTable;
   site_runs: SiteRunsTable;
@@ -199,4 +221,6 @@ export interface Tables {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   review_decisions: ReviewDecisionsTable;
+  page_cache: PageCacheTable;
+  link_check_cache: LinkCheckCacheTable;
 }

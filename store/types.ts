@@ -195,6 +195,30 @@ export interface ReviewDecisionRecord {
   evidenceHash: string | null;
 }
 
+/** What the incremental crawl keeps of one page of a site (store/schema.ts page_cache). */
+export interface PageCacheRecord {
+  siteId: string;
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  contentHash: string;
+  /** When the body was last received in full. */
+  fetchedAt: string;
+  /** The answer, encoded by the crawler (crawler/incremental.ts); opaque to the store. */
+  payload: string;
+}
+
+/** What the incremental crawl keeps of one link target's last real check. */
+export interface LinkCheckRecord {
+  siteId: string;
+  url: string;
+  checkedAt: string;
+  /** Answered without error below 400 and without a rate limit. */
+  healthy: boolean;
+  /** The check's outcome as the crawler recorded it. */
+  outcome: Record<string, unknown>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** `state` defaults to `running`. */
@@ -303,6 +327,19 @@ export interface Store {
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first. */
   listAudit(opts?: { limit?: number; siteIds?: string[] }): Promise<AuditEntry[]>;
+
+  /** The cached pages of a site without their payloads (validators, hash, fetch time), by URL (code-point order). */
+  listPageCache(siteId: string): Promise<Omit<PageCacheRecord, 'payload'>[]>;
+  /** One cached page with its payload, or null. */
+  getPageCache(siteId: string, url: string): Promise<PageCacheRecord | null>;
+  /** Upserts cached pages by (site, URL). */
+  savePageCache(records: PageCacheRecord[]): Promise<void>;
+  /** The last real check of each link target of a site, by URL (code-point order). */
+  listLinkChecks(siteId: string): Promise<LinkCheckRecord[]>;
+  /** Upserts link checks by (site, URL). */
+  saveLinkChecks(records: LinkCheckRecord[]): Promise<void>;
+  /** Forgets cached pages and link checks of a site by URL (what a complete crawl no longer found). */
+  deleteCrawlCache(siteId: string, urls: { pages: string[]; links: string[] }): Promise<void>;
 
   /** Deletes raw data of finished runs started before `before` (pages, link targets) and probes older than it. */
   purgeRawData(before: string): Promise<PurgeCounts>;

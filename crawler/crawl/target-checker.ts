@@ -4,6 +4,7 @@
 import type { CrawlConfig } from '../../config/schema.ts';
 import { forEachConcurrent } from '../concurrent.ts';
 import type { Fetcher } from '../fetcher.ts';
+import type { IncrementalCache } from '../incremental.ts';
 import type { LinkIndex, TargetEntry, TargetOutcome } from '../linkindex.ts';
 import { checkTarget, createExternalLinkCache, type CheckedTarget, type ExternalLinkCache } from '../targets.ts';
 import { hostOf, schemeOf } from '../url.ts';
@@ -82,6 +83,11 @@ export async function checkOpenTargets(o: {
   cfg: Pick<CrawlConfig, 'checkExternal' | 'maxExternalLinks' | 'concurrencyPerHost'>;
   robots: RobotsGate;
   cache?: ExternalLinkCache;
+  /**
+   * Earlier nights' checks (crawler/incremental.ts): a target found healthy recently enough is not checked again
+   * (counted as cached); every real check is recorded for the next night.
+   */
+  reuse?: Pick<IncrementalCache, 'checkedLink' | 'rememberLink'>;
   signal?: AbortSignal;
   /** After each check: the requests it spent are in `result.requests`. */
   onChecked(entry: TargetEntry, result: CheckedTarget, cached: boolean): void;
@@ -94,8 +100,15 @@ export async function checkOpenTargets(o: {
     if (o.signal?.aborted) return;
     let result: CheckedTarget;
     let cached = false;
-    if (external) ({ result, cached } = await cache.get(entry.url, () => checkTarget(o.fetcher, entry.url, o.signal)));
-    else result = await checkTarget(o.fetcher, entry.url, o.signal);
+    const earlier = o.reuse?.checkedLink(entry.url);
+    if (earlier) {
+      result = earlier;
+      cached = true;
+    } else {
+      if (external) ({ result, cached } = await cache.get(entry.url, () => checkTarget(o.fetcher, entry.url, o.signal)));
+      else result = await checkTarget(o.fetcher, entry.url, o.signal);
+      if (!o.signal?.aborted) o.reuse?.rememberLink(entry.url, result);
+    }
     entry.outcome = checkedOutcome(result);
     o.onChecked(entry, result, cached);
   };

@@ -230,5 +230,44 @@ export function storeContract(open: (reopen: boolean) => Promise<Store>): void {
       await store.close();
     }
   });
+
+  it('keeps the incremental crawl\'s page cache and link checks per site, upserting by URL, across a reopen', async () => {
+    let store = await open(false);
+    const row = (url: string, n: number) => ({
+      siteId: 'portal', url, etag: n % 2 ? `"e${n}"` : null, lastModified: n % 2 ? null : 'Mon, 30 Nov 2026 08:00:00 GMT', contentHash: `h${n}`, fetchedAt: `2026-12-0${n}T18:00:00.000Z`, payload: `p${n}`.repeat(1000),
+    });
+    await store.savePageCache([row('http://x/b', 1), row('http://x/a', 2), { ...row('http://x/a', 2), siteId: 'edu' }]);
+    // an upsert replaces validators, hash, time and payload; the same URL twice in one call keeps the last
+    await store.savePageCache([row('http://x/b', 3), row('http://x/中文\0', 4), row('http://x/b', 5)]);
+    await store.saveLinkChecks([
+      { siteId: 'portal', url: 'http://x/logo.png', checkedAt: '2026-12-01T18:00:00.000Z', healthy: true, outcome: { method: 'HEAD', status: 200, finalUrl: 'http://x/logo.png', redirects: 0 } },
+      { siteId: 'portal', url: 'http://x/gone.png', checkedAt: '2026-12-01T18:00:00.000Z', healthy: false, outcome: { method: 'GET', status: 404, finalUrl: 'http://x/gone.png', redirects: 0 } },
+    ]);
+    await store.saveLinkChecks([{ siteId: 'portal', url: 'http://x/gone.png', checkedAt: '2026-12-02T18:00:00.000Z', healthy: true, outcome: { method: 'HEAD', status: 200, finalUrl: 'http://x/gone.png', redirects: 0 } }]);
+    await store.close();
+
+    store = await open(true);
+    try {
+      const { payload: _a, ...a } = row('http://x/a', 2);
+      const { payload: _b, ...b } = row('http://x/b', 5);
+      const { payload: _c, ...c } = { ...row('http://x/中文\uFFFD', 4) };
+      expect(await store.listPageCache('portal')).toEqual([a, b, c]);
+      expect(await store.listPageCache('edu')).toEqual([{ ...a, siteId: 'edu' }]);
+      expect(await store.listPageCache('none')).toEqual([]);
+      expect(await store.getPageCache('portal', 'http://x/b')).toEqual(row('http://x/b', 5));
+      expect(await store.getPageCache('portal', 'http://x/missing')).toBeNull();
+      expect(await store.listLinkChecks('portal')).toEqual([
+        { siteId: 'portal', url: 'http://x/gone.png', checkedAt: '2026-12-02T18:00:00.000Z', healthy: true, outcome: { method: 'HEAD', status: 200, finalUrl: 'http://x/gone.png', redirects: 0 } },
+        { siteId: 'portal', url: 'http://x/logo.png', checkedAt: '2026-12-01T18:00:00.000Z', healthy: true, outcome: { method: 'HEAD', status: 200, finalUrl: 'http://x/logo.png', redirects: 0 } },
+      ]);
+      expect(await store.listLinkChecks('edu')).toEqual([]);
+      await store.deleteCrawlCache('portal', { pages: ['http://x/a', 'http://x/none'], links: ['http://x/gone.png'] });
+      expect((await store.listPageCache('portal')).map((r) => r.url)).toEqual(['http://x/b', 'http://x/中文\uFFFD']);
+      expect((await store.listPageCache('edu')).map((r) => r.url)).toEqual(['http://x/a']);
+      expect((await store.listLinkChecks('portal')).map((r) => r.url)).toEqual(['http://x/logo.png']);
+    } finally {
+      await store.close();
+    }
+  });
 }
 

@@ -127,12 +127,12 @@ describe.skipIf(pgAvailable.skip)('a PostgreSQL schema made by the old store', (
       const jsonb = types.filter((t) => t.data_type === 'jsonb').map((t) => t.col);
       const times = types.filter((t) => t.data_type === 'timestamp with time zone').map((t) => t.col);
       expect(jsonb).toEqual([
-        'audit_log.detail', 'findings.confirmed', 'findings.evidence', 'findings.indicators', 'findings.waived', 'link_targets.found_on', 'link_targets.rate_limited', 'link_targets.soft404_signals', 'link_targets.tags', 'notify_outbox.message',
+        'audit_log.detail', 'findings.confirmed', 'findings.evidence', 'findings.indicators', 'findings.waived', 'link_check_cache.outcome', 'link_targets.found_on', 'link_targets.rate_limited', 'link_targets.soft404_signals', 'link_targets.tags', 'notify_outbox.message',
         'pages.meta', 'records.data', 'runs.site_ids', 'runs.summary', 'site_runs.scorecard',
       ]);
       expect(times).toEqual([
-        'audit_log.at', 'findings.first_seen', 'locks.acquired_at', 'locks.heartbeat_at', 'notify_outbox.created_at', 'notify_outbox.next_at',
-        'notify_outbox.sent_at', 'notify_outbox.updated_at', 'pages.fetched_at', 'probes.at', 'records.updated_at', 'review_decisions.at', 'runs.as_of', 'runs.finished_at',
+        'audit_log.at', 'findings.first_seen', 'link_check_cache.checked_at', 'locks.acquired_at', 'locks.heartbeat_at', 'notify_outbox.created_at', 'notify_outbox.next_at',
+        'notify_outbox.sent_at', 'notify_outbox.updated_at', 'page_cache.fetched_at', 'pages.fetched_at', 'probes.at', 'records.updated_at', 'review_decisions.at', 'runs.as_of', 'runs.finished_at',
         'runs.started_at', 'sessions.created_at', 'sessions.expires_at', 'site_runs.finished_at', 'site_runs.started_at', 'users.created_at', 'users.disabled_at', 'users.locked_until',
       ]);
     } finally {
