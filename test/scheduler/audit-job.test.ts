@@ -12,7 +12,7 @@ const config = parseConfig(
   {
     district: '测试区',
     resolve: { 'www.gone.gov.cn': [] },
-    accessibility: { chromePath: '/nonexistent/chromium' },
+    accessibility: { chromePath: '/bin/false' },
     sites: [{ id: 'gone', name: '已关停网站', unit: 'U', homepage: 'http://www.gone.gov.cn/' }],
   },
   '/tmp/d.json',

@@ -18,13 +18,14 @@ export interface District {
 
 /**
  * Serves the given demo sites and writes their config. `delayMs` paces requests per host so an audit lasts long
- * enough to be stopped mid-way; the browser is pointed at a missing binary so accessibility is "not measured".
+ * enough to be stopped mid-way; the browser is /bin/false (a missing path would fall back to the system browser), so
+ * the browser checks are "not measured" and the audits quick.
  */
 export async function setupDistrict(opts: { sites: string[]; delayMs: number }): Promise<District> {
   const server = await startFixtureServer({ sites: opts.sites });
   const raw = server.config() as Record<string, unknown> & { crawl: Record<string, unknown>; accessibility?: Record<string, unknown> };
   raw.crawl = { ...raw.crawl, delayMs: opts.delayMs };
-  raw.accessibility = { ...raw.accessibility, chromePath: '/nonexistent/chromium' };
+  raw.accessibility = { ...raw.accessibility, chromePath: '/bin/false' };
   const dir = await mkdtemp(join(tmpdir(), 'govaudit-serve-'));
   const configFile = join(dir, 'district.json');
   await writeFile(configFile, JSON.stringify(raw, null, 2));
