@@ -35,3 +35,16 @@ function executableFile(path: string): boolean {
     return false;
   }
 }
+
+/**
+ * A warning for the run summary when the config names a browser that is not an executable file: the audit then
+ * uses the next candidate (or none), which the operator should know rather than discover in the timings.
+ */
+export function configuredChromeWarning(opts: Pick<FindChromeOptions, 'configured' | 'env' | 'isExecutable'>): string | null {
+  const configured = opts.configured?.trim();
+  if (!configured) return null;
+  const isExecutable = opts.isExecutable ?? executableFile;
+  if (isExecutable(configured)) return null;
+  const used = findChrome({ ...opts, configured: undefined });
+  return `accessibility.chromePath ${configured} is not an executable file; ${used ? `using ${used} instead` : 'no other browser found, the browser checks are not measured'}`;
+}

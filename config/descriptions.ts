@@ -51,7 +51,7 @@ export const descriptions: Record<string, string> = {
   'accessibility.lighthouseTimeoutMs': 'Time limit of one Lighthouse run, in ms; past it the score is "not measured".',
   'accessibility.lighthouseThreshold': 'Lighthouse accessibility score (0–100) below which `a11y.lighthouse-score` is reported.',
   'accessibility.minFontPx': 'Smallest size of body text on the homepage, CSS px (the MIIT 适老化 rules ask for large, legible text).',
-  'accessibility.chromePath': 'Browser executable; default `CHROME_PATH`, then /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome.',
+  'accessibility.chromePath': 'Browser executable; default `CHROME_PATH`, then /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome. A configured path that is not an executable file falls back to those, with a warning in the run summary.',
 
   ipv6: 'IPv6 support degree as the national monitoring measures it: thresholds and sample sizes.',
   'ipv6.secondLevelMin': 'Share of second-level links (same-site pages linked from the homepage) that must work over IPv6.',

@@ -1,5 +1,6 @@
 // One audit run: config → gather (per site, isolated) → checks → findings (with cross-run identity) → score →
 // scorecards (JSON + HTML) and run.json. One site that hangs or fails never stops the others.
+import { configuredChromeWarning } from '../browser/chrome-path.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -100,6 +101,8 @@ export async function runAudit(opts: AuditOptions): Promise<{ run: RunRecord; su
   opts.onEvent?.({ type: 'run-start', runId, sites: sites.map((s) => s.id) });
 
   const warnings = await runPrepareSteps({ config, store, now });
+  const chrome = configuredChromeWarning({ configured: config.accessibility.chromePath });
+  if (chrome) warnings.push(chrome);
 
   const decisions = await decisionsFor(config, store, (message) => warnings.push(`${message} — the config's waivers and confirmations not applied`));
   const calendar = createCalendar(config.calendar ?? {});

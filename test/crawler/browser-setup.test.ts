@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageArtifact } from '../../contract/artifacts/crawl.ts';
 import { parseConfig } from '../../config/load.ts';
-import { findChrome } from '../../browser/chrome-path.ts';
+import { configuredChromeWarning, findChrome } from '../../browser/chrome-path.ts';
 import { accessibilityFor } from '../../config/crawler/accessibility.ts';
 import { hostResolverRules, launchArgs } from '../../browser/launch-args.ts';
 import { selectPages } from '../../crawler/browser/select-pages.ts';
@@ -20,6 +20,17 @@ describe('findChrome', () => {
   });
   it('returns null when nothing is executable', () => {
     expect(findChrome({ env: { CHROME_PATH: '/x' }, isExecutable: () => false })).toBeNull();
+  });
+  it('warns when the configured browser is not there, naming the one used instead (or none)', () => {
+    const chromium = only('/usr/bin/chromium');
+    expect(configuredChromeWarning({ configured: '/usr/bin/chromium', env: {}, isExecutable: chromium })).toBeNull();
+    expect(configuredChromeWarning({ env: {}, isExecutable: chromium })).toBeNull();
+    expect(configuredChromeWarning({ configured: '/opt/chrome/chrome', env: {}, isExecutable: chromium })).toBe(
+      'accessibility.chromePath /opt/chrome/chrome is not an executable file; using /usr/bin/chromium instead',
+    );
+    expect(configuredChromeWarning({ configured: '/opt/chrome/chrome', env: {}, isExecutable: () => false })).toBe(
+      'accessibility.chromePath /opt/chrome/chrome is not an executable file; no other browser found, the browser checks are not measured',
+    );
   });
 });
 
