@@ -2,7 +2,8 @@
 // ONE connection however many sites it has in flight; two sites of one worker sharing a host still never run at
 // once (in-process mutex); a dropped lock connection aborts the sites that held locks on it and frees their keys
 // for other workers; 20 sites are in flight at once in one worker; and generated sites with latency audited
-// (real crawl, real checks) by one worker with all sites in flight give exactly the findings of one at a time.
+// (real crawl, real checks) by one worker with all sites in flight give exactly the findings of one at a time — without
+// the browser, and with the browser checks sharing the worker's one Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
