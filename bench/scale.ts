@@ -6,7 +6,9 @@
 // Chromium children, sampled from /proc every second), PostgreSQL bytes per site (the run's schema size, and the
 // cluster's WAL bytes written during the run), and the machines needed for 14,000 sites in an 8-hour night.
 //   nice -n 19 node bin/run-ts.mjs bench/scale.ts [--sites 200] [--workers 1,2,4] [--concurrency 20] [--pages 60]
-//     [--latency 200] [--browser-concurrency 2]        (GOVAUDIT_BENCH_DATABASE_URL, default GOVAUDIT_TEST_DATABASE_URL)
+//     [--latency 200] [--browser-concurrency 2] [--set path=json ...]   (GOVAUDIT_BENCH_DATABASE_URL, default GOVAUDIT_TEST_DATABASE_URL)
+// The CPU is also split by kind of process (Node, Chromium's browser process, renderers, GPU, utilities); with
+// `--set` (a config override, e.g. accessibility.lighthouse=false) a part is left out to see what it costs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -147,6 +149,7 @@ async function main(): Promise<void> {
   };
   for (const assignment of args.set ?? []) {
     const eq = assignment.indexOf('=');
+    if (eq < 1) throw new Error(`--set wants path=json (e.g. accessibility.lighthouse=false), got "${assignment}"`);
     const [path, value] = [assignment.slice(0, eq), assignment.slice(eq + 1)];
     const keys = path.split('.');
     let at = raw as Record<string, unknown>;
