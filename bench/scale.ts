@@ -6,7 +6,9 @@
 // Chromium children, sampled from /proc every second), PostgreSQL bytes per site (the run's schema size, and the
 // cluster's WAL bytes written during the run), and the machines needed for 14,000 sites in an 8-hour night.
 //   nice -n 19 node bin/run-ts.mjs bench/scale.ts [--sites 200] [--workers 1,2,4] [--concurrency 20] [--pages 60]
-//     [--latency 200] [--browser-concurrency 2]        (GOVAUDIT_BENCH_DATABASE_URL, default GOVAUDIT_TEST_DATABASE_URL)
+//     [--latency 200] [--browser-concurrency 2] [--set path=json ...]   (GOVAUDIT_BENCH_DATABASE_URL, default GOVAUDIT_TEST_DATABASE_URL)
+// The CPU is also split by kind of process (Node, Chromium's browser process, renderers, GPU, utilities); with
+// `--set` (a config override, e.g. accessibility.lighthouse=false) a part is left out to see what it costs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -32,6 +34,8 @@ const { values: args } = parseArgs({
     pages: { type: 'string', default: '60' },
     latency: { type: 'string', default: '200' },
     'browser-concurrency': { type: 'string', default: '2' },
+    // a config override for profiling by leaving one part out, e.g. --set accessibility.lighthouse=false (repeatable)
+    set: { type: 'string', multiple: true, default: [] },
   },
 });
 const N = Number(args.sites);
@@ -76,6 +80,23 @@ function kb(text: string, field: string): number {
 
 const TICKS = 100; // USER_HZ on Linux
 
+/** What a process of a worker's tree is, from its command line: the Node worker, or which kind of Chromium process. */
+function kindOfProcess(pid: number): string {
+  let argv: string[];
+  try {
+    // Chromium rewrites its children's command lines into one space-separated string (setproctitle)
+    argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+  } catch {
+    return 'gone';
+  }
+  if (/node$/.test(argv[0] ?? '')) return 'node';
+  const type = argv.find((a) => a.startsWith('--type='))?.slice(7);
+  if (!type) return /chrom/i.test(argv[0] ?? '') ? 'chromium-browser' : (argv[0] ?? '?').split('/').pop()!;
+  if (type === 'utility') return `chromium-utility:${argv.find((a) => a.startsWith('--utility-sub-type='))?.slice(19) ?? '?'}`;
+  return `chromium-${type}`;
+}
+const processKinds = new Map<number, string>();
+
 /**
  * RSS and PSS (MB) of `pid` and its descendants, how many processes that is, and each one's CPU seconds so far
  * (recorded in `cpu` by pid: a process's CPU is counted up to its last sample, so one that ends between two samples
@@ -92,6 +113,7 @@ function treeMemory(pid: number, kids: Map<number, number[]>, cpu: Map<number, n
       const raw = readFileSync(`/proc/${p}/stat`, 'utf8');
       const stat = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
       cpu.set(p, (Number(stat[11]) + Number(stat[12])) / TICKS);
+      if (!processKinds.has(p)) processKinds.set(p, kindOfProcess(p));
       rss += kb(readFileSync(`/proc/${p}/status`, 'utf8'), 'VmRSS');
       pss += kb(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'), 'Pss');
       processes++;
@@ -125,6 +147,15 @@ async function main(): Promise<void> {
     distributed: { pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 5, expireInSeconds: 3_600, heartbeatSeconds: 2, retryLimit: 0 },
     sites: farm.sites.map((s, i) => ({ id: `s${String(i).padStart(3, '0')}`, name: `规模站点${i}`, unit: `单位${i}`, homepage: s.homepage })),
   };
+  for (const assignment of args.set ?? []) {
+    const eq = assignment.indexOf('=');
+    if (eq < 1) throw new Error(`--set wants path=json (e.g. accessibility.lighthouse=false), got "${assignment}"`);
+    const [path, value] = [assignment.slice(0, eq), assignment.slice(eq + 1)];
+    const keys = path.split('.');
+    let at = raw as Record<string, unknown>;
+    for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
+    at[keys.at(-1)!] = JSON.parse(value);
+  }
   const file = join(dir, 'district.json');
   await writeFile(file, JSON.stringify(raw));
   const config = parseConfig(raw, file);
@@ -138,6 +169,7 @@ async function main(): Promise<void> {
       cpuModel: cpus()[0]?.model,
       memGB: +(totalmem() / 1024 ** 3).toFixed(1),
       load: la(),
+      overrides: args.set,
       sites: N,
       kinds,
       pagesPerSite: farm.sites[0]?.pages,
@@ -163,7 +195,10 @@ async function main(): Promise<void> {
     // each worker's log (warnings and errors) goes to a file beside the config
     const workers: ChildProcess[] = Array.from({ length: n }, (_, i) => {
       const log = openSync(join(dir, `worker-${n}w-${i}.log`), 'w');
-      return spawn(process.execPath, ['bin/govaudit.mjs', 'worker', '--config', file, '--concurrency', String(C)], { cwd: repoRoot, env, stdio: ['ignore', log, log] });
+      // `--out` as in the documented deployment (docs/operations.md): the worker writes scorecards and takes the
+      // problem screenshots (config `screenshots`) in its browser
+      const out = join(dir, `out-${n}w-${i}`);
+      return spawn(process.execPath, ['bin/govaudit.mjs', 'worker', '--config', file, '--concurrency', String(C), '--out', out], { cwd: repoRoot, env, stdio: ['ignore', log, log] });
     });
     while ((await store.listRecords(WORKER_KIND)).filter((r) => !(r.data as unknown as WorkerRecord).stoppedAt).length < n) await delay(500);
     const sizeBefore = await schemaBytes(admin, schema);
@@ -220,6 +255,13 @@ async function main(): Promise<void> {
     let cpuSeconds = 0;
     for (const [pid, s] of cpuByPid) cpuSeconds += s - (cpuAtStart.get(pid) ?? 0);
     const cpuPerSite = cpuSeconds / N;
+    // the same CPU by kind of process (Node; Chromium's browser, renderers, GPU, network and other utilities)
+    const cpuByKind: Record<string, number> = {};
+    for (const [pid, s] of cpuByPid) {
+      const k = processKinds.get(pid) ?? '?';
+      cpuByKind[k] = (cpuByKind[k] ?? 0) + s - (cpuAtStart.get(pid) ?? 0);
+    }
+    const cpuSecondsPerSiteByProcess = Object.fromEntries(Object.entries(cpuByKind).map(([k, v]) => [k, +(v / N).toFixed(2)]));
     const cpuBoundSitesPerHour = (cpus().length * 3_600) / cpuPerSite;
     const result = {
       workers: n,
@@ -231,6 +273,7 @@ async function main(): Promise<void> {
       sitesPerHourPer2CoreMachine: Math.round(sitesPerHour),
       machinesFor14000SitesIn8h: Math.ceil(NIGHT_SITES / (sitesPerHour * NIGHT_HOURS)),
       cpuSecondsPerSite: +cpuPerSite.toFixed(1),
+      cpuSecondsPerSiteByProcess,
       cpuBoundSitesPerHourPer2CoreMachine: Math.round(cpuBoundSitesPerHour),
       cpuBoundMachinesFor14000SitesIn8h: Math.ceil(NIGHT_SITES / (cpuBoundSitesPerHour * NIGHT_HOURS)),
       peakSitesInFlightPerWorker: peakInFlight,

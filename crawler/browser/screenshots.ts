@@ -148,7 +148,12 @@ async function outline(page: Page, r: ShotRequest): Promise<{ x: number; y: numb
   );
 }
 
-/** Takes the pictures, page by page, in one tab per page; never throws for one picture. */
+/**
+ * Takes the pictures, page by page, in one tab kept for the whole list (a new tab per page started a renderer per
+ * page: on the scale bench the pictures cost more CPU than the 20 accessibility pages); never throws for one picture.
+ * Each page is masked once, before its first picture (its scripts are stopped by then, and revealing or framing an
+ * element changes no text).
+ */
 export async function captureShots(session: BrowserSession, requests: ShotRequest[], opts: ShotOptions = {}): Promise<ShotResult[]> {
   const width = opts.width ?? 1200;
   const maxHeight = opts.maxHeight ?? 760;
@@ -158,7 +163,7 @@ export async function captureShots(session: BrowserSession, requests: ShotReques
   const results: ShotResult[] = [];
   for (const [url, list] of byPage) {
     try {
-      const done = await session.withPage(
+      const done = await session.withTab(
         async (page) => {
           await page.setViewport({ width, height: maxHeight, deviceScaleFactor: 1 });
           const response = await navigate(page, url, { timeoutMs });
@@ -166,24 +171,12 @@ export async function captureShots(session: BrowserSession, requests: ShotReques
           if (status !== null && status >= 400) return list.map((r) => ({ id: r.id, error: `HTTP ${status}` }));
           // Lists a script fills are drawn by now; stop the page's scripts so nothing writes after the masking.
           await page.setJavaScriptEnabled(false);
-          const out: ShotResult[] = [];
-          for (const r of list) {
-            await maskPageData(page);
-            const box = await outline(page, r);
-            const docHeight: number = await page.evaluate(() => Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0));
-            const pad = 60;
-            let clip = { x: 0, y: 0, width, height: Math.min(maxHeight, Math.max(200, docHeight)) };
-            if (box) {
-              const h = Math.min(maxHeight, Math.max(box.height + 2 * pad, 320));
-              const y = Math.max(0, Math.min(box.y - pad - Math.max(0, (h - box.height - 2 * pad) / 2), Math.max(0, docHeight - h)));
-              clip = { x: 0, y: Math.round(y), width, height: Math.round(h) };
-            }
-            const png = await page.screenshot({ type: 'png', clip, captureBeyondViewport: true });
-            await mkdir(dirname(r.file), { recursive: true });
-            await writeFile(r.file, png);
-            out.push({ id: r.id, file: r.file, outlined: Boolean(box) });
+          try {
+            return await shootPage(page, list, width, maxHeight);
+          } finally {
+            // the tab is kept for the next page: its scripts run again there (the viewport is set anew each page)
+            await page.setJavaScriptEnabled(true);
           }
-          return out;
         },
         { timeoutMs: timeoutMs * 2 },
       );
@@ -194,4 +187,26 @@ export async function captureShots(session: BrowserSession, requests: ShotReques
     }
   }
   return results;
+}
+
+/** The pictures of one loaded page (scripts stopped): masked once, then each request framed and captured. */
+async function shootPage(page: Page, list: ShotRequest[], width: number, maxHeight: number): Promise<ShotResult[]> {
+  await maskPageData(page);
+  const out: ShotResult[] = [];
+  for (const r of list) {
+    const box = await outline(page, r);
+    const docHeight: number = await page.evaluate(() => Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0));
+    const pad = 60;
+    let clip = { x: 0, y: 0, width, height: Math.min(maxHeight, Math.max(200, docHeight)) };
+    if (box) {
+      const h = Math.min(maxHeight, Math.max(box.height + 2 * pad, 320));
+      const y = Math.max(0, Math.min(box.y - pad - Math.max(0, (h - box.height - 2 * pad) / 2), Math.max(0, docHeight - h)));
+      clip = { x: 0, y: Math.round(y), width, height: Math.round(h) };
+    }
+    const png = await page.screenshot({ type: 'png', clip, captureBeyondViewport: true });
+    await mkdir(dirname(r.file), { recursive: true });
+    await writeFile(r.file, png);
+    out.push({ id: r.id, file: r.file, outlined: Boolean(box) });
+  }
+  return out;
 }

@@ -2,7 +2,8 @@
 // ONE connection however many sites it has in flight; two sites of one worker sharing a host still never run at
 // once (in-process mutex); a dropped lock connection aborts the sites that held locks on it and frees their keys
 // for other workers; 20 sites are in flight at once in one worker; and generated sites with latency audited
-// (real crawl, real checks) by one worker with all sites in flight give exactly the findings of one at a time.
+// (real crawl, real checks) by one worker with all sites in flight give exactly the findings of one at a time — without
+// the browser, and with the browser checks sharing the worker's one Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -258,4 +259,38 @@ describe.skipIf(pgAvailable.skip)('many sites in one worker', () => {
     expect(Object.values(together6.findings).every((f) => f.length > 0)).toBe(true);
     expect(together6.findings).toEqual(oneByOne.findings);
   }, 15 * MINUTE);
+
+  it('generated sites with the browser checks: all in flight at once share one browser and give exactly the findings of one at a time', async () => {
+    // the shared browser is where sites in flight meet (turns on its slots, tabs kept between pages, one Lighthouse
+    // queue, screenshots): each site must still see only its own pages
+    const browserFarm = await startFarm({ sites: Array.from({ length: 3 }, (_, i) => ({ seed: `b${i}`, pages: 24, kind: 'normal' as const })), latencyMs: 20, slots: 4, externalSlots: 16 });
+    try {
+      const config = district(
+        browserFarm.sites.map((s, i) => ({ id: `b${i}`, homepage: s.homepage })),
+        { maxPages: 200, crawl: { allowPrivateNetworks: true, maxExternalLinks: 50 }, accessibility: { maxPages: 4, concurrency: 2 }, security: { httpsPort: 1 } },
+      );
+      const findingsOf = async (store: PostgresStore, runId: string) => {
+        const out: Record<string, string[]> = {};
+        for (const s of config.sites) out[s.id] = (await store.listFindings(runId, s.id)).map((f) => `${f.code} ${f.url ?? ''} ${f.message}`).sort();
+        return out;
+      };
+      const run = async (prefix: string, concurrency: number) => {
+        const store = await database(prefix);
+        const w = await worker(config, store, concurrency, allChecks, allGatherers);
+        const runId = await enqueue(config, store);
+        await waitFor(`the ${prefix} run to complete`, async () => (await store.getRun(runId))?.state === 'done', 10 * MINUTE);
+        await w.stop(1_000);
+        return { states: (await store.listSiteRuns(runId)).map((s) => s.state), findings: await findingsOf(store, runId) };
+      };
+      const together = await run('many_browser_all', 3);
+      const oneByOne = await run('many_browser_one', 1);
+      expect(together.states).toEqual(Array(3).fill('done'));
+      expect(oneByOne.states).toEqual(Array(3).fill('done'));
+      // the browser checks ran and found something on every site (the generated pages break axe rules)
+      for (const id of Object.keys(together.findings)) expect(together.findings[id].some((f) => f.startsWith('a11y.'))).toBe(true);
+      expect(together.findings).toEqual(oneByOne.findings);
+    } finally {
+      await browserFarm.stop();
+    }
+  }, 25 * MINUTE);
 });
