@@ -75,7 +75,9 @@ describe('fetcher timeouts under a blocked event loop', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('reads an answer that arrived while the loop was blocked longer than every timeout', async () => {
-    const f = createFetcher({ config: testConfig({ resolve: { 'www.test.gov.cn': ['127.0.0.1'] }, crawl: { headersTimeoutMs: 300, requestTimeoutMs: 400, retries: 0 } }) });
+    // blocked 1 s: longer than both timeouts, well inside their wall-clock caps (4 ×: 2 s and 2.4 s), which end a wait
+    // however busy the machine (and undici's own timers, a backstop at the same 4 ×)
+    const f = createFetcher({ config: testConfig({ resolve: { 'www.test.gov.cn': ['127.0.0.1'] }, crawl: { headersTimeoutMs: 500, requestTimeoutMs: 600, retries: 0 } }) });
     const pending = f.fetch(`http://www.test.gov.cn:${port}/`);
     await new Promise((r) => setTimeout(r, 20));
     block(1_000);
