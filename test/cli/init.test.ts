@@ -1,11 +1,11 @@
 // `govaudit init`: the starting config for the district and homepages given (YAML with comments, or JSON by the file
 // name), loading as written; what it cannot default is asked for by flag with an example; an existing file is kept.
 // Also `govaudit token --unit` taking the one unit a partial name matches.
+import { runCli } from '../support/cli.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.ts';
 import { unitNamed } from '../../cli/commands/token.ts';
 import { loadConfig } from '../../config/load.ts';
 import { siteIdFor } from '../../config/starter.ts';
@@ -16,19 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const [o, e] = [process.stdout.write.bind(process.stdout), process.stderr.write.bind(process.stderr)];
-  process.stdout.write = ((c: string) => (out.push(String(c)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((c: string) => (err.push(String(c)), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), out: out.join(''), err: err.join('') };
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-}
+const run = runCli;
 
 describe('govaudit init', () => {
   it('writes a commented YAML config that loads, with names and units given or defaulted', async () => {
