@@ -24,7 +24,8 @@ export function formatAuditSummary(summary: RunSummary, opts: { timezone: string
   const idWidth = Math.max(8, ...summary.sites.map((s) => width(s.siteId)));
   for (const s of summary.sites) {
     lines.push(
-      `  ${padEnd(s.siteId, idWidth)} ${padStart(String(s.score ?? '-'), 5)}  ${padEnd(verdictLine(s), 8)}  ${padStart(String(s.pages), 4)} 个页面  ${padStart(String(s.links), 4)} 个链接  ${padStart(String(s.findings), 3)} 个问题${s.error ? `（${s.error}）` : ''}`,
+      // the verdict last: a pending veto spells itself out, and the figures before it stay in their columns
+      `  ${padEnd(s.siteId, idWidth)} ${padStart(String(s.score ?? '-'), 5)} 分  ${padStart(String(s.pages), 4)} 个页面  ${padStart(String(s.links), 4)} 个链接  ${padStart(String(s.findings), 3)} 个问题  ${verdictLine(s)}${s.error ? `（${s.error}）` : ''}`,
     );
   }
   for (const w of summary.warnings) lines.push(`  提醒：${w}`);

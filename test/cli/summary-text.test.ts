@@ -18,9 +18,9 @@ describe('audit summary', () => {
     const text = formatAuditSummary(summary, { timezone: 'Asia/Shanghai', demo: true, reports: 'out' });
     expect(text.split('\n').slice(1, 6)).toEqual([
       '鲤城区（演示区） — 检查时点 2026-11-20 10:00（Asia/Shanghai）',
-      '  hacked      87  合格（待复核：6 项疑似单项否决，确认即不合格）     8 个页面    20 个链接   10 个问题',
-      '  kaiyuan     90  不合格       8 个页面    20 个链接   10 个问题',
-      '  gone         -  检查失败     8 个页面    20 个链接   10 个问题（dns）',
+      '  hacked      87 分     8 个页面    20 个链接   10 个问题  合格（待复核：6 项疑似单项否决，确认即不合格）',
+      '  kaiyuan     90 分     8 个页面    20 个链接   10 个问题  不合格',
+      '  gone         - 分     8 个页面    20 个链接   10 个问题  检查失败（dns）',
       '  今天到期：market 纠错留言 LC2026-1118，须于 2026年11月20日（当日24时前）答复',
     ]);
     expect(text).not.toContain('T02:00');
