@@ -36,7 +36,8 @@ import { dashboardCss } from './styles.ts';
 import { accountRoutes } from './accounts.tsx';
 import { reviewRoutes } from './review.tsx';
 import { findingsRoutes } from './findings.tsx';
-import { loadRectifyData, RectifySection, rectifyRoutes } from './rectify.tsx';
+import { ClaimsSection, loadRectifyData, RectifySection, rectifyRoutes } from './rectify.tsx';
+import { listRectifications } from '../reports/rectification.ts';
 import { type AppEnv, type AppOptions, type Ctx, html, notFound, secureFor, sessionCookie, show } from './kit.tsx';
 import { verifyToken } from './tokens.ts';
 import { audit, sessionHours, sessionViewer, signIn, signOut } from './users.ts';
@@ -212,7 +213,15 @@ export function createApp(opts: AppOptions, extend: (app: Hono<AppEnv>) => void 
       if (!card) return notFound(c);
       return c.body(findingsCsv(card, config.timezone), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${site.id}-findings.csv"` });
     }
-    return show(c, opts, site.name, <SitePage view={view} config={config} card={card} />);
+    const claims = runId === undefined ? await listRectifications(store, site.id) : [];
+    return show(
+      c,
+      opts,
+      site.name,
+      <SitePage view={view} config={config} card={card}>
+        <ClaimsSection claims={claims} tz={config.timezone} />
+      </SitePage>,
+    );
   };
   app.get('/sites/:site', (c) => sitePage(c, c.req.param('site'), undefined, false));
   app.get('/sites/:site/findings.csv', (c) => sitePage(c, c.req.param('site'), undefined, true));

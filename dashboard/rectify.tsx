@@ -95,6 +95,43 @@ export function RectifySection(props: { views: SiteView[]; data: RectifyData; tz
   return <>{out}</>;
 }
 
+/** A site's rectification claims for its page (read-only): each with its state, the unit's note and the re-check. */
+export function ClaimsSection(props: { claims: Rectification[]; tz: string }) {
+  const { claims, tz } = props;
+  if (!claims.length) return null;
+  const order: Record<Rectification['status'], number> = { reopened: 0, claimed: 1, closed: 2 };
+  const rows = [...claims].sort((a, b) => order[a.status] - order[b.status] || b.at.localeCompare(a.at));
+  return (
+    <section class="claims">
+      <h2>整改情况（{rows.length}）</h2>
+      <div class="scroll">
+        <table class="claims">
+          <thead>
+            <tr>
+              <th>问题</th>
+              <th>状态</th>
+              <th>整改说明</th>
+              <th>复查时间</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr data-identity={r.identity} class={r.status === 'reopened' ? 'bad' : undefined}>
+                <td>{r.message}</td>
+                <td>{statusText[r.status]}</td>
+                <td>
+                  {r.note}（{r.by}，{formatDateTime(r.at, tz)}）
+                </td>
+                <td>{r.checkedAt ? formatDateTime(r.checkedAt, tz) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 export function rectifyRoutes(app: Hono<AppEnv>, opts: AppOptions): void {

@@ -1,5 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-// A site's page: its stored scorecard (the latest run, or a chosen one) with the trend, and its run history.
+// A site's page: its stored scorecard (the latest run, or a chosen one) with the trend, the unit's rectification
+// claims (read-only; they are made on the unit's page), and its run history.
+import type { Child } from 'hono/jsx';
 import type { DistrictConfig } from '../../config/schema.ts';
 import { formatDateTime } from '../../reports/html/labels.ts';
 import { ScorecardMain } from '../../reports/html/scorecard.tsx';
@@ -8,7 +10,7 @@ import type { Scorecard } from '../../reports/scorecard.ts';
 import type { SiteView } from '../data.ts';
 import { sitePath, unitPath } from '../layout.tsx';
 
-export function SitePage(props: { view: SiteView; config: DistrictConfig; card: Scorecard | null }) {
+export function SitePage(props: { view: SiteView; config: DistrictConfig; card: Scorecard | null; children?: Child }) {
   const { view, config, card } = props;
   if (!card)
     return (
@@ -33,6 +35,7 @@ export function SitePage(props: { view: SiteView; config: DistrictConfig; card: 
     <>
       {isLatest ? null : <p class="warn">这是 {formatDateTime(card.auditedAt, config.timezone)} 的检查结果，不是最近一次。</p>}
       <ScorecardMain card={card} config={config} opts={{ history: view.trend, links }} />
+      {props.children}
       <section>
         <h2>检查记录（{history.length}）</h2>
         <div class="scroll">

@@ -80,6 +80,14 @@ describe('rectification', { timeout: 240_000 }, () => {
     await page.goto(url + unitPage);
     expect(await page.$eval(`section.rectify[data-site="edu"] ul.closed li[data-identity="${idNumber}"]`, (e) => e.textContent)).toBe('已整改（2026-11-26 10:00）：页面公开了未遮盖的居民身份证号码');
     expect(await page.$eval(`section.rectify[data-site="edu"] li[data-identity="${siteCode}"] .tag`, (e) => e.textContent)).toBe('复查仍存在');
+    // The site's page shows the same claims, read-only: the one still there first, each with its note and re-check.
+    await page.goto(`${url}sites/edu`);
+    expect(await page.$eval('section.claims h2', (e) => e.textContent)).toBe('整改情况（2）');
+    expect(await page.$$eval('table.claims tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-identity'), ...[...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent)]))).toEqual([
+      [siteCode, '复查仍存在', '已在页脚加上网站标识码（教育局信息科，2026-11-25 09:00）', '2026-11-26 10:00'],
+      [idNumber, '已整改', '已删除该通知中的身份证号码（教育局信息科，2026-11-25 09:00）', '2026-11-26 10:00'],
+    ]);
+    expect(await page.$$('form[action^="/rectify/"]')).toHaveLength(0);
     await page.browserContext().close();
   });
 
