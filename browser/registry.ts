@@ -88,23 +88,27 @@ export async function forgetBrowser(userDataDir: string, dir = registryDir()): P
 /** Pids of running processes started with this profile folder (the browser and its helpers). */
 export function processesUsing(userDataDir: string): number[] {
   const flag = `--user-data-dir=${userDataDir}`;
-  const found: number[] = [];
+  return procPids((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(flag));
+}
+
+/** Pids in /proc that `keep` accepts; a process that is gone before it is read is skipped. */
+function procPids(keep: (pid: string) => boolean): number[] {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {
-    return found;
+    return [];
   }
-  for (const name of entries) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const args = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
-      if (args.includes(flag)) found.push(Number(name));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found;
+  return entries
+    .filter((name) => {
+      if (!/^\d+$/.test(name)) return false;
+      try {
+        return keep(name);
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
 }
 
 /** Is the process running (a zombie waiting for its parent counts as gone)? */
@@ -124,24 +128,10 @@ async function gone(pids: number[]): Promise<void> {
 
 /** Members of a process group (Chromium's helpers usually do not repeat `--user-data-dir`). */
 function groupMembers(pgid: number): number[] {
-  const found: number[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return found;
-  }
-  for (const name of entries) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid) found.push(Number(name));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found;
+  return procPids((pid) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === pgid;
+  });
 }
 
 function kill(target: number): void {

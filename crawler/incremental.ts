@@ -17,34 +17,15 @@ import type { IncrementalConfig } from '../config/schema.ts';
 import { decodeBody } from './charset.ts';
 import type { FetchOptions, FetchResult, Fetcher } from './fetcher.ts';
 import type { CheckedTarget } from './targets.ts';
-
-/** A page of a site as kept between nights (the store's page_cache row). */
-export interface CachedPageRow {
-  siteId: string;
-  url: string;
-  etag: string | null;
-  lastModified: string | null;
-  contentHash: string;
-  fetchedAt: string;
-  payload: string;
-}
-
-/** A link target's last real check (the store's link_check_cache row). */
-export interface LinkCheckRow {
-  siteId: string;
-  url: string;
-  checkedAt: string;
-  healthy: boolean;
-  outcome: Record<string, unknown>;
-}
+import type { LinkCheckRecord, PageCacheRecord } from '../contract/crawl-cache.ts';
 
 /** Where the cache lives between nights: the store (store/types.ts) has these methods. */
 export interface PageCacheBackend {
-  listPageCache(siteId: string): Promise<Omit<CachedPageRow, 'payload'>[]>;
-  getPageCache(siteId: string, url: string): Promise<CachedPageRow | null>;
-  savePageCache(rows: CachedPageRow[]): Promise<void>;
-  listLinkChecks(siteId: string): Promise<LinkCheckRow[]>;
-  saveLinkChecks(rows: LinkCheckRow[]): Promise<void>;
+  listPageCache(siteId: string): Promise<Omit<PageCacheRecord, 'payload'>[]>;
+  getPageCache(siteId: string, url: string): Promise<PageCacheRecord | null>;
+  savePageCache(rows: PageCacheRecord[]): Promise<void>;
+  listLinkChecks(siteId: string): Promise<LinkCheckRecord[]>;
+  saveLinkChecks(rows: LinkCheckRecord[]): Promise<void>;
   deleteCrawlCache(siteId: string, urls: { pages: string[]; links: string[] }): Promise<void>;
 }
 
@@ -163,8 +144,8 @@ export async function openIncrementalCache(o: IncrementalOptions): Promise<Incre
   const full = o.full === true;
   const warn = o.warn ?? (() => undefined);
   const stats: IncrementalStats = { conditional: 0, notModified: 0, unchanged: 0, stored: 0, refetched: 0, linksReused: 0 };
-  const pages = new Map<string, Omit<CachedPageRow, 'payload'>>();
-  const links = new Map<string, LinkCheckRow>();
+  const pages = new Map<string, Omit<PageCacheRecord, 'payload'>>();
+  const links = new Map<string, LinkCheckRecord>();
   if (!full) {
     try {
       for (const row of await o.backend.listPageCache(o.siteId)) pages.set(row.url, row);
@@ -179,8 +160,8 @@ export async function openIncrementalCache(o: IncrementalOptions): Promise<Incre
   /** Pages and link targets this crawl asked about (kept or not). */
   const askedPages = new Set<string>();
   const askedLinks = new Set<string>();
-  let pendingPages: CachedPageRow[] = [];
-  let pendingLinks: LinkCheckRow[] = [];
+  let pendingPages: PageCacheRecord[] = [];
+  let pendingLinks: LinkCheckRecord[] = [];
   let writing: Promise<void> = Promise.resolve();
 
   const write = (): Promise<void> => {
@@ -213,7 +194,7 @@ export async function openIncrementalCache(o: IncrementalOptions): Promise<Incre
     }
     if (known && known.contentHash === hash) stats.unchanged++;
     else stats.stored++;
-    const row: CachedPageRow = { siteId: o.siteId, url, etag, lastModified, contentHash: hash, fetchedAt: now().toISOString(), payload: encodeAnswer(r) };
+    const row: PageCacheRecord = { siteId: o.siteId, url, etag, lastModified, contentHash: hash, fetchedAt: now().toISOString(), payload: encodeAnswer(r) };
     const { payload: _p, ...meta } = row;
     pages.set(url, meta);
     pendingPages.push(row);
@@ -221,7 +202,7 @@ export async function openIncrementalCache(o: IncrementalOptions): Promise<Incre
   };
 
   /** The stored entry to ask conditionally by, when it may be used tonight. */
-  const usable = (url: string): Omit<CachedPageRow, 'payload'> | undefined => {
+  const usable = (url: string): Omit<PageCacheRecord, 'payload'> | undefined => {
     const row = pages.get(url);
     if (!row || (row.etag === null && row.lastModified === null)) return undefined;
     const age = now().getTime() - new Date(row.fetchedAt).getTime();
@@ -278,7 +259,7 @@ export async function openIncrementalCache(o: IncrementalOptions): Promise<Incre
       askedLinks.add(url);
       if (result.errorMessage === 'aborted') return;
       const { requests: _r, ...outcome } = result;
-      const row: LinkCheckRow = { siteId: o.siteId, url, checkedAt: now().toISOString(), healthy: healthyCheck(result), outcome: outcome as unknown as Record<string, unknown> };
+      const row: LinkCheckRecord = { siteId: o.siteId, url, checkedAt: now().toISOString(), healthy: healthyCheck(result), outcome: outcome as unknown as Record<string, unknown> };
       links.set(url, row);
       pendingLinks.push(row);
       if (pendingLinks.length >= WRITE_BATCH * 10) void write();
@@ -301,7 +282,7 @@ export async function openIncrementalCache(o: IncrementalOptions): Promise<Incre
 
   /** The stored 200 in place of a 304: its status, headers (updated by the 304's), body and text; this night's timing. */
   async function rebuild(url: string, r: FetchResult, fo: FetchOptions): Promise<FetchResult | undefined> {
-    let row: CachedPageRow | null;
+    let row: PageCacheRecord | null;
     try {
       row = await o.backend.getPageCache(o.siteId, url);
     } catch {
@@ -323,7 +304,7 @@ export async function openIncrementalCache(o: IncrementalOptions): Promise<Incre
     }
     // a 304 that moved the validators: keep the new ones with the same answer
     if ((headers.etag ?? null) !== row.etag || (headers['last-modified'] ?? null) !== row.lastModified) {
-      const moved: CachedPageRow = { ...row, etag: headers.etag ?? null, lastModified: headers['last-modified'] ?? null, payload: encodeAnswer(out) };
+      const moved: PageCacheRecord = { ...row, etag: headers.etag ?? null, lastModified: headers['last-modified'] ?? null, payload: encodeAnswer(out) };
       const { payload: _p, ...meta } = moved;
       pages.set(url, meta);
       pendingPages.push(moved);

@@ -1,6 +1,7 @@
 // The Store interface: what the rest of govaudit persists and reads back — the one source of truth for runs,
 // findings, link targets, scores and verdicts. One implementation (store/kysely-store.ts) serves SQLite
 // (store/sqlite.ts) and PostgreSQL (store/postgres.ts). All methods are async for PostgreSQL's sake.
+import type { LinkCheckRecord, PageCacheRecord } from '../contract/crawl-cache.ts';
 import type { Finding } from '../contract/finding.ts';
 import type { LinkTarget, PageArtifact } from '../contract/artifacts/crawl.ts';
 
@@ -195,29 +196,7 @@ export interface ReviewDecisionRecord {
   evidenceHash: string | null;
 }
 
-/** What the incremental crawl keeps of one page of a site (store/schema.ts page_cache). */
-export interface PageCacheRecord {
-  siteId: string;
-  url: string;
-  etag: string | null;
-  lastModified: string | null;
-  contentHash: string;
-  /** When the body was last received in full. */
-  fetchedAt: string;
-  /** The answer, encoded by the crawler (crawler/incremental.ts); opaque to the store. */
-  payload: string;
-}
-
-/** What the incremental crawl keeps of one link target's last real check. */
-export interface LinkCheckRecord {
-  siteId: string;
-  url: string;
-  checkedAt: string;
-  /** Answered without error below 400 and without a rate limit. */
-  healthy: boolean;
-  /** The check's outcome as the crawler recorded it. */
-  outcome: Record<string, unknown>;
-}
+export type { LinkCheckRecord, PageCacheRecord } from '../contract/crawl-cache.ts';
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
