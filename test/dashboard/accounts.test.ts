@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { createDashboard, type Dashboard } from '../../dashboard/index.ts';
 import { issueToken } from '../../dashboard/tokens.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, signInAs } from '../support/browser.ts';
 import { makeStoredRuns, type StoredRuns } from '../support/stored-runs.ts';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
@@ -59,14 +59,8 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function signIn(username: string, password: string): Promise<{ page: Page; status: number }> {
-  const ctx = await browser.createBrowserContext();
-  const page = await ctx.newPage();
-  await page.goto(`${url}login`);
-  await page.type('form[action="/login"] input[name=username]', username);
-  await page.type('form[action="/login"] input[name=password]', password);
-  const [res] = await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button')]);
-  return { page, status: res!.status() };
+function signIn(username: string, password: string): Promise<{ page: Page; status: number }> {
+  return signInAs(browser, url, username, password);
 }
 
 function raw(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDashboard, type Dashboard } from '../../dashboard/index.ts';
 import { addUser } from '../../dashboard/users.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, signInAs } from '../support/browser.ts';
 import { makeStoredRuns, type StoredRuns } from '../support/stored-runs.ts';
 
 let s: StoredRuns;
@@ -46,12 +46,7 @@ afterAll(async () => {
 });
 
 async function signIn(username: string, password: string): Promise<Page> {
-  const page = await (await browser.createBrowserContext()).newPage();
-  await page.goto(`${url}login`);
-  await page.type('form[action="/login"] input[name=username]', username);
-  await page.type('form[action="/login"] input[name=password]', password);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button')]);
-  return page;
+  return (await signInAs(browser, url, username, password)).page;
 }
 
 /** Fetches a path with the page's session cookie (the page's CSP allows no fetch from inside it). */

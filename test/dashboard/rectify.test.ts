@@ -9,7 +9,7 @@ import { addUser } from '../../dashboard/users.ts';
 import { buildScorecard } from '../../reports/build-scorecard.ts';
 import { listRectifications, listRechecks } from '../../reports/rectification.ts';
 import { runRechecks } from '../../scheduler/recheck.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, signInAs } from '../support/browser.ts';
 import { findingsOf, makeStoredRuns, type StoredRuns } from '../support/stored-runs.ts';
 
 let s: StoredRuns;
@@ -35,12 +35,7 @@ afterAll(async () => {
 });
 
 async function signIn(): Promise<Page> {
-  const page = await (await browser.createBrowserContext()).newPage();
-  await page.goto(`${url}login`);
-  await page.type('form[action="/login"] input[name=username]', 'edu.user');
-  await page.type('form[action="/login"] input[name=password]', 'unit-password-2026');
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button')]);
-  return page;
+  return (await signInAs(browser, url, 'edu.user', 'unit-password-2026')).page;
 }
 
 describe('rectification', { timeout: 240_000 }, () => {

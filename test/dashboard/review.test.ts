@@ -14,7 +14,7 @@ import { generateBulletin } from '../../reports/bulletin/generate.ts';
 import { rescoreScorecard } from '../../reports/rescore.ts';
 import { evidenceHash } from '../../reports/review.ts';
 import type { Scorecard } from '../../reports/scorecard.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, signInAs } from '../support/browser.ts';
 import { makeStoredRuns, type StoredRuns } from '../support/stored-runs.ts';
 
 let s: StoredRuns;
@@ -42,12 +42,7 @@ afterAll(async () => {
 });
 
 async function signIn(username: string, password: string): Promise<Page> {
-  const page = await (await browser.createBrowserContext()).newPage();
-  await page.goto(`${url}login`);
-  await page.type('form[action="/login"] input[name=username]', username);
-  await page.type('form[action="/login"] input[name=password]', password);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button')]);
-  return page;
+  return (await signInAs(browser, url, username, password)).page;
 }
 
 const rows = (page: Page) => page.$$eval('table.sites tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-site'), ...[...tr.querySelectorAll('td')].slice(2, 4).map((td) => (td.textContent ?? '').trim())]));

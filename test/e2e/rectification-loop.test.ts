@@ -26,7 +26,7 @@ import { createJobs } from '../../scheduler/jobs.ts';
 import { createLogger } from '../../scheduler/log.ts';
 import { createService } from '../../scheduler/service.ts';
 import { openSqliteStore, type SqliteStore } from '../../store/sqlite.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, signInAs } from '../support/browser.ts';
 
 const unit = '泉州市鲤城区农业农村局';
 const siteName = '鲤城区农业农村局';
@@ -71,13 +71,7 @@ afterAll(async () => {
 });
 
 async function signIn(username: string, password: string): Promise<Page> {
-  const page = await (await browser.createBrowserContext()).newPage();
-  await page.setViewport({ width: 1200, height: 900 });
-  await page.goto(`${url}login`);
-  await page.type('form[action="/login"] input[name=username]', username);
-  await page.type('form[action="/login"] input[name=password]', password);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button')]);
-  return page;
+  return (await signInAs(browser, url, username, password, { width: 1200, height: 900 })).page;
 }
 
 const text = (page: Page, sel: string) => page.$eval(sel, (e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
