@@ -16,6 +16,8 @@ export interface DistributedAuditOptions {
   outDir: string;
   siteIds?: string[];
   maxPages?: number;
+  /** `--full`: the workers ignore the pages and link checks kept from earlier nights for this run. */
+  full?: boolean;
   detach: boolean;
   quiet: boolean;
   signal: AbortSignal;
@@ -33,7 +35,7 @@ export async function auditDistributed(opts: DistributedAuditOptions): Promise<{
   let runId: string;
   let total: number;
   try {
-    const queued = await enqueueAudit({ config: opts.config, store, boss, now: opts.now, siteIds: opts.siteIds, maxPages: opts.maxPages });
+    const queued = await enqueueAudit({ config: opts.config, store, boss, now: opts.now, siteIds: opts.siteIds, maxPages: opts.maxPages, full: opts.full });
     runId = queued.runId;
     total = queued.siteIds.length;
   } finally {

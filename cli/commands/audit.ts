@@ -43,9 +43,8 @@ export const auditCommand: Command = {
         if (unknown.length) throw new UsageError(`--sites: unknown site id ${unknown.join(', ')} (known: ${loaded.config.sites.map((s) => s.id).join(', ')})`);
       }
       if (values.detach && !values.distributed) throw new UsageError('--detach: only with --distributed');
-      if (values.full && values.distributed) throw new UsageError('--full: not with --distributed yet (the workers read crawl.incremental.enabled; set it to false for one run)');
       const { summary } = values.distributed
-        ? await auditDistributed({ config: loaded.config, store, now, outDir, siteIds, maxPages, detach: Boolean(values.detach), quiet: Boolean(values.quiet), signal: abort.signal })
+        ? await auditDistributed({ config: loaded.config, store, now, outDir, siteIds, maxPages, full: Boolean(values.full), detach: Boolean(values.detach), quiet: Boolean(values.quiet), signal: abort.signal })
         : await lockedAudit(store, abort, (lock) =>
             runAudit({
               config: loaded.config,

@@ -24,6 +24,8 @@ export interface EnqueueOptions {
   now: Date;
   siteIds?: string[];
   maxPages?: number;
+  /** Ignore the pages and link checks kept from earlier nights (`audit --full`); the workers read it from the run. */
+  full?: boolean;
   runId?: string;
   /** Wall clock. */
   clock?: () => Date;
@@ -40,7 +42,7 @@ export async function enqueueAudit(opts: EnqueueOptions): Promise<{ runId: strin
   try {
     const warnings = await runPrepareSteps({ config, store, now });
     await loadReviewDecisions(config).catch((e: Error) => warnings.push(`${e.message} — no waivers or confirmations applied`));
-    await saveRunMeta(store, runId, { warnings, maxPages: opts.maxPages ?? null, configDigest: configDigest(config) }, clock());
+    await saveRunMeta(store, runId, { warnings, maxPages: opts.maxPages ?? null, full: opts.full === true, configDigest: configDigest(config) }, clock());
     const options = jobOptions(config.distributed);
     for (let i = 0; i < siteIds.length; i += 500) {
       await boss.insert(siteIds.slice(i, i + 500).map((siteId) => ({ name: SITE_QUEUE, data: { runId, siteId } satisfies SiteJob, deadLetter: DEAD_QUEUE, ...options })));

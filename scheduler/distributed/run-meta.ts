@@ -1,5 +1,5 @@
 // What a distributed run carries besides its run row: the warnings of its prepare steps (for the summary written
-// at the end), the page budget it was started with, and a digest of the config that enqueued it (a worker with a
+// at the end), the page budget it was started with, whether it crawls in full (`--full`), and a digest of the config that enqueued it (a worker with a
 // different config logs a warning). Kept as a store record (kind `distributed.run`, key and site key = run id, so it is read by index).
 import { createHash } from 'node:crypto';
 import type { DistrictConfig } from '../../config/schema.ts';
@@ -11,6 +11,8 @@ export interface RunMeta {
   warnings: string[];
   maxPages: number | null;
   configDigest: string;
+  /** A full crawl (`audit --full --distributed`): the workers ignore the pages and link checks kept from earlier nights. Absent in runs enqueued before it existed. */
+  full?: boolean;
 }
 
 export async function saveRunMeta(store: Store, runId: string, meta: RunMeta, at: Date): Promise<void> {

@@ -72,6 +72,7 @@ export async function handleSiteJob(job: PgBoss.JobWithMetadata<unknown>, deps: 
       now: new Date(run.asOf),
       outDir: deps.outDir,
       maxPages: meta?.maxPages ?? undefined,
+      full: meta?.full === true,
       checks: deps.checks,
       gatherers: deps.gatherers,
       runId,
