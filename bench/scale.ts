@@ -6,9 +6,12 @@
 // Chromium children, sampled from /proc every second), PostgreSQL bytes per site (the run's schema size, and the
 // cluster's WAL bytes written during the run), and the machines needed for 14,000 sites in an 8-hour night.
 //   nice -n 19 node bin/run-ts.mjs bench/scale.ts [--sites 200] [--workers 1,2,4] [--concurrency 20] [--pages 60]
-//     [--latency 200] [--browser-concurrency 2] [--set path=json ...]   (GOVAUDIT_BENCH_DATABASE_URL, default GOVAUDIT_TEST_DATABASE_URL)
+//     [--latency 200] [--browser-concurrency 2] [--incremental 1] [--set path=json ...]   (GOVAUDIT_BENCH_DATABASE_URL, default GOVAUDIT_TEST_DATABASE_URL)
 // The CPU is also split by kind of process (Node, Chromium's browser process, renderers, GPU, utilities); with
-// `--set` (a config override, e.g. accessibility.lighthouse=false) a part is left out to see what it costs.
+// `--set` (a config override, e.g. accessibility.lighthouse=false) a part is left out to see what it costs. With the
+// first worker setup, two more nights of the same sites a day later (`--incremental 0` skips them): incremental
+// (conditional requests to the farm, which answers 304 for unchanged pages) and full (`--full`), printed side by side
+// with night 1 as ratios of bytes, wall and CPU time, and whether the findings are the same.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -36,6 +39,8 @@ const { values: args } = parseArgs({
     'browser-concurrency': { type: 'string', default: '2' },
     // a config override for profiling by leaving one part out, e.g. --set accessibility.lighthouse=false (repeatable)
     set: { type: 'string', multiple: true, default: [] },
+    // with the first worker setup, two more nights on the unchanged sites: incremental, then full (1: on, 0: off)
+    incremental: { type: 'string', default: '1' },
   },
 });
 const N = Number(args.sites);
@@ -43,6 +48,7 @@ const C = Number(args.concurrency);
 const PAGES = Number(args.pages);
 const LATENCY = Number(args.latency);
 const DB = process.env.GOVAUDIT_BENCH_DATABASE_URL ?? process.env.GOVAUDIT_TEST_DATABASE_URL ?? 'postgres://govaudit@127.0.0.1:5432/govaudit_test';
+const INCREMENTAL = args.incremental !== '0';
 const NIGHT_SITES = 14_000;
 const NIGHT_HOURS = 8;
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -185,7 +191,7 @@ async function main(): Promise<void> {
   const walBytes = async () => Number((await admin.query('SELECT wal_bytes FROM pg_stat_wal')).rows[0].wal_bytes);
   const results: Record<string, unknown>[] = [];
 
-  for (const n of String(args.workers).split(',').map(Number)) {
+  for (const [setupIndex, n] of String(args.workers).split(',').map(Number).entries()) {
     const schema = `scale_${n}w_${process.pid}`;
     const store = await openPostgresStore(DB, { schema });
     const url = new URL(DB);
@@ -201,103 +207,142 @@ async function main(): Promise<void> {
       return spawn(process.execPath, ['bin/govaudit.mjs', 'worker', '--config', file, '--concurrency', String(C), '--out', out], { cwd: repoRoot, env, stdio: ['ignore', log, log] });
     });
     while ((await store.listRecords(WORKER_KIND)).filter((r) => !(r.data as unknown as WorkerRecord).stoppedAt).length < n) await delay(500);
-    const sizeBefore = await schemaBytes(admin, schema);
-    const farmBefore = await farm.stats();
-    const wal0 = await walBytes();
-    const peak = new Map<number, { rss: number; pss: number; processes: number }>();
-    const cpuByPid = new Map<number, number>();
-    const cpuAtStart = new Map<number, number>();
-    for (const w of workers) treeMemory(w.pid!, children(), cpuAtStart);
-    let peakInFlight = 0;
-    let sampling = true;
-    const sampler = (async () => {
-      while (sampling) {
-        const kids = children();
-        for (const w of workers) {
-          const m = treeMemory(w.pid!, kids, cpuByPid);
-          const p = peak.get(w.pid!) ?? { rss: 0, pss: 0, processes: 0 };
-          peak.set(w.pid!, { rss: Math.max(p.rss, m.rss), pss: Math.max(p.pss, m.pss), processes: Math.max(p.processes, m.processes) });
+
+    /** One night of all N sites by these workers: what it cost and what it found. */
+    const night = async (label: string, asOf: Date, full: boolean) => {
+      const sizeBefore = await schemaBytes(admin, schema);
+      const farmBefore = await farm.stats();
+      const wal0 = await walBytes();
+      const peak = new Map<number, { rss: number; pss: number; processes: number }>();
+      const cpuByPid = new Map<number, number>();
+      const cpuAtStart = new Map<number, number>();
+      for (const w of workers) treeMemory(w.pid!, children(), cpuAtStart);
+      let peakInFlight = 0;
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          const kids = children();
+          for (const w of workers) {
+            const m = treeMemory(w.pid!, kids, cpuByPid);
+            const p = peak.get(w.pid!) ?? { rss: 0, pss: 0, processes: 0 };
+            peak.set(w.pid!, { rss: Math.max(p.rss, m.rss), pss: Math.max(p.pss, m.pss), processes: Math.max(p.processes, m.processes) });
+          }
+          const records = await store.listRecords(WORKER_KIND).catch(() => []);
+          for (const r of records) peakInFlight = Math.max(peakInFlight, (r.data as unknown as WorkerRecord).active?.length ?? 0);
+          await delay(1_000);
         }
-        const records = await store.listRecords(WORKER_KIND).catch(() => []);
-        for (const r of records) peakInFlight = Math.max(peakInFlight, (r.data as unknown as WorkerRecord).active?.length ?? 0);
+      })();
+
+      const boss = await openQueue(store, config.distributed, 'client');
+      const t0 = Date.now();
+      const { runId } = await enqueueAudit({ config, store, boss, now: asOf, full });
+      await boss.stop({ graceful: false, wait: true });
+      let last = 0;
+      for (;;) {
+        const run = await store.getRun(runId);
+        if (run?.state !== 'running') break;
+        if (Date.now() - last > 60_000) {
+          last = Date.now();
+          const states = (await store.listSiteRuns(runId)).reduce<Record<string, number>>((a, s) => ((a[s.state] = (a[s.state] ?? 0) + 1), a), {});
+          process.stderr.write(`[${n} worker(s), ${label}] ${Math.round((Date.now() - t0) / 1000)} s ${JSON.stringify(states)} load ${la()}\n`);
+        }
         await delay(1_000);
       }
-    })();
-
-    const boss = await openQueue(store, config.distributed, 'client');
-    const t0 = Date.now();
-    const { runId } = await enqueueAudit({ config, store, boss, now: new Date(config.asOf!) });
-    await boss.stop({ graceful: false, wait: true });
-    let last = 0;
-    for (;;) {
-      const run = await store.getRun(runId);
-      if (run?.state !== 'running') break;
-      if (Date.now() - last > 60_000) {
-        last = Date.now();
-        const states = (await store.listSiteRuns(runId)).reduce<Record<string, number>>((a, s) => ((a[s.state] = (a[s.state] ?? 0) + 1), a), {});
-        process.stderr.write(`[${n} worker(s)] ${Math.round((Date.now() - t0) / 1000)} s ${JSON.stringify(states)} load ${la()}\n`);
+      const seconds = (Date.now() - t0) / 1000;
+      sampling = false;
+      await sampler;
+      const wal = (await walBytes()) - wal0;
+      const farmAfter = await farm.stats();
+      const siteRuns = await store.listSiteRuns(runId);
+      const pages = await store.countPages(runId);
+      const sizeAfter = await schemaBytes(admin, schema);
+      // what the night found, as comparable lines (site, code, place), for the incremental nights' comparison
+      const findings = (await store.listFindings(runId)).map((f) => `${f.siteId} ${f.code} ${f.url ?? ''} ${f.identity}`).sort();
+      const sitesPerHour = (N / seconds) * 3_600;
+      // CPU of the worker trees during the run (Node, Chromium and its renderers): what a site costs whatever else
+      // the machine runs; on a machine of its own with the CPU the limit, 2 cores give 7,200 CPU-s an hour
+      let cpuSeconds = 0;
+      for (const [pid, s] of cpuByPid) cpuSeconds += s - (cpuAtStart.get(pid) ?? 0);
+      const cpuPerSite = cpuSeconds / N;
+      // the same CPU by kind of process (Node; Chromium's browser, renderers, GPU, network and other utilities)
+      const cpuByKind: Record<string, number> = {};
+      for (const [pid, s] of cpuByPid) {
+        const k = processKinds.get(pid) ?? '?';
+        cpuByKind[k] = (cpuByKind[k] ?? 0) + s - (cpuAtStart.get(pid) ?? 0);
       }
-      await delay(1_000);
+      const cpuSecondsPerSiteByProcess = Object.fromEntries(Object.entries(cpuByKind).map(([k, v]) => [k, +(v / N).toFixed(2)]));
+      const cpuBoundSitesPerHour = (cpus().length * 3_600) / cpuPerSite;
+      const result = {
+        workers: n,
+        night: label,
+        concurrencyPerWorker: C,
+        seconds: +seconds.toFixed(1),
+        done: siteRuns.filter((s) => s.state === 'done').length,
+        failed: siteRuns.filter((s) => s.state === 'failed').length,
+        pagesStored: pages,
+        findings: findings.length,
+        sitesPerHourPer2CoreMachine: Math.round(sitesPerHour),
+        machinesFor14000SitesIn8h: Math.ceil(NIGHT_SITES / (sitesPerHour * NIGHT_HOURS)),
+        cpuSecondsPerSite: +cpuPerSite.toFixed(1),
+        cpuSecondsPerSiteByProcess,
+        cpuBoundSitesPerHourPer2CoreMachine: Math.round(cpuBoundSitesPerHour),
+        cpuBoundMachinesFor14000SitesIn8h: Math.ceil(NIGHT_SITES / (cpuBoundSitesPerHour * NIGHT_HOURS)),
+        peakSitesInFlightPerWorker: peakInFlight,
+        peakRssMBPerWorkerTree: [...peak.values()].map((p) => Math.round(p.rss)),
+        peakPssMBPerWorkerTree: [...peak.values()].map((p) => Math.round(p.pss)),
+        peakProcessesPerWorkerTree: [...peak.values()].map((p) => p.processes),
+        pgSchemaKiBPerSite: kib((sizeAfter - sizeBefore) / N),
+        pgWalKiBPerSite: kib(wal / N),
+        farmRequests: farmAfter.requests - farmBefore.requests,
+        farmConditionalRequests: farmAfter.conditional - farmBefore.conditional,
+        farmNotModified: farmAfter.notModified - farmBefore.notModified,
+        farmMiBServed: mb(farmAfter.bytes - farmBefore.bytes),
+        // of which the browser checks' page loads (Chromium fetches a page's images, styles and scripts; it keeps no
+        // cache between nights) and the crawler's (pages, link checks: what incremental crawls save)
+        farmBrowserRequests: farmAfter.browserRequests - farmBefore.browserRequests,
+        farmBrowserMiB: mb(farmAfter.browserBytes - farmBefore.browserBytes),
+        farmCrawlerMiB: mb(farmAfter.bytes - farmAfter.browserBytes - (farmBefore.bytes - farmBefore.browserBytes)),
+        farmPeakInFlightPerPortal: farmAfter.peakInFlightPerPortal,
+        farmPeakPortalsBusy: farmAfter.peakPortalsBusy,
+        load: la(),
+      };
+      console.log(JSON.stringify(result));
+      return { result, findings };
+    };
+
+    const first = await night('night 1', new Date(config.asOf!), false);
+    results.push(first.result);
+    // the incremental figures (issue 19 item 2) at scale, with the first setup's workers: night 2 on the unchanged
+    // sites crawled incrementally, then night 2 again in full (`audit --full`), both a day later
+    if (INCREMENTAL && setupIndex === 0) {
+      const nextDay = new Date(Date.parse(config.asOf!) + 86_400_000);
+      const inc = await night('night 2 incremental', nextDay, false);
+      const full = await night('night 2 full', nextDay, true);
+      const ratio = (a: number, b: number) => +(a / b).toFixed(3);
+      const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+      console.log(
+        JSON.stringify({
+          incremental: `${n} worker(s), ${N} sites`,
+          bytesNight2OverNight1: ratio(inc.result.farmMiBServed, first.result.farmMiBServed),
+          crawlerBytesNight2OverNight1: ratio(inc.result.farmCrawlerMiB, first.result.farmCrawlerMiB),
+          browserBytesNight2OverNight1: ratio(inc.result.farmBrowserMiB, first.result.farmBrowserMiB),
+          wallNight2OverNight1: ratio(inc.result.seconds, first.result.seconds),
+          wallNight2OverFullNight2: ratio(inc.result.seconds, full.result.seconds),
+          cpuNight2OverNight1: ratio(inc.result.cpuSecondsPerSite, first.result.cpuSecondsPerSite),
+          cpuNight2OverFullNight2: ratio(inc.result.cpuSecondsPerSite, full.result.cpuSecondsPerSite),
+          requestsNight2OverNight1: ratio(inc.result.farmRequests, first.result.farmRequests),
+          notModified: inc.result.farmNotModified,
+          findingsNight1: first.findings.length,
+          findingsIncrementalEqualFull: same(inc.findings, full.findings),
+          findingsIncrementalEqualNight1: same(inc.findings, first.findings),
+        }),
+      );
     }
-    const seconds = (Date.now() - t0) / 1000;
-    sampling = false;
-    await sampler;
-    const wal = (await walBytes()) - wal0;
-    const farmAfter = await farm.stats();
-    const siteRuns = await store.listSiteRuns(runId);
-    const pages = await store.countPages(runId);
-    const sizeAfter = await schemaBytes(admin, schema);
     for (const w of workers) w.kill('SIGTERM');
     await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.on('exit', r)))));
-    const sitesPerHour = (N / seconds) * 3_600;
-    // CPU of the worker trees during the run (Node, Chromium and its renderers): what a site costs whatever else
-    // the machine runs; on a machine of its own with the CPU the limit, 2 cores give 7,200 CPU-s an hour
-    let cpuSeconds = 0;
-    for (const [pid, s] of cpuByPid) cpuSeconds += s - (cpuAtStart.get(pid) ?? 0);
-    const cpuPerSite = cpuSeconds / N;
-    // the same CPU by kind of process (Node; Chromium's browser, renderers, GPU, network and other utilities)
-    const cpuByKind: Record<string, number> = {};
-    for (const [pid, s] of cpuByPid) {
-      const k = processKinds.get(pid) ?? '?';
-      cpuByKind[k] = (cpuByKind[k] ?? 0) + s - (cpuAtStart.get(pid) ?? 0);
-    }
-    const cpuSecondsPerSiteByProcess = Object.fromEntries(Object.entries(cpuByKind).map(([k, v]) => [k, +(v / N).toFixed(2)]));
-    const cpuBoundSitesPerHour = (cpus().length * 3_600) / cpuPerSite;
-    const result = {
-      workers: n,
-      concurrencyPerWorker: C,
-      seconds: +seconds.toFixed(1),
-      done: siteRuns.filter((s) => s.state === 'done').length,
-      failed: siteRuns.filter((s) => s.state === 'failed').length,
-      pagesStored: pages,
-      sitesPerHourPer2CoreMachine: Math.round(sitesPerHour),
-      machinesFor14000SitesIn8h: Math.ceil(NIGHT_SITES / (sitesPerHour * NIGHT_HOURS)),
-      cpuSecondsPerSite: +cpuPerSite.toFixed(1),
-      cpuSecondsPerSiteByProcess,
-      cpuBoundSitesPerHourPer2CoreMachine: Math.round(cpuBoundSitesPerHour),
-      cpuBoundMachinesFor14000SitesIn8h: Math.ceil(NIGHT_SITES / (cpuBoundSitesPerHour * NIGHT_HOURS)),
-      peakSitesInFlightPerWorker: peakInFlight,
-      peakRssMBPerWorkerTree: [...peak.values()].map((p) => Math.round(p.rss)),
-      peakPssMBPerWorkerTree: [...peak.values()].map((p) => Math.round(p.pss)),
-      peakProcessesPerWorkerTree: [...peak.values()].map((p) => p.processes),
-      pgSchemaKiBPerSite: kib((sizeAfter - sizeBefore) / N),
-      pgWalKiBPerSite: kib(wal / N),
-      farmRequests: farmAfter.requests - farmBefore.requests,
-      farmMiBServed: mb(farmAfter.bytes - farmBefore.bytes),
-      farmPeakInFlightPerPortal: farmAfter.peakInFlightPerPortal,
-      farmPeakPortalsBusy: farmAfter.peakPortalsBusy,
-      load: la(),
-    };
-    results.push(result);
-    console.log(JSON.stringify(result));
     await store.close();
     await admin.query(`DROP SCHEMA ${schema} CASCADE; DROP SCHEMA ${queueSchemaFor(schema)} CASCADE`);
   }
-  console.log(
-    JSON.stringify({
-      incremental: 'not measured: incremental crawls (issue 19 item 2) were not on main when this bench ran; the second-night figures are to be added when they land',
-    }),
-  );
   await admin.end();
   await farm.stop();
 }

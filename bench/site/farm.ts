@@ -4,7 +4,10 @@
 // district site links to). Every answer comes after the site's latency, at most `slots` requests in service per
 // portal (`externalSlots` per external host). A site's `kind` makes it slow (10× latency), broken (every page
 // answers 503) or hostile (connections accepted, never answered: the auditor's timeouts must end it). Run as a
-// child process: `startFarm` (control.ts) forks it and talks over IPC.
+// child process: `startFarm` (control.ts) forks it and talks over IPC. Portal pages answer 200 with a strong ETag (a
+// hash of the body) and a Last-Modified, and honour If-None-Match / If-Modified-Since with a bodiless 304 as nginx does
+// for static pages, so a second night can be crawled incrementally (the bench's `--incremental`).
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSiteModel, type SiteModel } from './model.ts';
@@ -33,7 +36,16 @@ export type FarmReply = { type: 'ready'; sites: FarmSite[] } | { type: 'stats'; 
 
 export interface FarmStats {
   requests: number;
+  /** Body bytes sent. */
   bytes: number;
+  /** Requests from Chromium (they carry Sec-Fetch-* headers; the crawler's do not): the browser checks' page loads. */
+  browserRequests: number;
+  /** Body bytes sent to Chromium. */
+  browserBytes: number;
+  /** Requests carrying If-None-Match or If-Modified-Since. */
+  conditional: number;
+  /** Answered 304 Not Modified (no body). */
+  notModified: number;
   /** Most requests in service or waiting at once on one portal (the politeness the auditor kept). */
   peakInFlightPerPortal: number;
   /** Most portals with a request in flight at once (sites being crawled at the same time). */
@@ -41,6 +53,9 @@ export interface FarmStats {
 }
 
 const MAIN_ADDRESS = '127.0.0.2';
+/** When every portal page last changed (before the first night). */
+const LAST_MODIFIED = 'Mon, 30 Nov 2026 08:00:00 GMT';
+const LAST_MODIFIED_MS = Date.parse(LAST_MODIFIED);
 const EXTERNAL_ADDRESSES = ['127.0.0.3', '127.0.0.4', '127.0.0.5'];
 const REFUSED_ADDRESS = '127.0.0.6';
 
@@ -61,13 +76,15 @@ async function listen(server: Server, address: string): Promise<number> {
 async function main(): Promise<void> {
   const opts = JSON.parse(process.argv[2] ?? '{}') as FarmOptions;
   const servers: Server[] = [];
-  const stats: FarmStats = { requests: 0, bytes: 0, peakInFlightPerPortal: 0, peakPortalsBusy: 0 };
+  const stats: FarmStats = { requests: 0, bytes: 0, browserRequests: 0, browserBytes: 0, conditional: 0, notModified: 0, peakInFlightPerPortal: 0, peakPortalsBusy: 0 };
   let portalsBusy = 0;
 
   const serve = (answer: () => ((path: string) => Answer) | null, slots: number, latencyMs: number, portal: boolean) => {
     const h: Host = { inService: 0, waiting: [], inFlight: 0 };
     return (req: IncomingMessage, res: ServerResponse) => {
       stats.requests++;
+      const browser = req.headers['sec-fetch-dest'] !== undefined;
+      if (browser) stats.browserRequests++;
       if (h.inFlight++ === 0 && portal) stats.peakPortalsBusy = Math.max(stats.peakPortalsBusy, ++portalsBusy);
       if (portal) stats.peakInFlightPerPortal = Math.max(stats.peakInFlightPerPortal, h.inFlight);
       let released = false;
@@ -86,10 +103,22 @@ async function main(): Promise<void> {
         setTimeout(() => {
           if (res.destroyed) return release();
           const a = fn(req.url ?? '/');
-          res.writeHead(a.status, { ...a.headers, 'content-length': String(a.body.length), server: 'TRS WCM bench' });
+          const inm = req.headers['if-none-match'];
+          const ims = req.headers['if-modified-since'];
+          if (inm !== undefined || ims !== undefined) stats.conditional++;
+          if (portal && a.status === 200) {
+            const etag = `"${createHash('sha1').update(a.body).digest('hex').slice(0, 20)}"`;
+            if (inm !== undefined ? inm === etag : ims !== undefined && Date.parse(ims) >= LAST_MODIFIED_MS) {
+              stats.notModified++;
+              res.writeHead(304, { etag, 'last-modified': LAST_MODIFIED, server: 'TRS WCM bench' });
+              return res.end();
+            }
+            res.writeHead(200, { ...a.headers, etag, 'last-modified': LAST_MODIFIED, 'content-length': String(a.body.length), server: 'TRS WCM bench' });
+          } else res.writeHead(a.status, { ...a.headers, 'content-length': String(a.body.length), server: 'TRS WCM bench' });
           if (req.method === 'HEAD') res.end();
           else {
             stats.bytes += a.body.length;
+            if (browser) stats.browserBytes += a.body.length;
             res.end(a.body);
           }
         }, latencyMs);
