@@ -13,7 +13,7 @@
 // (conditional requests to the farm, which answers 304 for unchanged pages) and full (`--full`), printed side by side
 // with night 1 as ratios of bytes, wall and CPU time, and whether the findings are the same.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,8 @@ const { values: args } = parseArgs({
     set: { type: 'string', multiple: true, default: [] },
     // with the first worker setup, two more nights on the unchanged sites: incremental, then full (1: on, 0: off)
     incremental: { type: 'string', default: '1' },
+    // each worker's tree in a memory cgroup of its own with this hard limit in MB (0: measured without a limit)
+    'memory-limit-mb': { type: 'string', default: '0' },
   },
 });
 const N = Number(args.sites);
@@ -49,6 +51,7 @@ const PAGES = Number(args.pages);
 const LATENCY = Number(args.latency);
 const DB = process.env.GOVAUDIT_BENCH_DATABASE_URL ?? process.env.GOVAUDIT_TEST_DATABASE_URL ?? 'postgres://govaudit@127.0.0.1:5432/govaudit_test';
 const INCREMENTAL = args.incremental !== '0';
+const MEMORY_LIMIT_MB = Number(args['memory-limit-mb']);
 const NIGHT_SITES = 14_000;
 const NIGHT_HOURS = 8;
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -131,6 +134,93 @@ function treeMemory(pid: number, kids: Map<number, number[]>, cpu: Map<number, n
   return { rss: rss / 1024, pss: pss / 1024, processes };
 }
 
+// ---- memory cgroups: each worker (and every process it starts: Chromium and its renderers) in a cgroup of its own,
+// when this process may create one (cgroup v1's memory controller, or v2 with memory enabled). The kernel's own count
+// of the tree's memory, each page once: anonymous memory (`rss` / `anon`) plus the file pages mapped into its
+// processes (`mapped_file` / `file_mapped`: Chromium's code), sampled each second; and the peak of everything charged
+// to it, page cache included (`max_usage_in_bytes` / `memory.peak`). With a limit, the kernel reclaims cache and kills
+// the tree's largest process if it still does not fit: a run whose sites all end `done` under a limit fits in it.
+interface MemoryGroup {
+  dir: string;
+  v: 1 | 2;
+}
+
+function ownMemoryCgroup(): MemoryGroup | null {
+  let lines: string[];
+  try {
+    lines = readFileSync('/proc/self/cgroup', 'utf8').trim().split('\n');
+  } catch {
+    return null;
+  }
+  const v1 = lines.map((l) => l.split(':')).find(([, ctl]) => ctl.split(',').includes('memory'));
+  if (v1 && existsSync(`/sys/fs/cgroup/memory${v1[2]}`)) return { dir: `/sys/fs/cgroup/memory${v1[2] === '/' ? '' : v1[2]}`, v: 1 };
+  const v2 = lines.find((l) => l.startsWith('0::'))?.slice(3);
+  for (const root of ['/sys/fs/cgroup', '/sys/fs/cgroup/unified']) {
+    const dir = `${root}${v2 === '/' ? '' : (v2 ?? '')}`;
+    try {
+      if (readFileSync(`${root}/cgroup.controllers`, 'utf8').split(/\s+/).includes('memory') && existsSync(dir)) return { dir, v: 2 };
+    } catch {
+      /* not this root */
+    }
+  }
+  return null;
+}
+
+/** Moves `pid` into a new memory cgroup (limited to `limitMb` when > 0); null when that is not possible here. */
+function memoryGroupFor(pid: number, name: string, limitMb: number): MemoryGroup | null {
+  const own = ownMemoryCgroup();
+  if (!own) return null;
+  const dir = join(own.dir, name);
+  try {
+    mkdirSync(dir);
+    if (limitMb > 0) writeFileSync(join(dir, own.v === 1 ? 'memory.limit_in_bytes' : 'memory.max'), String(limitMb * 1024 * 1024));
+    writeFileSync(join(dir, 'cgroup.procs'), String(pid));
+    return { dir, v: own.v };
+  } catch (e) {
+    process.stderr.write(`scale bench: no memory cgroup for worker ${pid} (${(e as Error).message}); measured from /proc only\n`);
+    return null;
+  }
+}
+
+/** The tree's resident memory counted once (anonymous + mapped files), in MB. */
+function groupResidentMb(g: MemoryGroup): number {
+  try {
+    const stat = readFileSync(join(g.dir, 'memory.stat'), 'utf8');
+    const field = (k: string) => Number(new RegExp(`^${k} (\\d+)$`, 'm').exec(stat)?.[1] ?? 0);
+    const bytes = g.v === 1 ? field('total_rss') + field('total_mapped_file') : field('anon') + field('file_mapped');
+    return bytes / 1024 / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** What the group says at the end: the peak of all memory charged (page cache included), and for a limit how often it was reached and whether the kernel killed a process. */
+function groupSummary(g: MemoryGroup): { peakChargedMB: number; limitHits: number | null; oomKills: number | null } {
+  const read = (f: string) => {
+    try {
+      return readFileSync(join(g.dir, f), 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  if (g.v === 1) {
+    const oom = /^oom_kill (\d+)$/m.exec(read('memory.oom_control'));
+    return { peakChargedMB: Math.round(Number(read('memory.max_usage_in_bytes')) / 1024 / 1024), limitHits: Number(read('memory.failcnt')), oomKills: oom ? Number(oom[1]) : null };
+  }
+  const events = read('memory.events');
+  const num = (k: string) => Number(new RegExp(`^${k} (\\d+)$`, 'm').exec(events)?.[1] ?? 0);
+  return { peakChargedMB: Math.round(Number(read('memory.peak') || 0) / 1024 / 1024), limitHits: num('max'), oomKills: num('oom_kill') };
+}
+
+/** Removes an emptied group (its processes have ended). */
+function removeGroup(g: MemoryGroup): void {
+  try {
+    rmdirSync(g.dir);
+  } catch {
+    /* still busy: left for the system */
+  }
+}
+
 const la = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 const mb = (bytes: number) => +(bytes / 1024 / 1024).toFixed(2);
 const kib = (bytes: number) => +(bytes / 1024).toFixed(1);
@@ -206,6 +296,7 @@ async function main(): Promise<void> {
       const out = join(dir, `out-${n}w-${i}`);
       return spawn(process.execPath, ['bin/govaudit.mjs', 'worker', '--config', file, '--concurrency', String(C), '--out', out], { cwd: repoRoot, env, stdio: ['ignore', log, log] });
     });
+    const groups = workers.map((w, i) => memoryGroupFor(w.pid!, `govaudit-scale-${process.pid}-${n}w-${i}`, MEMORY_LIMIT_MB));
     while ((await store.listRecords(WORKER_KIND)).filter((r) => !(r.data as unknown as WorkerRecord).stoppedAt).length < n) await delay(500);
 
     /** One night of all N sites by these workers: what it cost and what it found. */
@@ -214,6 +305,7 @@ async function main(): Promise<void> {
       const farmBefore = await farm.stats();
       const wal0 = await walBytes();
       const peak = new Map<number, { rss: number; pss: number; processes: number }>();
+      const peakResident = groups.map(() => 0);
       const cpuByPid = new Map<number, number>();
       const cpuAtStart = new Map<number, number>();
       for (const w of workers) treeMemory(w.pid!, children(), cpuAtStart);
@@ -227,6 +319,7 @@ async function main(): Promise<void> {
             const p = peak.get(w.pid!) ?? { rss: 0, pss: 0, processes: 0 };
             peak.set(w.pid!, { rss: Math.max(p.rss, m.rss), pss: Math.max(p.pss, m.pss), processes: Math.max(p.processes, m.processes) });
           }
+          for (const [i, g] of groups.entries()) if (g) peakResident[i] = Math.max(peakResident[i], groupResidentMb(g));
           const records = await store.listRecords(WORKER_KIND).catch(() => []);
           for (const r of records) peakInFlight = Math.max(peakInFlight, (r.data as unknown as WorkerRecord).active?.length ?? 0);
           await delay(1_000);
@@ -291,6 +384,10 @@ async function main(): Promise<void> {
         peakRssMBPerWorkerTree: [...peak.values()].map((p) => Math.round(p.rss)),
         peakPssMBPerWorkerTree: [...peak.values()].map((p) => Math.round(p.pss)),
         peakProcessesPerWorkerTree: [...peak.values()].map((p) => p.processes),
+        // the kernel's count (memory cgroup per worker): resident pages of the tree counted once, and all charged
+        cgroupPeakResidentMBPerWorkerTree: groups.map((g, i) => (g ? Math.round(peakResident[i]) : null)),
+        cgroupMemoryLimitMB: MEMORY_LIMIT_MB > 0 && groups.some(Boolean) ? MEMORY_LIMIT_MB : null,
+        cgroupPerWorkerTree: groups.map((g) => (g ? groupSummary(g) : null)),
         pgSchemaKiBPerSite: kib((sizeAfter - sizeBefore) / N),
         pgWalKiBPerSite: kib(wal / N),
         farmRequests: farmAfter.requests - farmBefore.requests,
@@ -340,6 +437,8 @@ async function main(): Promise<void> {
     }
     for (const w of workers) w.kill('SIGTERM');
     await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.on('exit', r)))));
+    await delay(1_000); // Chromium's last processes leave the group after the worker
+    for (const g of groups) if (g) removeGroup(g);
     await store.close();
     await admin.query(`DROP SCHEMA ${schema} CASCADE; DROP SCHEMA ${queueSchemaFor(schema)} CASCADE`);
   }
