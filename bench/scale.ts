@@ -6,7 +6,7 @@
 // Chromium children, sampled from /proc every second), PostgreSQL bytes per site (the run's schema size, and the
 // cluster's WAL bytes written during the run), and the machines needed for 14,000 sites in an 8-hour night.
 //   nice -n 19 node bin/run-ts.mjs bench/scale.ts [--sites 200] [--workers 1,2,4] [--concurrency 20] [--pages 60]
-//     [--latency 200] [--browser-concurrency 2] [--incremental 1] [--set path=json ...]   (GOVAUDIT_BENCH_DATABASE_URL, default GOVAUDIT_TEST_DATABASE_URL)
+//     [--latency 200] [--browser-concurrency 2] [--server-slots 4] [--incremental 1] [--set path=json ...]   (GOVAUDIT_BENCH_DATABASE_URL, default GOVAUDIT_TEST_DATABASE_URL)
 // The CPU is also split by kind of process (Node, Chromium's browser process, renderers, GPU, utilities); with
 // `--set` (a config override, e.g. accessibility.lighthouse=false) a part is left out to see what it costs. With the
 // first worker setup, two more nights of the same sites a day later (`--incremental 0` skips them): incremental
@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     pages: { type: 'string', default: '60' },
     latency: { type: 'string', default: '200' },
     'browser-concurrency': { type: 'string', default: '2' },
+    // requests each portal serves at once (more wait, as at a real server's worker pool)
+    'server-slots': { type: 'string', default: '4' },
     // a config override for profiling by leaving one part out, e.g. --set accessibility.lighthouse=false (repeatable)
     set: { type: 'string', multiple: true, default: [] },
     // with the first worker setup, two more nights on the unchanged sites: incremental, then full (1: on, 0: off)
@@ -229,7 +231,7 @@ async function main(): Promise<void> {
   const farm: FarmHandle = await startFarm({
     sites: Array.from({ length: N }, (_, i) => ({ seed: `scale-${i}`, pages: PAGES, kind: kindOf(i) })),
     latencyMs: LATENCY,
-    slots: 4,
+    slots: Number(args['server-slots']),
     externalSlots: 64,
   });
   const dir = await mkdtemp(join(tmpdir(), 'govaudit-scale-'));
