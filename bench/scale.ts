@@ -281,7 +281,6 @@ async function main(): Promise<void> {
   const admin = new pg.Client({ connectionString: DB });
   await admin.connect();
   const walBytes = async () => Number((await admin.query('SELECT wal_bytes FROM pg_stat_wal')).rows[0].wal_bytes);
-  const results: Record<string, unknown>[] = [];
 
   for (const [setupIndex, n] of String(args.workers).split(',').map(Number).entries()) {
     const schema = `scale_${n}w_${process.pid}`;
@@ -410,7 +409,6 @@ async function main(): Promise<void> {
     };
 
     const first = await night('night 1', new Date(config.asOf!), false);
-    results.push(first.result);
     // the incremental figures (issue 19 item 2) at scale, with the first setup's workers: night 2 on the unchanged
     // sites crawled incrementally, then night 2 again in full (`audit --full`), both a day later
     if (INCREMENTAL && setupIndex === 0) {

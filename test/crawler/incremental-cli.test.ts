@@ -4,11 +4,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCommand } from '../../cli/commands/audit.ts';
-import { main } from '../../cli/main.ts';
+import { runCli } from '../support/cli.ts';
 import { loadRunMeta } from '../../scheduler/distributed/run-meta.ts';
-import { queueSchemaFor } from '../../scheduler/distributed/queue.ts';
 import { openPostgresStore } from '../../store/postgres.ts';
 import { postgresAvailability, scratchSchema, testDatabaseUrl } from '../support/postgres.ts';
 
@@ -23,12 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
-  if (pgAvailable.skip) return;
-  const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: testDatabaseUrl });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS ${schema.schema} CASCADE; DROP SCHEMA IF EXISTS ${queueSchemaFor(schema.schema)} CASCADE`);
-  await admin.end();
+  if (!pgAvailable.skip) await schema.drop();
 });
 
 describe('govaudit audit --full', () => {
@@ -45,20 +39,16 @@ describe('govaudit audit --full', () => {
     const saved = { db: process.env.GOVAUDIT_DATABASE_URL, data: process.env.GOVAUDIT_DATA };
     process.env.GOVAUDIT_DATABASE_URL = url.toString();
     delete process.env.GOVAUDIT_DATA;
-    let out = '';
-    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-    let code: number;
+    let run: { code: number; out: string };
     try {
-      code = await main(['audit', '--full', '--distributed', '--detach', '--config', config, '--out', join(dir, 'out'), '--quiet']);
+      run = await runCli(['audit', '--full', '--distributed', '--detach', '--config', config, '--out', join(dir, 'out'), '--quiet']);
     } finally {
-      vi.restoreAllMocks();
       if (saved.db === undefined) delete process.env.GOVAUDIT_DATABASE_URL;
       else process.env.GOVAUDIT_DATABASE_URL = saved.db;
       if (saved.data !== undefined) process.env.GOVAUDIT_DATA = saved.data;
     }
-    expect(code).toBe(0);
-    const runId = out.trim();
+    expect(run.code).toBe(0);
+    const runId = run.out.trim();
     const store = await openPostgresStore(testDatabaseUrl!, { schema: schema.schema });
     try {
       expect((await loadRunMeta(store, runId))?.full).toBe(true);

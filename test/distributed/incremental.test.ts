@@ -5,7 +5,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identity } from '../../checks/identity.ts';
 import { links } from '../../checks/links.ts';
@@ -13,7 +12,7 @@ import type { DistrictConfig } from '../../config/schema.ts';
 import { crawlGatherer } from '../../crawler/gather-crawl.ts';
 import { enqueueAudit } from '../../scheduler/distributed/enqueue.ts';
 import { loadRunMeta } from '../../scheduler/distributed/run-meta.ts';
-import { openQueue, queueSchemaFor } from '../../scheduler/distributed/queue.ts';
+import { openQueue } from '../../scheduler/distributed/queue.ts';
 import { waitForRun } from '../../scheduler/distributed/wait.ts';
 import { startWorker, type DistributedWorker } from '../../scheduler/distributed/worker.ts';
 import { createLogger } from '../../scheduler/log.ts';
@@ -75,10 +74,7 @@ describe.skipIf(pgAvailable.skip)('incremental crawls with distributed workers',
   afterAll(async () => {
     await worker?.stop(1_000);
     await store?.close();
-    const admin = new pg.Client({ connectionString: testDatabaseUrl });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema.schema} CASCADE; DROP SCHEMA IF EXISTS ${queueSchemaFor(schema.schema)} CASCADE`);
-    await admin.end();
+    await schema.drop();
     await site?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
